@@ -1,0 +1,69 @@
+import type { NetworkFile, Person } from '../model/network';
+import { BoundedDijkstra } from '../graph/dijkstra';
+import { buildTrustGraph, type TrustGraph } from '../graph/trustGraph';
+import { utcOffsetHours } from '../util/timezone';
+
+/** People holding one skill, sorted by level, descending. */
+export interface SkillHolders {
+  readonly people: Int32Array;
+  readonly levels: Float64Array;
+}
+
+/**
+ * Everything assembly needs that does not depend on the request: built once per network and reused
+ * by every solve (and by incremental re-solves after a pin or ban).
+ */
+export interface AssemblyIndex {
+  readonly graph: TrustGraph;
+  readonly people: readonly Person[];
+  readonly rate: Float64Array;
+  readonly availability: Float64Array;
+  readonly utcOffset: Float64Array;
+  readonly bySkill: ReadonlyMap<string, SkillHolders>;
+  /** A reference hourly rate (90th percentile) to normalise cost when no budget is given. */
+  readonly referenceRate: number;
+  readonly dijkstra: BoundedDijkstra;
+  levelOf(person: number, skill: string): number;
+}
+
+export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>, graph = buildTrustGraph(network)): AssemblyIndex {
+  const n = network.people.length;
+  const rate = new Float64Array(n);
+  const availability = new Float64Array(n);
+  const utcOffset = new Float64Array(n);
+  const lists = new Map<string, { p: number; l: number }[]>();
+  const skillMaps: Map<string, number>[] = new Array(n);
+  network.people.forEach((p, i) => {
+    rate[i] = p.rate ?? 0;
+    availability[i] = p.availability ?? 1;
+    utcOffset[i] = utcOffsetHours(p.timezone);
+    const m = new Map<string, number>();
+    for (const s of p.skills) {
+      m.set(s.skill, Math.max(s.level, m.get(s.skill) ?? 0));
+    }
+    skillMaps[i] = m;
+    for (const [skill, level] of m) {
+      const list = lists.get(skill);
+      if (list) list.push({ p: i, l: level });
+      else lists.set(skill, [{ p: i, l: level }]);
+    }
+  });
+  const bySkill = new Map<string, SkillHolders>();
+  for (const [skill, list] of lists) {
+    list.sort((a, b) => b.l - a.l || a.p - b.p);
+    bySkill.set(skill, { people: Int32Array.from(list, (x) => x.p), levels: Float64Array.from(list, (x) => x.l) });
+  }
+  const sortedRates = Array.from(rate).filter((r) => r > 0).sort((a, b) => a - b);
+  const referenceRate = sortedRates.length ? sortedRates[Math.floor(0.9 * (sortedRates.length - 1))] : 1;
+  return {
+    graph,
+    people: network.people,
+    rate,
+    availability,
+    utcOffset,
+    bySkill,
+    referenceRate,
+    dijkstra: new BoundedDijkstra(graph),
+    levelOf: (person, skill) => skillMaps[person].get(skill) ?? 0,
+  };
+}

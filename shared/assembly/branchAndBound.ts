@@ -1,0 +1,103 @@
+/**
+ * Top-k search for the assignment of roles to distinct people that minimises
+ * Σ unary(role, person) + Σ over member pairs pair(a, b), under a budget on the sum of rates.
+ *
+ * Exhaustive with pruning, so exact on the pool it is given; a node budget bounds the work on big
+ * pools, in which case the best teams found so far are returned (`complete: false`).
+ */
+export interface PoolProblem {
+  /** Candidates per role as positions in the pool. */
+  readonly candidates: readonly Int32Array[];
+  /** unary[r][i]: cost of candidate i (pool position) on role r; Infinity if not allowed. */
+  readonly unary: readonly Float64Array[];
+  /** pair[a * size + b], symmetric. */
+  readonly pair: Float64Array;
+  readonly size: number;
+  readonly rate: Float64Array;
+  readonly budget: number | undefined;
+  readonly minPairCost: number;
+}
+
+export interface PoolSolution {
+  /** Pool position per role, in the original role order. */
+  readonly assignment: Int32Array;
+  readonly cost: number;
+}
+
+export function branchAndBound(pp: PoolProblem, k: number, nodeBudget = 2_000_000): { solutions: PoolSolution[]; complete: boolean; nodes: number } {
+  const R = pp.candidates.length;
+  // Fill the most constrained roles first.
+  const order = Array.from({ length: R }, (_, r) => r).sort((a, b) => pp.candidates[a].length - pp.candidates[b].length);
+  const minRate = new Float64Array(R + 1);
+  for (let d = R - 1; d >= 0; d--) {
+    let m = Infinity;
+    for (const c of pp.candidates[order[d]]) m = Math.min(m, pp.rate[c]);
+    minRate[d] = minRate[d + 1] + m;
+  }
+  const chosen = new Int32Array(R);
+  const used = new Uint8Array(pp.size);
+  const best: PoolSolution[] = [];
+  let worstKept = Infinity;
+  let nodes = 0;
+  let complete = true;
+  const budget = pp.budget ?? Infinity;
+  const offer = (cost: number) => {
+    const assignment = new Int32Array(R);
+    for (let d = 0; d < R; d++) assignment[order[d]] = chosen[d];
+    best.push({ assignment, cost });
+    best.sort((a, b) => a.cost - b.cost);
+    if (best.length > k) best.pop();
+    if (best.length === k) worstKept = best[k - 1].cost;
+  };
+  /** Cost of adding pool member c on role `role` next to the first `d` chosen members. */
+  const increment = (role: number, c: number, d: number) => {
+    let inc = pp.unary[role][c];
+    const row = c * pp.size;
+    for (let j = 0; j < d; j++) inc += pp.pair[row + chosen[j]];
+    return inc;
+  };
+  const rec = (d: number, cost: number, rateSum: number) => {
+    if (++nodes > nodeBudget) {
+      complete = false;
+      return;
+    }
+    if (d === R) {
+      offer(cost);
+      return;
+    }
+    // Lower bound: each open role's cheapest increment against the members chosen so far, plus the
+    // smallest possible pair cost among the open roles.
+    let bound = cost;
+    for (let e = d; e < R; e++) {
+      let m = Infinity;
+      for (const c of pp.candidates[order[e]]) {
+        if (used[c]) continue;
+        const inc = increment(order[e], c, d);
+        if (inc < m) m = inc;
+      }
+      if (m === Infinity) return;
+      bound += m;
+    }
+    const open = R - d;
+    bound += ((open * (open - 1)) / 2) * pp.minPairCost;
+    if (bound >= worstKept - 1e-12) return;
+    const cands = pp.candidates[order[d]];
+    const incs: { c: number; inc: number }[] = [];
+    for (const c of cands) {
+      if (used[c] || rateSum + pp.rate[c] + minRate[d + 1] > budget + 1e-9) continue;
+      const inc = increment(order[d], c, d);
+      if (inc < Infinity) incs.push({ c, inc });
+    }
+    incs.sort((a, b) => a.inc - b.inc);
+    for (const { c, inc } of incs) {
+      if (cost + inc >= worstKept - 1e-12 && pp.minPairCost >= 0) break;
+      used[c] = 1;
+      chosen[d] = c;
+      rec(d + 1, cost + inc, rateSum + pp.rate[c]);
+      used[c] = 0;
+      if (!complete) return;
+    }
+  };
+  rec(0, 0, 0);
+  return { solutions: best, complete, nodes };
+}
