@@ -16,6 +16,10 @@ export interface TrustGraph {
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
   readonly outTrust: Float64Array;
+  /** Reverse of out*: for each person, who trusts them and how much. */
+  readonly inStart: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inTrust: Float64Array;
   readonly undStart: Int32Array;
   readonly undTo: Int32Array;
   readonly undLen: Float64Array;
@@ -31,6 +35,7 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
   const trust = new Float64Array(m);
   const outDeg = new Int32Array(n + 1);
   const undDeg = new Int32Array(n + 1);
+  const inDeg = new Int32Array(n + 1);
   network.ties.forEach((t, i) => {
     const a = indexOf.get(t.from);
     const b = indexOf.get(t.to);
@@ -39,14 +44,20 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     to[i] = b;
     trust[i] = t.trust;
     outDeg[a + 1]++;
+    inDeg[b + 1]++;
     undDeg[a + 1]++;
     undDeg[b + 1]++;
   });
   for (let i = 0; i < n; i++) {
     outDeg[i + 1] += outDeg[i];
+    inDeg[i + 1] += inDeg[i];
     undDeg[i + 1] += undDeg[i];
   }
   const outStart = outDeg.slice();
+  const inStart = inDeg.slice();
+  const inFrom = new Int32Array(m);
+  const inTrust = new Float64Array(m);
+  const inFill = inStart.slice(0, n);
   const undStart = undDeg.slice();
   const outTo = new Int32Array(m);
   const outTrust = new Float64Array(m);
@@ -61,6 +72,9 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     const o = outFill[a]++;
     outTo[o] = b;
     outTrust[o] = trust[i];
+    const q = inFill[b]++;
+    inFrom[q] = a;
+    inTrust[q] = trust[i];
     let u = undFill[a]++;
     undTo[u] = b;
     undLen[u] = len;
@@ -68,5 +82,5 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     undTo[u] = a;
     undLen[u] = len;
   }
-  return { n, ids, indexOf, outStart, outTo, outTrust, undStart, undTo, undLen };
+  return { n, ids, indexOf, outStart, outTo, outTrust, inStart, inFrom, inTrust, undStart, undTo, undLen };
 }

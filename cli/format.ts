@@ -1,0 +1,37 @@
+import type { AssembleResult } from '../shared/assembly/assemble';
+import type { Forecast } from '../shared/forecast/forecast';
+import type { NetworkFile } from '../shared/model/network';
+import type { TrustScore } from '../shared/trust/trustReport';
+
+/** Plain-text renderings for people reading a terminal; --json is for tools. */
+export function formatForecast(f: Forecast): string {
+  const lines = ['Capabilities:'];
+  for (const r of f.requirements) lines.push(`  ${r.label.padEnd(38)} ≥ ${r.level.toFixed(2)}   ${r.why}`);
+  lines.push('', 'Pathway:');
+  for (const p of f.pathway) {
+    lines.push(`  ${p.name}${p.dependsOn.length ? ` (after ${p.dependsOn.join(', ')})` : ''}: ${p.capabilities.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatAssemble(result: AssembleResult, net: NetworkFile): string {
+  const names = new Map(net.people.map((p) => [p.id, p.name]));
+  const lines: string[] = [];
+  result.teams.forEach((t, i) => {
+    lines.push(`Team ${i + 1}: score ${t.score.toFixed(4)}, communication ${t.cost.communication.toFixed(3)}, ${t.cost.rate}/h`);
+    for (const m of t.explanation) lines.push(`  ${m.roleId.padEnd(10)} ${m.name} (${m.personId}): ${m.why}`);
+    for (const r of t.runnerUps) lines.push(`    runner-up for ${r.roleId}: ${names.get(r.personId)} (score ${r.scoreChange >= 0 ? '+' : ''}${r.scoreChange})`);
+    lines.push('');
+  });
+  if (!result.exact) lines.push('(search budget reached: these are the best teams found, not proven best)');
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatTrust(report: { from: string; scores: TrustScore[] }, net: NetworkFile): string {
+  const names = new Map(net.people.map((p) => [p.id, p.name]));
+  const lines = [`Trust from ${names.get(report.from)} (${report.from}):`];
+  for (const s of report.scores) {
+    lines.push(`  ${s.trust.toFixed(3)}  ${names.get(s.personId)} (${s.personId})  via ${s.paths[0]?.map((id) => names.get(id)).join(' → ') ?? 'no path'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,143 @@
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { assemble } from '../shared/assembly/assemble';
+import { buildAssemblyIndex } from '../shared/assembly/assemblyIndex';
+import { InfeasibleError } from '../shared/assembly/errors';
+import { generateNetwork } from '../shared/demo/generateNetwork';
+import { forecast } from '../shared/forecast/forecast';
+import { buildTrustGraph } from '../shared/graph/trustGraph';
+import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
+import { RequirementsFileSchema } from '../shared/model/requirements';
+import { parseOrThrow, ValidationError } from '../shared/model/validate';
+import { trustReport } from '../shared/trust/trustReport';
+import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
+import { formatAssemble, formatForecast, formatTrust } from './format';
+
+export const EXIT = { ok: 0, badInput: 2, infeasible: 3 } as const;
+
+const HELP = `archipelago: the Archipelago engine on the command line
+
+  archipelago demo --people N --seed S [--out file]
+      write a deterministic synthetic network (network file, version 1)
+  archipelago forecast --objective "text" [--json]
+      capability requirements and a phased pathway for an objective
+  archipelago assemble --network net.json --requirements req.json [--k 3] [--objective default|comm] [--json]
+      the best k teams, best first, each explained
+  archipelago trust --network net.json --from ID [--top N] [--json]
+      personalised, Sybil-resistant trust from one person, with the most trusted paths
+  archipelago help
+
+Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
+`;
+
+interface Io {
+  stdout: Pick<Writable, 'write'>;
+  stderr: Pick<Writable, 'write'>;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'demo':
+        return await demo(parseArgs(rest, { people: 'value', seed: 'value', out: 'value', ties: 'value', json: 'flag' }), io);
+      case 'forecast':
+        return runForecast(parseArgs(rest, { objective: 'value', json: 'flag' }), io);
+      case 'assemble':
+        return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
+      case 'trust':
+        return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', json: 'flag' }), io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(HELP);
+        return EXIT.ok;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: archipelago help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ValidationError || e instanceof RangeError) {
+      io.stderr.write(`error: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof InfeasibleError) {
+      io.stderr.write(`infeasible: ${e.message}\n`);
+      return EXIT.infeasible;
+    }
+    throw e;
+  }
+}
+
+function required(args: ParsedArgs, name: string): string {
+  const v = args.options.get(name);
+  if (typeof v !== 'string' || v.length === 0) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError('$', `not valid JSON (${(e as Error).message})`, `${what} ${path}`);
+  }
+}
+
+async function loadNetwork(path: string): Promise<NetworkFile> {
+  return parseOrThrow(NetworkFileSchema, await readJson(path, 'network'), `network ${path}`);
+}
+
+async function demo(args: ParsedArgs, io: Io) {
+  const people = intOption(args, 'people', 200);
+  const seed = intOption(args, 'seed', 1, 0);
+  const tiesPerPerson = args.options.has('ties') ? intOption(args, 'ties', 5) : undefined;
+  const net = generateNetwork({ people, seed, tiesPerPerson });
+  const text = JSON.stringify(net);
+  const out = args.options.get('out');
+  if (typeof out === 'string') {
+    // write then rename: a crash never leaves a half-written network file
+    await writeFile(`${out}.tmp`, text);
+    await rename(`${out}.tmp`, out);
+    io.stderr.write(`wrote ${net.people.length} people and ${net.ties.length} ties to ${out}\n`);
+  } else io.stdout.write(`${text}\n`);
+  return EXIT.ok;
+}
+
+function runForecast(args: ParsedArgs, io: Io) {
+  const result = forecast(required(args, 'objective'));
+  const out = {
+    requirements: result.requirements.map((r) => ({ skill: r.skill, label: r.label, level: r.level, why: r.why, phase: r.phase })),
+    pathway: result.pathway,
+  };
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify(out, null, 2)}\n` : formatForecast(result));
+  return EXIT.ok;
+}
+
+async function runAssemble(args: ParsedArgs, io: Io) {
+  const net = await loadNetwork(required(args, 'network'));
+  const reqPath = required(args, 'requirements');
+  const req = parseOrThrow(RequirementsFileSchema, await readJson(reqPath, 'requirements'), `requirements ${reqPath}`);
+  const objective = args.options.get('objective') ?? 'default';
+  if (objective !== 'default' && objective !== 'comm') throw new UsageError('--objective must be default or comm');
+  const k = intOption(args, 'k', 3);
+  const index = buildAssemblyIndex(net);
+  const result = assemble(index, req, { k, objective });
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify({ teams: result.teams, exact: result.exact }, null, 2)}\n` : formatAssemble(result, net));
+  return EXIT.ok;
+}
+
+async function runTrust(args: ParsedArgs, io: Io) {
+  const net = await loadNetwork(required(args, 'network'));
+  const from = required(args, 'from');
+  const graph = buildTrustGraph(net);
+  if (!graph.indexOf.has(from)) throw new ValidationError('--from', `unknown person "${from}"`, 'trust');
+  const report = trustReport(graph, from, intOption(args, 'top', 20));
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatTrust(report, net));
+  return EXIT.ok;
+}
