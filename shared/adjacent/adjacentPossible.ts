@@ -123,7 +123,7 @@ export function adjacentPossible(index: AssemblyIndex, options: AdjacentOptions 
       ...pair,
       skills: [a, b, third],
       labels: [...pair.labels, tax.get(third)!.label],
-      holders: pair.holders.filter((id) => index.levelOf(g.indexOf.get(id)!, third) > 0),
+      holders: pair.holders.filter((id) => index.levelOf(g.indexOf.get(id)!, third) >= 0),
       timesCombined: times,
       score: pair.score * 0.9,
       why: [...pair.why, `${tax.get(third)!.label} is adjacent to both`],

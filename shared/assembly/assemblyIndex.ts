@@ -23,6 +23,7 @@ export interface AssemblyIndex {
   /** A reference hourly rate (90th percentile) to normalise cost when no budget is given. */
   readonly referenceRate: number;
   readonly dijkstra: BoundedDijkstra;
+  /** The person's level in a skill, or -1 when they do not list it. */
   levelOf(person: number, skill: string): number;
 }
 
@@ -64,6 +65,6 @@ export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>
     bySkill,
     referenceRate,
     dijkstra: new BoundedDijkstra(graph),
-    levelOf: (person, skill) => skillMaps[person].get(skill) ?? 0,
+    levelOf: (person, skill) => skillMaps[person].get(skill) ?? -1,
   };
 }

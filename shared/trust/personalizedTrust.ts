@@ -11,8 +11,13 @@ export interface PersonalizedTrustOptions {
 
 /**
  * Personalised trust from one person's point of view: PageRank with restart to the source, walking
- * along directed trust ties with probability proportional to trust (Andersen et al.'s personalised
- * PageRank; the Appleseed and Advogato families share its key property).
+ * along directed trust ties (Andersen et al.'s personalised PageRank; the Appleseed and Advogato
+ * families share its key property).
+ *
+ * Ties are weights, not just directions: a person passes on at most the sum of their trust values
+ * (normalised only when that sum exceeds 1); what they do not pass returns to the viewer. So someone
+ * whose only tie is a 0.3 passes 0.3 of their flow, where plain PageRank would pass all of it and
+ * let a lukewarm endorsement count like a strong one.
  *
  * Sybil resistance: every walk restarts at the source with probability 1 − damping per step, so the
  * total trust that can flow into a region reached only through a few attack edges is bounded by the
@@ -27,33 +32,30 @@ export function personalizedTrust(graph: TrustGraph, source: number, options: Pe
   const iterations = options.iterations ?? 60;
   const tolerance = options.tolerance ?? 1e-9;
   const { n, outStart, outTo, outTrust } = graph;
+  // divisor per person: the sum of their trust, but at least 1 (the remainder leaks back to the viewer)
   const outSum = new Float64Array(n);
   for (let u = 0; u < n; u++) {
     let s = 0;
     for (let e = outStart[u]; e < outStart[u + 1]; e++) s += outTrust[e];
     outSum[u] = s;
   }
+  const divisor = new Float64Array(n);
+  for (let u = 0; u < n; u++) divisor[u] = Math.max(1, outSum[u]);
   let rank = new Float64Array(n);
   let next = new Float64Array(n);
   rank[source] = 1;
   for (let it = 0; it < iterations; it++) {
     next.fill(0);
-    let dangling = 0;
+    let passed = 0;
     for (let u = 0; u < n; u++) {
       const r = rank[u];
-      if (r === 0) continue;
-      const s = outSum[u];
-      if (s === 0) {
-        dangling += r;
-        continue;
-      }
-      const share = (damping * r) / s;
+      if (r === 0 || outSum[u] === 0) continue;
+      const share = (damping * r) / divisor[u];
       for (let e = outStart[u], end = outStart[u + 1]; e < end; e++) next[outTo[e]] += share * outTrust[e];
+      passed += share * outSum[u];
     }
-    // Restart mass, and the walks that reach someone who trusts nobody, return to the source.
-    let moved = 0;
-    for (let u = 0; u < n; u++) moved += rank[u] - (outSum[u] === 0 ? rank[u] : 0);
-    next[source] += (1 - damping) * moved + dangling;
+    // Everything not passed on (restarts, leaks, walks that reach someone who trusts nobody) returns.
+    next[source] += 1 - passed;
     let delta = 0;
     for (let u = 0; u < n; u++) delta += Math.abs(next[u] - rank[u]);
     [rank, next] = [next, rank];

@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAssemblyIndex } from '../shared/assembly/assemblyIndex';
+import { DistanceOracle } from '../shared/assembly/poolDistances';
+import { DISTANCE_CAP } from '../shared/graph/trustGraph';
+import type { NetworkFile } from '../shared/model/network';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'archipelago.mjs');
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+};
+
+describe('archipelago CLI (the real binary)', () => {
+  let dir: string;
+  let netPath: string;
+  let net: NetworkFile;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'archipelago-cli-'));
+    netPath = join(dir, 'net.json');
+    const r = await run('demo', '--people', '250', '--seed', '7', '--out', netPath);
+    expect(r.code).toBe(0);
+    net = JSON.parse(readFileSync(netPath, 'utf8'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, value: unknown) => {
+    const p = join(dir, name);
+    writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value));
+    return p;
+  };
+  const skillWith = (n: number) => {
+    const counts = new Map<string, number>();
+    for (const p of net.people) for (const s of p.skills) counts.set(s.skill, (counts.get(s.skill) ?? 0) + 1);
+    return [...counts].filter(([, c]) => c >= n).map(([s]) => s);
+  };
+
+  it('demo is deterministic and writes a version-1 network with real cities', async () => {
+    const again = await run('demo', '--people', '250', '--seed', '7');
+    expect(again.stdout.trim()).toBe(readFileSync(netPath, 'utf8'));
+    expect(net.version).toBe(1);
+    expect(net.people).toHaveLength(250);
+    expect(net.people[0].location?.city).toBeTruthy();
+    expect(net.people[0].timezone).toMatch(/\//);
+  });
+
+  it('forecast --json prints requirements and a pathway', async () => {
+    const r = await run('forecast', '--objective', 'launch a sustainable product', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.requirements.map((x: { skill: string }) => x.skill)).toEqual(expect.arrayContaining(['circular-design', 'lifecycle-assessment', 'regenerative-supply-chain']));
+    for (const x of out.requirements) expect(Object.keys(x)).toEqual(expect.arrayContaining(['skill', 'label', 'why']));
+    for (const p of out.pathway) expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'capabilities', 'dependsOn']));
+  });
+
+  it('assemble --objective comm --json returns the best team first with the exact communication cost', async () => {
+    const skills = skillWith(4).slice(0, 3);
+    const req = file('req.json', { roles: skills.map((skill, i) => ({ id: `r${i}`, skill, minLevel: 0.2 })) });
+    const r = await run('assemble', '--network', netPath, '--requirements', req, '--k', '2', '--objective', 'comm', '--json');
+    expect(r.code).toBe(0);
+    const { teams } = JSON.parse(r.stdout);
+    expect(teams).toHaveLength(2);
+    expect(teams[0].cost.communication).toBeLessThanOrEqual(teams[1].cost.communication);
+    const index = buildAssemblyIndex(net);
+    const oracle = new DistanceOracle(index);
+    const ids: number[] = teams[0].members.map((m: { personId: string }) => index.graph.indexOf.get(m.personId));
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) sum += Math.min(oracle.get(ids[i], ids[j]), DISTANCE_CAP);
+    expect(teams[0].cost.communication).toBeCloseTo(sum, 9);
+    expect(teams[0].members.map((m: { roleId: string }) => m.roleId)).toEqual(['r0', 'r1', 'r2']);
+    expect(teams[0].explanation).toHaveLength(3);
+  });
+
+  it('bad files exit 2 naming the JSON path of the bad field', async () => {
+    const badNet = file('bad-net.json', { version: 1, people: [{ id: 'a', name: 'A', skills: [{ skill: 'x', level: 7 }] }], ties: [] });
+    const req = file('ok-req.json', { roles: [{ id: 'r', skill: 'x', minLevel: 0.1 }] });
+    let r = await run('assemble', '--network', badNet, '--requirements', req, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.people[0].skills[0].level');
+    r = await run('assemble', '--network', netPath, '--requirements', file('bad-req.json', { roles: [{ id: 'r', minLevel: 0.1 }] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.roles[0].skill');
+    r = await run('assemble', '--network', file('broken.json', '{"version": 1,'), '--requirements', req);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not valid JSON/);
+    r = await run('trust', '--network', file('tie.json', { version: 1, people: [{ id: 'a', name: 'A', skills: [] }], ties: [{ from: 'a', to: 'zz', trust: 0.5 }] }), '--from', 'a');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.ties[0].to');
+    r = await run('assemble', '--network', netPath);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--requirements is required');
+    r = await run('nonsense');
+    expect(r.code).toBe(2);
+  });
+
+  it('infeasible requests exit 3 naming the role or the budget', async () => {
+    let r = await run('assemble', '--network', netPath, '--requirements', file('inf.json', { roles: [{ id: 'lead', skill: 'ui-design', minLevel: 0.1 }, { id: 'ghost', skill: 'unheard-of', minLevel: 0.5 }] }));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('role ghost');
+    r = await run('assemble', '--network', netPath, '--requirements', file('poor.json', { roles: [{ id: 'r', skill: skillWith(1)[0], minLevel: 0 }], budget: 1 }));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/budget 1 is short by/);
+  });
+
+  it('trust --json lists scores sorted descending, with paths from the viewer', async () => {
+    const r = await run('trust', '--network', netPath, '--from', 'p1', '--top', '15', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.from).toBe('p1');
+    expect(out.scores).toHaveLength(15);
+    for (let i = 1; i < out.scores.length; i++) expect(out.scores[i - 1].trust).toBeGreaterThanOrEqual(out.scores[i].trust);
+    for (const s of out.scores) {
+      expect(s.paths.length).toBeGreaterThan(0);
+      for (const p of s.paths) {
+        expect(p[0]).toBe('p1');
+        expect(p[p.length - 1]).toBe(s.personId);
+      }
+    }
+    const unknown = await run('trust', '--network', netPath, '--from', 'nobody', '--json');
+    expect(unknown.code).toBe(2);
+  });
+
+  it('help lists every command', async () => {
+    const r = await run('help');
+    expect(r.code).toBe(0);
+    for (const c of ['demo', 'forecast', 'assemble', 'trust']) expect(r.stdout).toContain(`archipelago ${c}`);
+  });
+});
