@@ -63,14 +63,14 @@ export function assemble(index: AssemblyIndex, request: AssemblyRequest, options
   const problems = prepareProblems(index, request);
   const objective = createObjective(index, request.roles.length, objectiveName, request.budget, options.weights);
   const oracle = options.distances ?? new DistanceOracle(index);
-  const poolOptions = { ...DEFAULT_POOL_OPTIONS, ...(objectiveName === 'default' ? { perRole: 4 } : {}), ...options.pool };
+  const poolOptions = { ...DEFAULT_POOL_OPTIONS, ...(objectiveName === 'default' ? { perRole: 3 } : {}), ...options.pool };
 
   const found = new Map<string, { problem: Problem; people: number[]; cost: number; pool: readonly (readonly number[])[] }>();
   let exact = true;
   for (const problem of problems) {
     for (const pool of selectPools(index, problem, poolOptions)) {
       const members = [...new Set(pool.perRole.flat())];
-      oracle.ensurePairs(members, pool.radius);
+      oracle.ensurePairs(members, pool.radii);
       const size = members.length;
       const position = new Map(members.map((p, i) => [p, i]));
       const pair = new Float64Array(size * size);

@@ -5,10 +5,10 @@ import type { AssemblyIndex } from './assemblyIndex';
  * Exact capped trust distances between people, cached per index so that re-solves reuse them.
  *
  * Small graphs: one bounded Dijkstra per source, stopped when every target is settled.
- * Large graphs: meet in the middle. With a ball of radius ρ around each person, d(a, b) ≤ 2ρ is
- * found exactly as min over an edge (u, w) with u in ball(a), w in ball(b) (or u = w) of
- * d(a, u) + len(u, w) + d(w, b): on a shortest path there is such an edge crossing the sphere of
- * radius ρ around a. Pairs further apart fall back to a targeted Dijkstra.
+ * Large graphs: meet in the middle. With balls of radii ρa and ρb, any d(a, b) ≤ ρa + ρb is found
+ * exactly as the minimum, over u = w or an edge (u, w) with u in ball(a) and w in ball(b), of
+ * d(a, u) + len(u, w) + d(w, b): a shortest path has such an edge where it leaves ball(a).
+ * Pairs further apart fall back to a targeted Dijkstra.
  */
 export class DistanceOracle {
   private readonly cache = new Map<number, number>();
@@ -39,63 +39,63 @@ export class DistanceOracle {
   }
 
   /**
-   * Fills the cache for every pair of `people`. `radius` hints how far apart they are expected to
-   * be (the large-graph path uses balls of that radius).
+   * Fills the cache for every pair of `people`.
+   *
+   * `radii` (large graphs): for each person, their distance to a common centre (the seed whose ball
+   * found them). By the triangle inequality d(a, b) ≤ ρa + ρb, so balls of those radii always meet
+   * on a shortest path, and each person's ball is only as large as their own distance to the centre.
+   * People without a radius, and every pair on a small graph, use targeted Dijkstra.
    */
-  ensurePairs(people: readonly number[], radius = 1): void {
-    const missing = new Map<number, number[]>();
+  ensurePairs(people: readonly number[], radii?: ReadonlyMap<number, number>): void {
+    const pending: [number, number][] = [];
     for (let i = 0; i < people.length; i++) {
       for (let j = i + 1; j < people.length; j++) {
         const a = people[i];
         const b = people[j];
-        if (a === b || this.cache.has(this.key(a, b))) continue;
-        const list = missing.get(a);
-        if (list) list.push(b);
-        else missing.set(a, [b]);
+        if (a !== b && !this.cache.has(this.key(a, b))) pending.push([a, b]);
       }
     }
-    if (missing.size === 0) return;
-    if (this.index.graph.n <= this.smallGraph) {
-      for (const [a, targets] of missing) this.fromSource(a, targets);
-      return;
-    }
-    const rho = Math.min(DISTANCE_CAP / 2, Math.max(radius, 0.25));
+    if (pending.length === 0) return;
+    const small = this.index.graph.n <= this.smallGraph;
     const unresolved: [number, number][] = [];
-    const involved = new Set<number>();
-    for (const [a, targets] of missing) {
-      involved.add(a);
-      for (const b of targets) involved.add(b);
-    }
-    for (const p of involved) this.ball(p, rho);
     const g = this.index.graph;
-    for (const [a, targets] of missing) {
-      // stamp ball(a) once, then scan each target's ball edges against it
-      const ba = this.balls.get(a)!;
+    for (const [a, b] of pending) {
+      const ra = radii?.get(a);
+      const rb = radii?.get(b);
+      if (small || ra === undefined || rb === undefined) {
+        unresolved.push([a, b]);
+        continue;
+      }
+      const ballA = this.ball(a, ra);
+      const ballB = this.ball(b, rb);
+      // stamp the larger ball, scan the smaller one's nodes and edges against it
+      const [big, little] = ballA.nodes.length >= ballB.nodes.length ? [ballA, ballB] : [ballB, ballA];
       const gen = ++this.generation;
-      for (let i = 0; i < ba.nodes.length; i++) {
-        this.scratch[ba.nodes[i]] = ba.dist[i];
-        this.scratchStamp[ba.nodes[i]] = gen;
+      for (let i = 0; i < big.nodes.length; i++) {
+        this.scratch[big.nodes[i]] = big.dist[i];
+        this.scratchStamp[big.nodes[i]] = gen;
       }
-      for (const b of targets) {
-        const bb = this.balls.get(b)!;
-        let best = Infinity;
-        for (let i = 0; i < bb.nodes.length; i++) {
-          const u = bb.nodes[i];
-          const du = bb.dist[i];
-          if (this.scratchStamp[u] === gen && du + this.scratch[u] < best) best = du + this.scratch[u];
-          for (let e = g.undStart[u], end = g.undStart[u + 1]; e < end; e++) {
-            const w = g.undTo[e];
-            if (this.scratchStamp[w] !== gen) continue;
-            const d = du + g.undLen[e] + this.scratch[w];
-            if (d < best) best = d;
-          }
+      let best = Infinity;
+      for (let i = 0; i < little.nodes.length; i++) {
+        const u = little.nodes[i];
+        const du = little.dist[i];
+        if (this.scratchStamp[u] === gen && du + this.scratch[u] < best) best = du + this.scratch[u];
+        for (let e = g.undStart[u], end = g.undStart[u + 1]; e < end; e++) {
+          const w = g.undTo[e];
+          if (this.scratchStamp[w] !== gen) continue;
+          const d = du + g.undLen[e] + this.scratch[w];
+          if (d < best) best = d;
         }
-        if (best <= 2 * Math.min(ba.radius, bb.radius) + 1e-12) this.cache.set(this.key(a, b), best);
-        else unresolved.push([a, b]);
       }
+      if (best <= ra + rb + 1e-12) this.cache.set(this.key(a, b), Math.min(best, DISTANCE_CAP));
+      else unresolved.push([a, b]);
     }
     const bySource = new Map<number, number[]>();
-    for (const [a, b] of unresolved) bySource.set(a, [...(bySource.get(a) ?? []), b]);
+    for (const [a, b] of unresolved) {
+      const list = bySource.get(a);
+      if (list) list.push(b);
+      else bySource.set(a, [b]);
+    }
     for (const [a, targets] of bySource) this.fromSource(a, targets);
   }
 

@@ -6,8 +6,8 @@ import { minCostAssignment } from './minCostAssignment';
 /** A candidate pool: per role, the people the exact search may choose from, and their spread. */
 export interface Pool {
   readonly perRole: readonly number[][];
-  /** Distances within the pool are expected to be at most 2 × radius. */
-  readonly radius: number;
+  /** Each member's distance from the pool's seed, where known (it bounds pair distances). */
+  readonly radii?: ReadonlyMap<number, number>;
 }
 
 export interface PoolOptions {
@@ -19,7 +19,7 @@ export interface PoolOptions {
   seeds: number;
 }
 
-export const DEFAULT_POOL_OPTIONS: PoolOptions = { exhaustiveLimit: 260, perRole: 3, seeds: 4 };
+export const DEFAULT_POOL_OPTIONS: PoolOptions = { exhaustiveLimit: 260, perRole: 2, seeds: 4 };
 
 /**
  * Chooses where to search. Small problems: one pool with every candidate (the search is then exact).
@@ -42,7 +42,7 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
     return perRole.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]]));
   };
   if (union.size <= opts.exhaustiveLimit && index.graph.n <= 20_000) {
-    return [{ perRole: problem.candidates.map((c) => Array.from(c)), radius: DISTANCE_CAP / 2 }];
+    return [{ perRole: problem.candidates.map((c) => Array.from(c)) }];
   }
 
   const fixedPeople = [...problem.fixed.values()];
@@ -50,9 +50,12 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   for (let r = 1; r < R; r++) if (problem.candidates[r].length < problem.candidates[seedRole].length) seedRole = r;
   const seeds = fixedPeople.length ? [fixedPeople[0]] : Array.from(problem.candidates[seedRole]);
 
-  const roleSets = problem.candidates.map((c) => new Set(c));
-  const kept: { seed: number; star: number; radius: number; perRole: number[][] }[] = [];
-  let cutoff = Infinity;
+  // roleMask[p] has bit r set when p is a candidate for open role r (cleared again before returning).
+  if (R > 31) throw new RangeError('a team can have at most 31 roles');
+  const roleMask = scratchMask(index.graph.n);
+  problem.candidates.forEach((c, r) => {
+    for (const p of c) roleMask[p] |= 1 << r;
+  });
   const openRoles = (skip: number) => {
     let n = 0;
     for (let r = 0; r < R; r++) if (r !== skip && !problem.fixed.has(r)) n++;
@@ -62,56 +65,86 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
     for (const [r, p] of problem.fixed) if (p === seed) return r;
     return seedRole;
   };
-  for (const seed of seeds) {
+  /**
+   * Grows a ball around `seed` until each open role has `depth` candidates, or the star cost's lower
+   * bound (found roles at their distance, open ones at least the current radius) passes `cutoff`.
+   * `distinct`: each person fills only the first open role they qualify for (RarestFirst's rule).
+   */
+  const growBall = (seed: number, depth: number, cutoff: number, distinct: boolean) => {
     const ownRole = seedRoleOfSeed(seed);
-    const found: number[][] = problem.candidates.map(() => []);
-    found[ownRole] = [seed];
-    for (const [r, p] of problem.fixed) found[r] = [p];
-    const nearest = new Float64Array(R).fill(-1);
+    const perRole: number[][] = problem.candidates.map(() => []);
+    perRole[ownRole] = [seed];
+    for (const [r, p] of problem.fixed) perRole[r] = [p];
+    const radii = new Map<number, number>([[seed, 0]]);
     const needed = openRoles(ownRole);
     let starSum = 0;
+    let firsts = 0;
     let satisfied = 0;
-    let reached = 0;
     const taken = new Set<number>([seed, ...fixedPeople]);
     index.dijkstra.run(seed, DISTANCE_CAP, (node, dist) => {
-      reached = dist;
-      // lower bound on this seed's star cost: found roles at their distance, open ones at least `dist`
-      if (starSum + (needed - countFirsts(nearest, ownRole, problem)) * dist > cutoff) return true;
-      if (!taken.has(node)) {
-        for (let r = 0; r < R; r++) {
-          if (r === ownRole || problem.fixed.has(r) || !roleSets[r].has(node)) continue;
-          if (found[r].length < opts.perRole) {
-            found[r].push(node);
-            if (nearest[r] < 0) {
-              nearest[r] = dist;
-              starSum += dist;
-            }
-            if (found[r].length === opts.perRole) satisfied++;
-          }
+      if (starSum + (needed - firsts) * dist > cutoff) return true;
+      const mask = roleMask[node];
+      if (mask === 0 || taken.has(node)) return false;
+      for (let r = 0; r < R; r++) {
+        if ((mask & (1 << r)) === 0 || r === ownRole || problem.fixed.has(r) || perRole[r].length >= depth) continue;
+        if (perRole[r].length === 0) {
+          starSum += dist;
+          firsts++;
         }
+        perRole[r].push(node);
+        radii.set(node, dist);
+        if (perRole[r].length === depth) satisfied++;
+        if (distinct) break;
       }
       return satisfied === needed;
     });
-    const firsts = countFirsts(nearest, ownRole, problem);
     // Roles not reached within the cap count the cap (as the contract counts unreachable pairs).
-    const star = starSum + (needed - firsts) * DISTANCE_CAP;
-    if (star > cutoff) continue;
-    kept.push({ seed, star, radius: reached, perRole: found });
-    kept.sort((a, b) => a.star - b.star);
-    if (kept.length > opts.seeds) kept.pop();
-    if (kept.length === opts.seeds) cutoff = kept[kept.length - 1].star;
+    return { star: starSum + (needed - firsts) * DISTANCE_CAP, perRole, radii };
+  };
+  // Phase 1: star cost of every seed with RarestFirst-sized balls (the nearest candidate per role),
+  // pruned against the best seeds so far. Central seeds first, so the cutoff tightens early.
+  const strength = (p: number) => {
+    let w = 0;
+    for (let e = index.graph.undStart[p]; e < index.graph.undStart[p + 1]; e++) w += Math.exp(-index.graph.undLen[e]);
+    return w;
+  };
+  const ordered = seeds.length > 1 ? seeds.map((p) => ({ p, w: strength(p) })).sort((a, b) => b.w - a.w || a.p - b.p).map((x) => x.p) : seeds;
+  const best: { seed: number; star: number; team: ReturnType<typeof growBall> }[] = [];
+  let cutoff = Infinity;
+  for (const seed of ordered) {
+    const team = growBall(seed, 1, cutoff, true);
+    if (team.star > cutoff) continue;
+    best.push({ seed, star: team.star, team });
+    best.sort((a, b) => a.star - b.star || a.seed - b.seed);
+    if (best.length > opts.seeds) best.pop();
+    if (best.length === opts.seeds) cutoff = best[best.length - 1].star;
   }
+  // Phase 2: the kept seeds' neighbourhoods, `perRole` candidates deep, plus the phase-1 team
+  // itself, so the exact search can never do worse than RarestFirst's own choice.
+  const kept = best.map(({ seed, team }) => {
+    const deep = growBall(seed, opts.perRole, Infinity, false);
+    team.perRole.forEach((list, r) => {
+      for (const p of list) if (!deep.perRole[r].includes(p)) deep.perRole[r].push(p);
+    });
+    for (const [p, d] of team.radii) if (!deep.radii.has(p)) deep.radii.set(p, d);
+    return { seed, ...deep };
+  });
+
+  problem.candidates.forEach((c) => {
+    for (const p of c) roleMask[p] = 0;
+  });
   // Fill roles a seed's ball never reached from the global candidate list, so every pool is complete.
   return kept.map((k) => ({
     perRole: withBudgetTeam(
       k.perRole.map((list, r) => (list.length ? list : cheapest(index, problem.candidates[r], opts.perRole))),
     ),
-    radius: Math.max(k.radius, 0.25),
+    radii: k.radii,
   }));
 }
 
-function countFirsts(nearest: Float64Array, ownRole: number, problem: Problem): number {
-  let n = 0;
-  for (let r = 0; r < nearest.length; r++) if (r !== ownRole && !problem.fixed.has(r) && nearest[r] >= 0) n++;
-  return n;
+let maskBuffer = new Int32Array(0);
+/** A zeroed per-person scratch array, reused across solves (callers clear what they set). */
+function scratchMask(n: number): Int32Array {
+  if (maskBuffer.length < n) maskBuffer = new Int32Array(n);
+  return maskBuffer;
 }

@@ -1,7 +1,19 @@
 import type { TrustGraph } from './trustGraph';
 
+/** Adjacency in CSR form with edge lengths. */
+export interface LengthGraph {
+  readonly n: number;
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly len: Float64Array;
+}
+
+/** The undirected communication view (DESIGN.md §3) and the directed most-trusted-path view. */
+export const undirectedView = (g: TrustGraph): LengthGraph => ({ n: g.n, start: g.undStart, to: g.undTo, len: g.undLen });
+export const directedView = (g: TrustGraph): LengthGraph => ({ n: g.n, start: g.outStart, to: g.outTo, len: g.outLen });
+
 /**
- * Reusable single-source shortest paths on the undirected length graph, bounded by a radius.
+ * Reusable single-source shortest paths over a length graph, bounded by a radius.
  * Arrays are allocated once per graph and reset by a generation stamp, so a search that touches
  * k nodes costs O(k log k), not O(n): the assembly solver runs thousands of small ones.
  */
@@ -15,7 +27,10 @@ export class BoundedDijkstra {
   private heapKey: Float64Array;
   private heapSize = 0;
 
-  constructor(private readonly graph: TrustGraph) {
+  private readonly graph: LengthGraph;
+
+  constructor(graph: TrustGraph | LengthGraph) {
+    this.graph = 'undStart' in graph ? undirectedView(graph) : graph;
     this.dist = new Float64Array(graph.n);
     this.stamp = new Uint32Array(graph.n);
     this.done = new Uint32Array(graph.n);
@@ -43,10 +58,10 @@ export class BoundedDijkstra {
       if (done[u] === gen) continue;
       done[u] = gen;
       if (visit(u, d) === true) return;
-      for (let e = g.undStart[u], end = g.undStart[u + 1]; e < end; e++) {
-        const v = g.undTo[e];
+      for (let e = g.start[u], end = g.start[u + 1]; e < end; e++) {
+        const v = g.to[e];
         if (done[v] === gen) continue;
-        const nd = d + g.undLen[e];
+        const nd = d + g.len[e];
         if (nd > maxDist) continue;
         if (stamp[v] !== gen || nd < dist[v]) {
           stamp[v] = gen;
@@ -56,6 +71,11 @@ export class BoundedDijkstra {
         }
       }
     }
+  }
+
+  /** Distance of `node` in the last run, or Infinity if it was not reached. */
+  distanceTo(node: number): number {
+    return this.stamp[node] === this.generation ? this.dist[node] : Infinity;
   }
 
   /** The path from the last run's source to `node` (which must have been settled). */

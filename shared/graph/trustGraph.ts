@@ -16,6 +16,8 @@ export interface TrustGraph {
   readonly outStart: Int32Array;
   readonly outTo: Int32Array;
   readonly outTrust: Float64Array;
+  /** −ln(outTrust): lengths for most-trusted-path searches along directed ties. */
+  readonly outLen: Float64Array;
   /** Reverse of out*: for each person, who trusts them and how much. */
   readonly inStart: Int32Array;
   readonly inFrom: Int32Array;
@@ -61,6 +63,7 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
   const undStart = undDeg.slice();
   const outTo = new Int32Array(m);
   const outTrust = new Float64Array(m);
+  const outLen = new Float64Array(m);
   const undTo = new Int32Array(2 * m);
   const undLen = new Float64Array(2 * m);
   const outFill = outStart.slice(0, n);
@@ -72,6 +75,7 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     const o = outFill[a]++;
     outTo[o] = b;
     outTrust[o] = trust[i];
+    outLen[o] = len;
     const q = inFill[b]++;
     inFrom[q] = a;
     inTrust[q] = trust[i];
@@ -82,5 +86,5 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     undTo[u] = a;
     undLen[u] = len;
   }
-  return { n, ids, indexOf, outStart, outTo, outTrust, inStart, inFrom, inTrust, undStart, undTo, undLen };
+  return { n, ids, indexOf, outStart, outTo, outTrust, outLen, inStart, inFrom, inTrust, undStart, undTo, undLen };
 }
