@@ -43,7 +43,7 @@ describe('assemble, comm objective, against brute force', () => {
       const inst = randomInstance(seed);
       const index = buildAssemblyIndex(inst.network);
       const request = { roles: inst.roles, budget: inst.budget, banned: inst.banned };
-      let exact: ReturnType<typeof bruteForceComm> = null;
+      let exact: ReturnType<typeof bruteForceComm>;
       try {
         exact = bruteForceComm(index, request);
       } catch (e) {

@@ -1,0 +1,183 @@
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+export type SyncStatus = 'offline' | 'connecting' | 'synced';
+
+export interface SyncState {
+  status: SyncStatus;
+  /** Local changes the relay has not yet confirmed storing. */
+  unconfirmed: number;
+  /** When the relay last confirmed our state (ms since epoch), or null if never. */
+  lastSyncedAt: number | null;
+}
+
+/** One local change: the clock its client reached with it. Confirmed once the relay's vector covers it. */
+export interface PendingMarker {
+  client: number;
+  clock: number;
+}
+
+/** Keeps pending markers across reloads (IndexedDB in the app, memory in tests). */
+export interface PendingStore {
+  load(room: string): Promise<PendingMarker[]>;
+  save(room: string, markers: readonly PendingMarker[]): Promise<void>;
+}
+
+export const memoryPendingStore = (): PendingStore => {
+  const rooms = new Map<string, PendingMarker[]>();
+  return {
+    load: async (room) => [...(rooms.get(room) ?? [])],
+    save: async (room, markers) => void rooms.set(room, [...markers]),
+  };
+};
+
+export interface RelayConnectionOptions {
+  serverUrl: string;
+  room: string;
+  awareness?: Awareness;
+  pending?: PendingStore;
+  /** For Node: `ws`'s WebSocket. */
+  WebSocketPolyfill?: unknown;
+  connect?: boolean;
+  /** Whether the platform reports being online (navigator.onLine in a browser). */
+  isOnline?: () => boolean;
+}
+
+/** Written when a local transaction only deleted: it gives the change a clock the relay can confirm. */
+const SYNC_MAP = '_sync';
+
+/**
+ * A document's connection to the relay: the official y-websocket provider, plus an honest count of
+ * unconfirmed local changes. The relay acknowledges stored updates with a SyncStep1 carrying its
+ * state vector (sync-server/PROTOCOL.md); a local change is confirmed when that vector covers the
+ * clock the change reached.
+ */
+export class RelayConnection {
+  readonly provider: WebsocketProvider;
+  private markers: PendingMarker[] = [];
+  private serverVector = new Map<number, number>();
+  private lastSyncedAt: number | null = null;
+  private readonly listeners = new Set<() => void>();
+  private state: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
+  private readonly pending: PendingStore;
+  private saveQueued = false;
+  private readonly ready: Promise<void>;
+  private readonly isOnline: () => boolean;
+
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly options: RelayConnectionOptions,
+  ) {
+    this.pending = options.pending ?? memoryPendingStore();
+    this.isOnline = options.isOnline ?? (() => true);
+    this.provider = new WebsocketProvider(options.serverUrl, options.room, doc, {
+      connect: false,
+      awareness: options.awareness,
+      disableBc: true,
+      maxBackoffTime: 2500,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
+    });
+    const original = this.provider.messageHandlers[0];
+    this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const peek = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
+      if (decoding.readVarUint(peek) === 0) this.confirm(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+      original(encoder, decoder, provider, emitSynced, messageType);
+    };
+    doc.on('afterTransaction', this.onTransaction);
+    this.provider.on('status', this.refresh);
+    this.provider.on('sync', this.refresh);
+    this.provider.on('connection-close', this.refresh);
+    this.ready = this.pending.load(options.room).then((stored) => {
+      this.markers.push(...stored);
+      this.refresh();
+    });
+    if (options.connect !== false) this.ready.then(() => this.connect());
+  }
+
+  connect(): void {
+    this.provider.connect();
+    this.refresh();
+  }
+
+  disconnect(): void {
+    this.provider.disconnect();
+    this.refresh();
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  getState = (): SyncState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resolves once every local change so far is confirmed by the relay. */
+  whenConfirmed(): Promise<void> {
+    if (this.state.unconfirmed === 0 && this.markers.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.markers.length === 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
+    this.provider.off('status', this.refresh);
+    this.provider.off('sync', this.refresh);
+    this.provider.off('connection-close', this.refresh);
+    this.provider.destroy();
+    this.listeners.clear();
+  }
+
+  private onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === this.provider || !tr.local) return;
+    const client = this.doc.clientID;
+    const before = tr.beforeState.get(client) ?? 0;
+    const after = tr.afterState.get(client) ?? 0;
+    if (after > before) {
+      this.markers.push({ client, clock: after });
+      this.persistMarkers();
+      this.refresh();
+    } else if (tr.deleteSet.clients.size > 0) {
+      // a pure deletion advances no clock: record it with a tiny write so it can be confirmed
+      this.doc.transact(() => this.doc.getMap(SYNC_MAP).set('rev', (this.doc.getMap(SYNC_MAP).get('rev') as number | undefined ?? 0) + 1), tr.origin);
+    }
+  };
+
+  private confirm(vector: Map<number, number>) {
+    this.serverVector = vector;
+    this.lastSyncedAt = Date.now();
+    const before = this.markers.length;
+    this.markers = this.markers.filter((m) => (vector.get(m.client) ?? 0) < m.clock);
+    if (this.markers.length !== before) this.persistMarkers();
+    this.refresh();
+  }
+
+  private persistMarkers() {
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      this.saveQueued = false;
+      this.pending.save(this.options.room, this.markers).catch(() => {});
+    });
+  }
+
+  private refresh = () => {
+    const p = this.provider;
+    const status: SyncStatus = !this.isOnline() || (!p.wsconnected && !p.wsconnecting) ? 'offline' : p.wsconnected && p.synced ? 'synced' : 'connecting';
+    const next = { status, unconfirmed: this.markers.length, lastSyncedAt: this.lastSyncedAt };
+    if (next.status === this.state.status && next.unconfirmed === this.state.unconfirmed && next.lastSyncedAt === this.state.lastSyncedAt) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  };
+}
