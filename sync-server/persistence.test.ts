@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { leveldbPersistence, memoryPersistence, type RoomPersistence } from './persistence';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+// One contract, run against every implementation (after tldraw's storage tests).
+describe.each<[string, () => RoomPersistence]>([
+  ['memory', () => memoryPersistence()],
+  [
+    'LevelDB on disk',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'archipelago-ldb-'));
+      dirs.push(dir);
+      return leveldbPersistence(dir);
+    },
+  ],
+])('RoomPersistence contract: %s', (_name, make) => {
+  it('a new room loads as null', async () => {
+    const p = make();
+    expect(await p.load('nothing-here')).toBeNull();
+    await p.close();
+  });
+
+  it('stores updates and loads them back merged, room by room', async () => {
+    const p = make();
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getMap('m').set('a', 1);
+    doc.getMap('m').set('b', 2);
+    doc.getText('t').insert(0, 'hi');
+    for (const u of updates) await p.storeUpdate('r1', u);
+    await p.storeUpdate('r2', updates[0]);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await p.load('r1'))!);
+    expect(back.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(back.getText('t').toString()).toBe('hi');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, (await p.load('r2'))!);
+    expect(other.getMap('m').toJSON()).toEqual({ a: 1 });
+    await p.close();
+  });
+
+  it('compaction keeps the content', async () => {
+    const p = make();
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => void p.storeUpdate('c', u));
+    for (let i = 0; i < 50; i++) doc.getArray('a').push([i]);
+    await new Promise((r) => setTimeout(r, 50));
+    await p.compact('c');
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await p.load('c'))!);
+    expect(back.getArray('a').toArray()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    await p.close();
+  });
+});

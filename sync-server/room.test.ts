@@ -1,0 +1,136 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { memoryPersistence, type RoomPersistence } from './persistence';
+import { MESSAGE, Room } from './room';
+import type { RoomSocket } from './socket';
+
+const log = pino({ level: 'silent' });
+
+function fakeSocket(id: string) {
+  const sent: Uint8Array[] = [];
+  let closed: { code: number; reason: string } | null = null;
+  const socket: RoomSocket = {
+    id,
+    isOpen: () => closed === null,
+    send: (d) => void sent.push(d),
+    close: (code, reason) => void (closed = { code, reason }),
+  };
+  return { socket, sent, closed: () => closed };
+}
+
+const updateMessage = (update: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.sync);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+};
+const kinds = (sent: Uint8Array[]) =>
+  sent.map((m) => {
+    const d = decoding.createDecoder(m);
+    const t = decoding.readVarUint(d);
+    return t === MESSAGE.sync ? `sync${decoding.readVarUint(d)}` : `type${t}`;
+  });
+const someUpdate = (fill: (d: Y.Doc) => void) => {
+  const d = new Y.Doc();
+  fill(d);
+  return Y.encodeStateAsUpdate(d);
+};
+
+describe('Room', () => {
+  it('greets a connection with SyncStep1, stores an update before forwarding and acknowledging it', async () => {
+    const order: string[] = [];
+    const base = memoryPersistence();
+    const persistence: RoomPersistence = { ...base, storeUpdate: async (r, u) => (order.push('stored'), base.storeUpdate(r, u)) };
+    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const a = fakeSocket('a');
+    const b = fakeSocket('b');
+    room.handleConnect(a.socket);
+    room.handleConnect(b.socket);
+    expect(kinds(a.sent)).toEqual(['sync0']);
+    const origSend = b.socket.send;
+    b.socket.send = (d) => (order.push('forwarded'), origSend(d));
+    await room.handleMessage(a.socket, updateMessage(someUpdate((d) => d.getMap('m').set('x', 1))));
+    expect(order).toEqual(['stored', 'forwarded']);
+    expect(kinds(a.sent)).toEqual(['sync0', 'sync0']); // the acknowledgement
+    expect(kinds(b.sent)).toEqual(['sync0', 'sync2']); // the forwarded update
+    expect(room.doc.getMap('m').get('x')).toBe(1);
+  });
+
+  it('does not store or acknowledge an update that changes nothing', async () => {
+    const persistence = memoryPersistence();
+    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const a = fakeSocket('a');
+    room.handleConnect(a.socket);
+    const update = someUpdate((d) => d.getText('t').insert(0, 'abc'));
+    await room.handleMessage(a.socket, updateMessage(update));
+    await room.handleMessage(a.socket, updateMessage(update));
+    expect(persistence.rooms.get('r')).toHaveLength(1);
+    expect(kinds(a.sent)).toEqual(['sync0', 'sync0']);
+  });
+
+  it('closes only the sender of a malformed message', async () => {
+    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const bad = fakeSocket('bad');
+    const good = fakeSocket('good');
+    room.handleConnect(bad.socket);
+    room.handleConnect(good.socket);
+    await room.handleMessage(bad.socket, Uint8Array.of(0, 2, 50, 1, 2, 3));
+    expect(bad.closed()?.code).toBe(4400);
+    expect(good.closed()).toBeNull();
+    expect(room.connectionCount).toBe(1);
+    await room.handleMessage(good.socket, updateMessage(someUpdate((d) => d.getMap('m').set('ok', true))));
+    expect(room.doc.getMap('m').get('ok')).toBe(true);
+  });
+
+  it('answers SyncStep1 with what the peer lacks, and forgets awareness of a closed connection', async () => {
+    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const a = fakeSocket('a');
+    room.handleConnect(a.socket);
+    await room.handleMessage(a.socket, updateMessage(someUpdate((d) => d.getMap('m').set('k', 'v'))));
+    const peer = new Y.Doc();
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(e, peer);
+    const b = fakeSocket('b');
+    room.handleConnect(b.socket);
+    await room.handleMessage(b.socket, encoding.toUint8Array(e));
+    const reply = decoding.createDecoder(b.sent.at(-1)!);
+    decoding.readVarUint(reply);
+    syncProtocol.readSyncMessage(reply, encoding.createEncoder(), peer, null);
+    expect(peer.getMap('m').get('k')).toBe('v');
+
+    const client = new awarenessProtocol.Awareness(new Y.Doc());
+    client.setLocalState({ user: { name: 'Ana' } });
+    const aw = encoding.createEncoder();
+    encoding.writeVarUint(aw, MESSAGE.awareness);
+    encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]));
+    await room.handleMessage(b.socket, encoding.toUint8Array(aw));
+    expect(room.awareness.getStates().get(client.clientID)).toEqual({ user: { name: 'Ana' } });
+    room.handleClose(b.socket);
+    expect(room.awareness.getStates().has(client.clientID)).toBe(false);
+    client.destroy();
+  });
+
+  it('asks to be unloaded after the last connection leaves, and a storage failure closes the room', async () => {
+    let idle = 0;
+    const room = await Room.load('r', memoryPersistence(), log, 10, () => idle++);
+    const a = fakeSocket('a');
+    room.handleConnect(a.socket);
+    room.handleClose(a.socket);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(idle).toBe(1);
+
+    const failing: RoomPersistence = { ...memoryPersistence(), storeUpdate: async () => Promise.reject(new Error('disk full')) };
+    const broken = await Room.load('b', failing, log, 1000, () => {});
+    const c = fakeSocket('c');
+    broken.handleConnect(c.socket);
+    await broken.handleMessage(c.socket, updateMessage(someUpdate((d) => d.getMap('m').set('x', 1))));
+    expect(c.closed()?.code).toBe(4500);
+    expect(broken.doc.getMap('m').has('x')).toBe(false); // nothing applied that was not stored
+  });
+});
