@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { workspaceName } from '../../shared/model/docs/workspaceDoc';
+import { Notice } from './components/Notice';
+import { Presence } from './components/Presence';
+import { SyncIndicator } from './components/SyncIndicator';
+import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
+import { useYSnapshot } from './hooks/useYSnapshot';
+import { platform } from './platform';
+import { WorkspaceSession } from './session/workspaceSession';
+import { useUi, type View } from './state/uiStore';
+import type { ArchipelagoDb } from './storage/db';
+import { saveUser, type UserSettings } from './storage/settings';
+import { PeopleView } from './views/PeopleView';
+import { ProjectsView } from './views/ProjectsView';
+import { TiesView } from './views/TiesView';
+import { WorkspacesView } from './views/WorkspacesView';
+
+const NAV: { view: View; label: string }[] = [
+  { view: 'people', label: 'People' },
+  { view: 'ties', label: 'Trust ties' },
+  { view: 'projects', label: 'Projects' },
+  { view: 'workspaces', label: 'Workspaces' },
+];
+
+const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelay: string | null; initialWorkspace: string }) {
+  const [session, setSession] = useState<WorkspaceSession | null>(null);
+  const [user, setUserState] = useState(initialUser);
+  const [relayUrl, setRelayState] = useState(initialRelay);
+  const [error, setError] = useState<string | null>(null);
+  const view = useUi((s) => s.view);
+  const go = useUi((s) => s.go);
+
+  const openWorkspace = useCallback(
+    async (id: string) => {
+      try {
+        const next = await WorkspaceSession.open(db, id, relayUrl, user);
+        setSession((prev) => {
+          prev?.close();
+          return next;
+        });
+        setError(null);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    // the user and relay at open time; later changes are pushed into the open session
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [db],
+  );
+
+  useEffect(() => {
+    openWorkspace(initialWorkspace);
+  }, [openWorkspace, initialWorkspace]);
+  useEffect(() => () => session?.close(), [session]);
+  useEffect(() => session?.setView(view), [session, view]);
+
+  const services: AppServices = useMemo(
+    () => ({
+      db,
+      session,
+      user,
+      relayUrl,
+      openWorkspace,
+      setUser: async (u) => {
+        const saved = await saveUser(db, u);
+        setUserState(saved);
+        session?.setUser(saved);
+      },
+      setRelayUrl: async (url) => {
+        await platform.setSettings({ relayUrl: url });
+        setRelayState(url);
+        session?.setRelayUrl(url);
+      },
+    }),
+    [db, session, user, relayUrl, openWorkspace],
+  );
+
+  const sync = useSyncState(session);
+  const peers = usePeers(session);
+  const { canUndo, canRedo } = useUndoState(session);
+  const name = useYSnapshot(session?.workspace.doc, workspaceName, '');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isEditable(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) session?.undo.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') session?.undo.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+
+  return (
+    <AppContext.Provider value={services}>
+      <div className="app">
+        <nav className="sidebar" aria-label="Sections">
+          <div className="brand">
+            <span className="logo" aria-hidden>
+              ◍
+            </span>
+            Archipelago
+          </div>
+          <div className="workspace-name" data-testid="workspace-name" title={session?.workspaceId}>
+            {name || '…'}
+          </div>
+          {NAV.map((n) => (
+            <button key={n.view} type="button" className={`nav ${view === n.view ? 'on' : ''}`} onClick={() => go(n.view)} data-testid={`nav-${n.view}`}>
+              {n.label}
+            </button>
+          ))}
+          <div className="sidebar-foot muted small">
+            v{platform.version} · {platform.platform}
+          </div>
+        </nav>
+        <div className="main">
+          <header className="topbar">
+            <div className="undo">
+              <button type="button" className="secondary" disabled={!canUndo} onClick={() => session?.undo.undo()} title="Undo (Ctrl/Cmd+Z)" data-testid="undo">
+                ↶ Undo
+              </button>
+              <button type="button" className="secondary" disabled={!canRedo} onClick={() => session?.undo.redo()} title="Redo (Shift+Ctrl/Cmd+Z)" data-testid="redo">
+                ↷ Redo
+              </button>
+            </div>
+            <Presence peers={peers} me={user} />
+            <SyncIndicator state={sync} relayUrl={relayUrl} />
+          </header>
+          {error && (
+            <p className="warning" role="alert">
+              {error}
+            </p>
+          )}
+          <main>
+            {!session && !error && <p className="muted">Opening workspace…</p>}
+            {session && view === 'people' && <PeopleView />}
+            {session && view === 'ties' && <TiesView />}
+            {session && view === 'projects' && <ProjectsView />}
+            {view === 'workspaces' && <WorkspacesView />}
+          </main>
+          <Notice onUndo={() => session?.undo.undo()} />
+        </div>
+      </div>
+    </AppContext.Provider>
+  );
+}

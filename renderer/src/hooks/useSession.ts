@@ -1,0 +1,50 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { WorkspaceSession, PeerPresence } from '../session/workspaceSession';
+import type { ArchipelagoDb } from '../storage/db';
+import type { UserSettings } from '../storage/settings';
+import type { SyncState } from '../sync/relayConnection';
+
+export interface AppServices {
+  db: ArchipelagoDb;
+  session: WorkspaceSession | null;
+  user: UserSettings;
+  relayUrl: string | null;
+  openWorkspace(id: string): Promise<void>;
+  setUser(user: UserSettings): Promise<void>;
+  setRelayUrl(url: string | null): Promise<void>;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside AppContext');
+  return app;
+}
+
+const OFFLINE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
+
+export function useSyncState(session: WorkspaceSession | null): SyncState {
+  return useSyncExternalStore(session?.subscribeSync ?? noopSubscribe, session?.getSyncState ?? (() => OFFLINE));
+}
+
+export function usePeers(session: WorkspaceSession | null): PeerPresence[] {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!session) return () => {};
+      session.awareness.on('change', onChange);
+      return () => session.awareness.off('change', onChange);
+    },
+    [session],
+  );
+  const key = useSyncExternalStore(subscribe, () => (session ? JSON.stringify(session.peers()) : '[]'));
+  return JSON.parse(key) as PeerPresence[];
+}
+
+export function useUndoState(session: WorkspaceSession | null): { canUndo: boolean; canRedo: boolean } {
+  const key = useSyncExternalStore(session?.undo.subscribe ?? noopSubscribe, () => (session ? `${session.undo.canUndo}|${session.undo.canRedo}` : 'false|false'));
+  const [u, r] = key.split('|');
+  return { canUndo: u === 'true', canRedo: r === 'true' };
+}
+
+const noopSubscribe = () => () => {};

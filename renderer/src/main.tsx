@@ -1,0 +1,36 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DEMO_WORKSPACE_ID } from '../../shared/demo/demoWorkspace';
+import { App } from './App';
+import { platform } from './platform';
+import { openDatabase } from './storage/db';
+import { compactStorage } from './storage/docStore';
+import { loadUser } from './storage/settings';
+import { ensureDemoWorkspace, listWorkspaces } from './storage/workspaces';
+import './styles.css';
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const db = openDatabase();
+    await ensureDemoWorkspace(db);
+    const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);
+    // compact stored updates soon after start (and y-dexie keeps doing it every 5 minutes)
+    setTimeout(() => compactStorage(db).catch(() => {}), 3000);
+    root.render(
+      <StrictMode>
+        <App db={db} initialUser={user} initialRelay={settings.relayUrl} initialWorkspace={workspaces[0]?.id ?? DEMO_WORKSPACE_ID} />
+      </StrictMode>,
+    );
+  } catch (e) {
+    root.render(
+      <div className="fatal" role="alert">
+        <h1>Archipelago could not open its local database</h1>
+        <p>{(e as Error).message}</p>
+        <p>Your data has not been changed. Close other Archipelago windows and reload.</p>
+      </div>,
+    );
+  }
+}
+
+start();

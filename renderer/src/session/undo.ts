@@ -1,0 +1,102 @@
+import * as Y from 'yjs';
+
+/**
+ * Undo and redo across several documents: one Y.UndoManager per document (they cannot span docs),
+ * and one shared order of which document each step belongs to. Only changes made through this app
+ * (the LOCAL origin) are tracked: a peer's edits are never undone.
+ */
+export class MultiDocUndo {
+  private readonly managers = new Map<string, Y.UndoManager>();
+  private undoOrder: string[] = [];
+  private redoOrder: string[] = [];
+  private replaying = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly origin: unknown) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  track(key: string, scope: Y.AbstractType<any> | Y.AbstractType<any>[]): void {
+    if (this.managers.has(key)) return;
+    const manager = new Y.UndoManager(scope, { trackedOrigins: new Set([this.origin]), captureTimeout: 400 });
+    manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {
+      if (event.type === 'undo' && !this.replaying) {
+        this.undoOrder.push(key);
+        this.redoOrder = [];
+      }
+      this.emit();
+    });
+    manager.on('stack-item-popped', () => this.emit());
+    this.managers.set(key, manager);
+  }
+
+  untrack(key: string): void {
+    this.managers.get(key)?.destroy();
+    this.managers.delete(key);
+    this.undoOrder = this.undoOrder.filter((k) => k !== key);
+    this.redoOrder = this.redoOrder.filter((k) => k !== key);
+    this.emit();
+  }
+
+  get canUndo(): boolean {
+    return this.undoOrder.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoOrder.length > 0;
+  }
+
+  undo(): boolean {
+    while (this.undoOrder.length) {
+      const key = this.undoOrder.pop()!;
+      const manager = this.managers.get(key);
+      if (manager?.undoStack.length) {
+        this.replaying = true;
+        try {
+          manager.undo();
+        } finally {
+          this.replaying = false;
+        }
+        this.redoOrder.push(key);
+        this.emit();
+        return true;
+      }
+    }
+    this.emit();
+    return false;
+  }
+
+  redo(): boolean {
+    while (this.redoOrder.length) {
+      const key = this.redoOrder.pop()!;
+      const manager = this.managers.get(key);
+      if (manager?.redoStack.length) {
+        this.replaying = true;
+        try {
+          manager.redo();
+        } finally {
+          this.replaying = false;
+        }
+        this.undoOrder.push(key);
+        this.emit();
+        return true;
+      }
+    }
+    this.emit();
+    return false;
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    for (const m of this.managers.values()) m.destroy();
+    this.managers.clear();
+    this.listeners.clear();
+  }
+
+  private emit() {
+    for (const l of this.listeners) l();
+  }
+}

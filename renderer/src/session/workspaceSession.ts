@@ -1,0 +1,180 @@
+import { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
+import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
+import { openWorkspaceDoc, workspaceName } from '../../../shared/model/docs/workspaceDoc';
+import type { ArchipelagoDb } from '../storage/db';
+import { dexiePendingStore, openDoc, type DocHandle } from '../storage/docStore';
+import { RelayConnection, type SyncState } from '../sync/relayConnection';
+import { LOCAL, rooms } from './rooms';
+import { MultiDocUndo } from './undo';
+
+export interface LocalUser {
+  name: string;
+  color: string;
+}
+
+export interface PeerPresence {
+  clientId: number;
+  name: string;
+  color: string;
+  view?: string;
+}
+
+/**
+ * An open workspace: its documents (loaded from IndexedDB first, so it opens offline), one relay
+ * connection per document when a relay is set, presence, and undo across its documents.
+ */
+export class WorkspaceSession {
+  readonly undo = new MultiDocUndo(LOCAL);
+  readonly awareness: Awareness;
+  private readonly handles = new Map<string, DocHandle>();
+  private readonly connections = new Map<string, RelayConnection>();
+  private readonly projectLoads = new Map<string, Promise<Y.Doc>>();
+  private readonly listeners = new Set<() => void>();
+  private syncState: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
+  private relayUrl: string | null;
+  private closed = false;
+
+  private constructor(
+    private readonly db: ArchipelagoDb,
+    readonly workspaceId: string,
+    readonly workspace: DocHandle,
+    readonly network: DocHandle,
+    relayUrl: string | null,
+    user: LocalUser,
+  ) {
+    this.relayUrl = relayUrl;
+    this.awareness = new Awareness(workspace.doc);
+    this.awareness.setLocalState({ user });
+    this.handles.set(workspace.room, workspace);
+    this.handles.set(network.room, network);
+    this.undo.track(network.room, [network.doc.getMap('people'), network.doc.getMap('ties')]);
+    this.undo.track(workspace.room, [workspace.doc.getMap('projects'), workspace.doc.getMap('meta')]);
+    for (const h of this.handles.values()) this.connect(h);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
+  }
+
+  static async open(db: ArchipelagoDb, workspaceId: string, relayUrl: string | null, user: LocalUser): Promise<WorkspaceSession> {
+    const [workspace, network] = await Promise.all([
+      openDoc(db, rooms.workspace(workspaceId), workspaceId, 'workspace'),
+      openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
+    ]);
+    openWorkspaceDoc(workspace.doc, 'migration');
+    openNetworkDoc(network.doc, 'migration');
+    await db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) });
+    return new WorkspaceSession(db, workspaceId, workspace, network, relayUrl, user);
+  }
+
+  /** Opens (once) a project's document and keeps it open for the session. */
+  openProject(projectId: string): Promise<Y.Doc> {
+    let load = this.projectLoads.get(projectId);
+    if (!load) {
+      load = openDoc(this.db, rooms.project(this.workspaceId, projectId), this.workspaceId, 'project').then((h) => {
+        if (this.closed) {
+          h.release();
+          throw new Error('workspace closed');
+        }
+        openProjectDoc(h.doc, 'migration');
+        this.handles.set(h.room, h);
+        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective')]);
+        this.connect(h);
+        return h.doc;
+      });
+      this.projectLoads.set(projectId, load);
+    }
+    return load;
+  }
+
+  setUser(user: LocalUser): void {
+    this.awareness.setLocalStateField('user', user);
+  }
+
+  setView(view: string): void {
+    this.awareness.setLocalStateField('view', view);
+  }
+
+  peers(): PeerPresence[] {
+    const out: PeerPresence[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      const user = (state as { user?: Partial<LocalUser>; view?: string }).user;
+      if (clientId === this.awareness.clientID || !user || typeof user.name !== 'string') return;
+      out.push({ clientId, name: user.name.slice(0, 60), color: /^#[0-9a-f]{6}$/i.test(user.color ?? '') ? user.color! : '#888888', view: (state as { view?: string }).view });
+    });
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+  }
+
+  setRelayUrl(url: string | null): void {
+    if (url === this.relayUrl) return;
+    this.relayUrl = url;
+    for (const c of this.connections.values()) c.destroy();
+    this.connections.clear();
+    for (const h of this.handles.values()) this.connect(h);
+    this.refresh();
+  }
+
+  getSyncState = (): SyncState => this.syncState;
+
+  subscribeSync = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  close(): void {
+    this.closed = true;
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
+    for (const c of this.connections.values()) c.destroy();
+    this.connections.clear();
+    this.awareness.destroy();
+    this.undo.destroy();
+    for (const h of this.handles.values()) h.release();
+    this.handles.clear();
+    this.listeners.clear();
+  }
+
+  private connect(handle: DocHandle) {
+    if (!this.relayUrl) return;
+    const conn = new RelayConnection(handle.doc, {
+      serverUrl: this.relayUrl,
+      room: handle.room,
+      awareness: handle === this.workspace ? this.awareness : undefined,
+      pending: dexiePendingStore(this.db),
+      connect: typeof navigator === 'undefined' || navigator.onLine,
+      isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
+    });
+    conn.subscribe(this.refresh);
+    this.connections.set(handle.room, conn);
+    this.refresh();
+  }
+
+  private onOnline = () => {
+    for (const c of this.connections.values()) c.connect();
+    this.refresh();
+  };
+
+  /** The browser says we are offline: stop trying (and do not trust sockets that may be half-dead). */
+  private onOffline = () => {
+    for (const c of this.connections.values()) c.disconnect();
+    this.refresh();
+  };
+
+  private refresh = () => {
+    const states = [...this.connections.values()].map((c) => c.getState());
+    const status: SyncState['status'] =
+      states.length === 0 || states.some((s) => s.status === 'offline') ? 'offline' : states.some((s) => s.status === 'connecting') ? 'connecting' : 'synced';
+    const unconfirmed = states.reduce((n, s) => n + s.unconfirmed, 0);
+    // the last time the relay confirmed every document: the oldest of the per-document times
+    const times = states.map((s) => s.lastSyncedAt);
+    const lastSyncedAt = times.length && times.every((t) => t !== null) ? Math.min(...(times as number[])) : null;
+    const next = { status, unconfirmed, lastSyncedAt };
+    if (next.status === this.syncState.status && next.unconfirmed === this.syncState.unconfirmed && next.lastSyncedAt === this.syncState.lastSyncedAt) return;
+    this.syncState = next;
+    for (const l of this.listeners) l();
+  };
+}

@@ -1,0 +1,57 @@
+import * as Y from 'yjs';
+import { DEMO_WORKSPACE_ID } from '../../../shared/demo/demoWorkspace';
+import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
+import { openWorkspaceDoc, setWorkspaceName } from '../../../shared/model/docs/workspaceDoc';
+import { LOCAL, rooms } from '../session/rooms';
+import type { ArchipelagoDb, WorkspaceRow } from './db';
+import { openDoc } from './docStore';
+
+export const newId = (prefix: string) =>
+  `${prefix}${(crypto.randomUUID?.() ?? Math.random().toString(16).slice(2) + Date.now().toString(16)).replace(/-/g, '').slice(0, 12)}`;
+
+/** On first start: the demo workspace, written into IndexedDB before anything else happens. */
+export async function ensureDemoWorkspace(db: ArchipelagoDb): Promise<void> {
+  if (await db.workspaces.get(DEMO_WORKSPACE_ID)) return;
+  // the generator is only needed once per install: load it on demand, outside the main bundle
+  const { buildDemoWorkspace } = await import('../../../shared/demo/demoWorkspace');
+  const demo = buildDemoWorkspace();
+  const apply = async (room: string, kind: 'workspace' | 'network' | 'project', update: Uint8Array) => {
+    const h = await openDoc(db, room, DEMO_WORKSPACE_ID, kind);
+    Y.applyUpdate(h.doc, update, 'demo');
+    h.release();
+  };
+  await apply(rooms.workspace(DEMO_WORKSPACE_ID), 'workspace', demo.workspace);
+  await apply(rooms.network(DEMO_WORKSPACE_ID), 'network', demo.network);
+  for (const p of demo.projects) await apply(rooms.project(DEMO_WORKSPACE_ID, p.id), 'project', p.update);
+  const now = Date.now();
+  await db.workspaces.put({ id: DEMO_WORKSPACE_ID, name: 'Demo archipelago', createdAt: now, openedAt: now });
+}
+
+export async function createWorkspace(db: ArchipelagoDb, name: string): Promise<WorkspaceRow> {
+  const id = newId('w');
+  const ws = await openDoc(db, rooms.workspace(id), id, 'workspace');
+  openWorkspaceDoc(ws.doc, 'migration');
+  setWorkspaceName(ws.doc, name, LOCAL);
+  ws.release();
+  const net = await openDoc(db, rooms.network(id), id, 'network');
+  openNetworkDoc(net.doc, 'migration');
+  net.release();
+  const row = { id, name: name.trim(), createdAt: Date.now(), openedAt: Date.now() };
+  await db.workspaces.put(row);
+  return row;
+}
+
+const WORKSPACE_ID = /^[\w-]{1,64}$/;
+
+/** Adds a workspace someone shared by its id; its content arrives from the relay. */
+export async function joinWorkspace(db: ArchipelagoDb, id: string): Promise<WorkspaceRow> {
+  const trimmed = id.trim();
+  if (!WORKSPACE_ID.test(trimmed)) throw new Error('a workspace id is 1–64 letters, digits, "-" or "_"');
+  const existing = await db.workspaces.get(trimmed);
+  if (existing) return existing;
+  const row = { id: trimmed, name: 'Joined workspace', createdAt: Date.now(), openedAt: Date.now() };
+  await db.workspaces.put(row);
+  return row;
+}
+
+export const listWorkspaces = (db: ArchipelagoDb) => db.workspaces.orderBy('openedAt').reverse().toArray();

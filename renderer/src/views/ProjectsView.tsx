@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { editObjective, objectiveText, projectName, setProjectName } from '../../../shared/model/docs/projectDoc';
+import { listProjects, putProjectSummary, type ProjectSummary } from '../../../shared/model/docs/workspaceDoc';
+import { useApp } from '../hooks/useSession';
+import { useYSnapshot } from '../hooks/useYSnapshot';
+import { LOCAL } from '../session/rooms';
+import { useUi } from '../state/uiStore';
+import { newId } from '../storage/workspaces';
+
+const NO_PROJECTS: ProjectSummary[] = [];
+
+export function ProjectsView() {
+  const { session } = useApp();
+  const projects = useYSnapshot(session?.workspace.doc, listProjects, NO_PROJECTS);
+  const selected = useUi((s) => s.selectedProjectId);
+  const select = useUi((s) => s.selectProject);
+  const notify = useUi((s) => s.notify);
+  const [name, setName] = useState('');
+  if (!session) return null;
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return notify('Give the project a name', 'error');
+    const id = newId('pr-');
+    const doc = await session.openProject(id);
+    setProjectName(doc, name, LOCAL);
+    putProjectSummary(session.workspace.doc, { id, name: name.trim(), createdAt: Date.now() }, LOCAL);
+    setName('');
+    select(id);
+  };
+  const current = projects.find((p) => p.id === selected) ?? null;
+
+  return (
+    <section className="view projects" data-testid="projects-view">
+      <header className="view-head">
+        <h1>Projects</h1>
+        <p className="muted">An objective, and later its capability pathway and team.</p>
+      </header>
+      <div className="split">
+        <div className="list-col">
+          <ul className="list">
+            {projects.map((p) => (
+              <li key={p.id}>
+                <button type="button" className={`list-item ${p.id === selected ? 'on' : ''}`} onClick={() => select(p.id)} data-testid="project-item">
+                  {p.name}
+                </button>
+              </li>
+            ))}
+            {projects.length === 0 && <li className="muted">No projects yet.</li>}
+          </ul>
+          <form onSubmit={create} className="row">
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="New project name" data-testid="new-project-name" />
+            <button type="submit" data-testid="create-project">
+              Create
+            </button>
+          </form>
+        </div>
+        {current ? <ProjectPage key={current.id} summary={current} /> : <p className="empty">Pick a project, or create one.</p>}
+      </div>
+    </section>
+  );
+}
+
+const readProject = (doc: Y.Doc) => ({ name: projectName(doc), objective: objectiveText(doc).toString() });
+const EMPTY_PROJECT = { name: '', objective: '' };
+
+function ProjectPage({ summary }: { summary: ProjectSummary }) {
+  const { session } = useApp();
+  const notify = useUi((s) => s.notify);
+  const [doc, setDoc] = useState<Y.Doc | undefined>();
+  useEffect(() => {
+    let live = true;
+    session?.openProject(summary.id).then((d) => live && setDoc(d), (e: Error) => notify(e.message, 'error'));
+    return () => {
+      live = false;
+    };
+  }, [session, summary.id, notify]);
+  const project = useYSnapshot(doc, readProject, EMPTY_PROJECT);
+  if (!doc || !session) return <p className="muted">Opening…</p>;
+
+  const rename = (value: string) => {
+    try {
+      setProjectName(doc, value, LOCAL);
+      putProjectSummary(session.workspace.doc, { ...summary, name: value.trim() }, LOCAL);
+    } catch (err) {
+      notify((err as Error).message, 'error');
+    }
+  };
+  return (
+    <article className="panel project-page" data-testid="project-page">
+      <label>
+        Project name
+        <input key={project.name} defaultValue={project.name || summary.name} onBlur={(e) => e.target.value !== project.name && rename(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} data-testid="project-name" />
+      </label>
+      <label>
+        Objective
+        <textarea rows={6} value={project.objective} onChange={(e) => editObjective(doc, e.target.value, LOCAL)} placeholder="What should this team achieve?" data-testid="project-objective" />
+      </label>
+      <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
+    </article>
+  );
+}
