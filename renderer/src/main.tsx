@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEMO_WORKSPACE_ID } from '../../shared/demo/demoWorkspace';
+import { DEMO_WORKSPACE_ID } from '../../shared/demo/demoIds';
 import { App } from './App';
 import { platform } from './platform';
 import { openDatabase } from './storage/db';

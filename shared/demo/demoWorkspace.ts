@@ -4,7 +4,7 @@ import { editObjective, openProjectDoc, setProjectName } from '../model/docs/pro
 import { openWorkspaceDoc, putProjectSummary, setWorkspaceName } from '../model/docs/workspaceDoc';
 import { generateNetwork } from './generateNetwork';
 
-export const DEMO_WORKSPACE_ID = 'demo';
+export { DEMO_WORKSPACE_ID } from './demoIds';
 /**
  * The demo is written by this fixed Yjs client id, from a seeded generator, so every install builds
  * byte-identical updates: two machines that open the demo and sync do not duplicate it.

@@ -80,7 +80,7 @@ export class WorkspaceSession {
         }
         openProjectDoc(h.doc, 'migration');
         this.handles.set(h.room, h);
-        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective')]);
+        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective')], 500);
         this.connect(h);
         return h.doc;
       });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DEMO_WORKSPACE_ID } from '../../../shared/demo/demoWorkspace';
+import { DEMO_WORKSPACE_ID } from '../../../shared/demo/demoIds';
 import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
 import { openWorkspaceDoc, setWorkspaceName } from '../../../shared/model/docs/workspaceDoc';
 import { LOCAL, rooms } from '../session/rooms';

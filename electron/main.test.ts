@@ -1,0 +1,180 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Electron cannot be downloaded here: the main process is tested against this fake of its API.
+const fake = vi.hoisted(() => {
+  const state = {
+    windows: [] as { options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }[],
+    appListeners: new Map<string, (...args: unknown[]) => void>(),
+    ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
+    ipcListeners: new Map<string, (...args: unknown[]) => void>(),
+    openExternal: vi.fn(async (_url: string) => {}),
+    permissionHandler: undefined as undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
+    headersHandler: undefined as undefined | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    userData: '',
+    exposed: new Map<string, unknown>(),
+    rendererInvoke: vi.fn(async (..._args: unknown[]) => ({ relayUrl: null })),
+    rendererSendSync: vi.fn((..._args: unknown[]) => ({ version: '9.9.9', platform: 'linux' })),
+  };
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    webContents = {};
+    loadFile = vi.fn(async () => {});
+    constructor(readonly options: Record<string, unknown>) {
+      state.windows.push(this);
+    }
+    once(_event: string, cb: () => void) {
+      cb();
+    }
+    show() {}
+  }
+  return {
+    state,
+    electron: {
+      app: {
+        whenReady: () => Promise.resolve(),
+        on: (event: string, cb: (...args: unknown[]) => void) => state.appListeners.set(event, cb),
+        getVersion: () => '0.1.0',
+        getPath: () => state.userData,
+        quit: vi.fn(),
+      },
+      BrowserWindow,
+      shell: { openExternal: state.openExternal },
+      ipcMain: {
+        handle: (ch: string, fn: (...args: unknown[]) => unknown) => state.ipcHandlers.set(ch, fn),
+        on: (ch: string, fn: (...args: unknown[]) => void) => state.ipcListeners.set(ch, fn),
+      },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (h: typeof state.permissionHandler) => (state.permissionHandler = h),
+          setPermissionCheckHandler: vi.fn(),
+          webRequest: { onHeadersReceived: (h: typeof state.headersHandler) => (state.headersHandler = h) },
+        },
+      },
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
+      ipcRenderer: { invoke: state.rendererInvoke, sendSync: state.rendererSendSync },
+    },
+  };
+});
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+import { IPC } from './ipc';
+import { createMainWindow, hardenContents, start } from './main';
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl } from './policy';
+
+function fakeContents() {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+  return {
+    contents: {
+      on: (event: string, cb: (...args: unknown[]) => void) => listeners.set(event, cb),
+      setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
+    },
+    emit: (event: string, url: string) => {
+      const e = { preventDefault: vi.fn() };
+      listeners.get(event)!(e, url);
+      return e;
+    },
+    open: (url: string) => openHandler!({ url }),
+  };
+}
+
+const APP_URL = 'file:///opt/archipelago/dist/renderer/index.html';
+
+describe('electron main process (electron mocked)', () => {
+  beforeEach(() => {
+    fake.state.windows.length = 0;
+    fake.state.openExternal.mockClear();
+    fake.state.userData = mkdtempSync(join(tmpdir(), 'archipelago-electron-'));
+  });
+
+  it('opens the window with the hardened webPreferences and the built renderer', () => {
+    createMainWindow();
+    const [win] = fake.state.windows;
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.js$/);
+    expect(String(win.loadFile.mock.calls[0][0])).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+  });
+
+  it('prevents will-navigate to a foreign origin, and allows the app page', () => {
+    const c = fakeContents();
+    hardenContents(c.contents as never, APP_URL);
+    expect(c.emit('will-navigate', 'https://evil.example/phish').preventDefault).toHaveBeenCalled();
+    expect(c.emit('will-navigate', 'file:///etc/passwd').preventDefault).toHaveBeenCalled();
+    expect(c.emit('will-navigate', 'http://127.0.0.1:8080/').preventDefault).toHaveBeenCalled();
+    expect(c.emit('will-navigate', APP_URL).preventDefault).not.toHaveBeenCalled();
+    expect(c.emit('will-navigate', `${APP_URL}#people`).preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('denies window.open, and only https: and mailto: reach shell.openExternal', () => {
+    const c = fakeContents();
+    hardenContents(c.contents as never, APP_URL);
+    for (const url of ['https://example.org/docs', 'mailto:team@example.org', 'http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.org']) {
+      expect(c.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(fake.state.openExternal.mock.calls.map((call) => call[0])).toEqual(['https://example.org/docs', 'mailto:team@example.org']);
+    // a blocked navigation to https also goes to the system browser, never into the window
+    c.emit('will-navigate', 'https://example.org/help');
+    expect(fake.state.openExternal).toHaveBeenLastCalledWith('https://example.org/help');
+    expect(c.emit('will-attach-webview', 'about:blank').preventDefault).toHaveBeenCalled();
+  });
+
+  it('wires permissions (all denied), the CSP header and the IPC allow-list on start', async () => {
+    start();
+    await new Promise((r) => setTimeout(r, 0));
+    const decisions: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) fake.state.permissionHandler!({}, p, (ok) => decisions.push(ok));
+    expect(decisions).toEqual([false, false, false, false]);
+    let headers: Record<string, string[]> = {};
+    fake.state.headersHandler!({ responseHeaders: {} }, (r) => (headers = (r as { responseHeaders: typeof headers }).responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings].sort());
+    expect([...fake.state.ipcListeners.keys()]).toEqual([IPC.appInfo]);
+    expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
+    // settings over IPC are validated: a bad relay URL is refused, a good one is saved
+    const set = fake.state.ipcHandlers.get(IPC.setSettings)!;
+    expect(() => set({}, { relayUrl: 'http://not-a-websocket' })).toThrow(/ws:\/\//);
+    expect(() => set({}, { somethingElse: 1 })).toThrow();
+    expect(set({}, { relayUrl: 'ws://10.0.0.5:4455' })).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
+    expect(fake.state.ipcHandlers.get(IPC.getSettings)!()).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
+    expect(fake.state.windows).toHaveLength(1);
+  });
+
+  it('the preload exposes exactly the typed API, on the main process channels', async () => {
+    await import('./preload');
+    const api = fake.state.exposed.get('archipelago') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['getSettings', 'platform', 'setSettings', 'version']);
+    expect(api.version).toBe('9.9.9');
+    expect(fake.state.rendererSendSync).toHaveBeenCalledWith(IPC.appInfo);
+    await (api.getSettings as () => Promise<unknown>)();
+    await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrl: null });
+    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings]);
+  });
+});
+
+describe('security policy (pure)', () => {
+  it('URL rules', () => {
+    expect(isAllowedNavigation('not a url', APP_URL)).toBe(false);
+    expect(isSafeExternalUrl('https://')).toBe(false);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline/);
+  });
+});
+
+describe('CSP in the web build', () => {
+  it('renderer/index.html carries the same strict policy as the main process', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(join(import.meta.dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

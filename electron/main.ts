@@ -1,0 +1,72 @@
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { IPC } from './ipc';
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl, permissionDecision, secureWebPreferences } from './policy';
+import { SettingsStore } from './settingsStore';
+
+/** Where the built renderer is: dist/renderer next to dist-electron. */
+export const rendererIndex = () => join(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
+const preloadPath = () => join(__dirname, 'preload.js');
+const appUrlOf = (file: string) => `file://${file.startsWith('/') ? '' : '/'}${file.replace(/\\/g, '/')}`;
+
+/** Navigation, new windows and webviews: only the app's own page; https/mailto links go to the OS. */
+export function hardenContents(contents: WebContents, appUrl: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAllowedNavigation(url, appUrl)) return;
+    event.preventDefault();
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function registerIpc(settings: SettingsStore): void {
+  ipcMain.on(IPC.appInfo, (event) => {
+    event.returnValue = { version: app.getVersion(), platform: process.platform };
+  });
+  ipcMain.handle(IPC.getSettings, () => settings.read());
+  ipcMain.handle(IPC.setSettings, (_event, patch: unknown) => settings.update(patch));
+}
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Archipelago',
+    backgroundColor: '#f6f7f9',
+    webPreferences: secureWebPreferences(preloadPath()),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex());
+  return win;
+}
+
+/** Wires the app: permissions, CSP header, hardened contents, IPC, the window. */
+export function start(): void {
+  const appUrl = appUrlOf(rendererIndex());
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    registerIpc(new SettingsStore(join(app.getPath('userData'), 'settings.json')));
+    createMainWindow();
+  });
+}

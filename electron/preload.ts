@@ -1,0 +1,20 @@
+// The one preload: CommonJS, sandboxed, exposing a small typed API and nothing generic.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ArchipelagoDesktopApi, DesktopSettings } from '../shared/platformApi';
+
+const CHANNELS = {
+  appInfo: 'archipelago:app-info',
+  getSettings: 'archipelago:settings:get',
+  setSettings: 'archipelago:settings:set',
+} as const;
+
+const info = ipcRenderer.sendSync(CHANNELS.appInfo) as { version: string; platform: string };
+
+const api = {
+  version: info.version,
+  platform: info.platform,
+  getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings) as Promise<DesktopSettings>,
+  setSettings: (patch: Partial<DesktopSettings>) => ipcRenderer.invoke(CHANNELS.setSettings, patch) as Promise<DesktopSettings>,
+} satisfies ArchipelagoDesktopApi;
+
+contextBridge.exposeInMainWorld('archipelago', api);

@@ -1,0 +1,38 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const RELAY = 'ws://127.0.0.1:4480';
+
+/** A fresh browser profile (its own IndexedDB) on the app, synced through the e2e relay. */
+export async function openApp(browser: Browser, options: { relay?: string | 'off'; name?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  await page.goto(`/?relay=${encodeURIComponent(options.relay ?? RELAY)}`);
+  await expect(page.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 });
+  if (options.name) await setName(page, options.name);
+  return { context, page };
+}
+
+export async function setName(page: Page, name: string) {
+  await page.getByTestId('nav-workspaces').click();
+  await page.getByTestId('user-name').fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('nav-people').click();
+}
+
+export async function addPerson(page: Page, name: string) {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('add-person').click();
+  await page.getByTestId('person-name').fill(name);
+  await page.getByTestId('create-person').click();
+  await expect(page.getByTestId('person-editor')).toHaveAttribute('data-person', /p-/);
+}
+
+export const personRow = (page: Page, name: string) => page.getByTestId('person-row').filter({ hasText: name });
+
+export async function filterPeople(page: Page, text: string) {
+  await page.getByTestId('nav-people').click();
+  await page.getByTestId('people-filter').fill(text);
+}
+
+export const syncStatus = (page: Page) => page.getByTestId('sync-status');

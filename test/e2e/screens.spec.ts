@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { openApp } from './app';
+
+const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+
+test('screenshots of the main screens', async ({ browser }) => {
+  const { context, page } = await openApp(browser, { name: 'Screenshot Sam' });
+  await page.getByTestId('person-row').nth(2).click();
+  await expect(page.getByTestId('person-editor')).toBeVisible();
+  await page.screenshot({ path: shot('people') });
+  await page.getByTestId('nav-ties').click();
+  await expect(page.getByTestId('tie-row').first()).toBeVisible();
+  await page.screenshot({ path: shot('ties') });
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('project-item').first().click();
+  await expect(page.getByTestId('project-page')).toBeVisible();
+  await page.screenshot({ path: shot('projects') });
+  await page.getByTestId('nav-workspaces').click();
+  await expect(page.getByTestId('workspace-card').first()).toBeVisible();
+  await page.screenshot({ path: shot('workspaces') });
+  await context.close();
+});
