@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { Notice } from './components/Notice';
 import { Presence } from './components/Presence';
@@ -26,35 +26,37 @@ const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.
 
 export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelay: string | null; initialWorkspace: string }) {
   const [session, setSession] = useState<WorkspaceSession | null>(null);
+  const [workspaceId, setWorkspaceId] = useState(initialWorkspace);
   const [user, setUserState] = useState(initialUser);
   const [relayUrl, setRelayState] = useState(initialRelay);
   const [error, setError] = useState<string | null>(null);
   const view = useUi((s) => s.view);
   const go = useUi((s) => s.go);
-
-  const openWorkspace = useCallback(
-    async (id: string) => {
-      try {
-        const next = await WorkspaceSession.open(db, id, relayUrl, user);
-        setSession((prev) => {
-          prev?.close();
-          return next;
-        });
-        setError(null);
-      } catch (e) {
-        setError((e as Error).message);
-      }
-    },
-    // the user and relay at open time; later changes are pushed into the open session
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [db],
-  );
+  // what a newly opened session starts with; later changes are pushed into the open session
+  const current = useRef({ user, relayUrl });
+  useEffect(() => {
+    current.current = { user, relayUrl };
+  }, [user, relayUrl]);
 
   useEffect(() => {
-    openWorkspace(initialWorkspace);
-  }, [openWorkspace, initialWorkspace]);
-  useEffect(() => () => session?.close(), [session]);
+    let live = true;
+    let opened: WorkspaceSession | null = null;
+    WorkspaceSession.open(db, workspaceId, current.current.relayUrl, current.current.user).then(
+      (s) => {
+        if (!live) return s.close();
+        opened = s;
+        setSession(s);
+        setError(null);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, [db, workspaceId]);
   useEffect(() => session?.setView(view), [session, view]);
+  const openWorkspace = useCallback(async (id: string) => setWorkspaceId(id), []);
 
   const services: AppServices = useMemo(
     () => ({

@@ -14,12 +14,11 @@ export class MultiDocUndo {
 
   constructor(private readonly origin: unknown) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   /**
    * `captureTimeout`: changes closer together than this merge into one undo step. 0 for documents
    * edited by discrete actions (each is its own step); a few hundred ms where people type text.
    */
-  track(key: string, scope: Y.AbstractType<any> | Y.AbstractType<any>[], captureTimeout = 0): void {
+  track(key: string, scope: ConstructorParameters<typeof Y.UndoManager>[0], captureTimeout = 0): void {
     if (this.managers.has(key)) return;
     const manager = new Y.UndoManager(scope, { trackedOrigins: new Set([this.origin]), captureTimeout });
     manager.on('stack-item-added', (event: { type: 'undo' | 'redo' }) => {

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readNetwork } from '../../../shared/model/docs/networkDoc';
+import { openDatabase } from './db';
+import { compactStorage, dexiePendingStore, openDoc, storedUpdateRows } from './docStore';
+import { ensureDemoWorkspace, joinWorkspace, listWorkspaces } from './workspaces';
+
+let n = 0;
+const freshDb = () => openDatabase(`test-${++n}-${Date.now()}`);
+
+describe('IndexedDB document storage (Dexie + y-dexie, fake-indexeddb)', () => {
+  it('a document survives closing and reopening the database', async () => {
+    const name = `persist-${Date.now()}`;
+    let db = openDatabase(name);
+    let h = await openDoc(db, 'w.network', 'w', 'network');
+    h.doc.getMap('people').set('a', 'Ana');
+    h.doc.getText('t').insert(0, 'hello');
+    await new Promise((r) => setTimeout(r, 100));
+    h.release();
+    db.close();
+    db = openDatabase(name);
+    h = await openDoc(db, 'w.network', 'w', 'network');
+    // resolved only once stored updates are applied: no waiting, no network
+    expect(h.doc.getMap('people').get('a')).toBe('Ana');
+    expect(h.doc.getText('t').toString()).toBe('hello');
+    h.release();
+    db.close();
+  });
+
+  it('compaction merges stored updates so storage does not grow without bound', async () => {
+    const db = freshDb();
+    const h = await openDoc(db, 'c.network', 'c', 'network');
+    for (let i = 0; i < 300; i++) h.doc.getMap('m').set(`k${i % 10}`, i);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await storedUpdateRows(db);
+    expect(before).toBeGreaterThan(50);
+    await compactStorage(db);
+    const after = await storedUpdateRows(db);
+    expect(after).toBeLessThanOrEqual(3);
+    h.release();
+    const again = await openDoc(db, 'c.network', 'c', 'network');
+    expect(again.doc.getMap('m').toJSON()).toEqual(Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`k${k}`, 290 + k])));
+    again.release();
+    db.close();
+  });
+
+  it('creates the demo workspace once, with about 200 people, and lists workspaces', async () => {
+    const db = freshDb();
+    await ensureDemoWorkspace(db);
+    await ensureDemoWorkspace(db);
+    const h = await openDoc(db, 'demo.network', 'demo', 'network');
+    expect(readNetwork(h.doc).people).toHaveLength(200);
+    h.release();
+    await joinWorkspace(db, 'shared-123');
+    await expect(joinWorkspace(db, 'bad id!')).rejects.toThrow(/workspace id/);
+    expect((await listWorkspaces(db)).map((w) => w.id).sort()).toEqual(['demo', 'shared-123']);
+    db.close();
+  });
+
+  it('keeps unconfirmed-change markers across a reload', async () => {
+    const db = freshDb();
+    const store = dexiePendingStore(db);
+    await store.save('r', [{ client: 1, clock: 5 }]);
+    expect(await store.load('r')).toEqual([{ client: 1, clock: 5 }]);
+    await store.save('r', []);
+    expect(await store.load('r')).toEqual([]);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+
+  it('two documents in one database stay independent', async () => {
+    const db = freshDb();
+    const a = await openDoc(db, 'x.network', 'x', 'network');
+    const b = await openDoc(db, 'y.network', 'y', 'network');
+    a.doc.getMap('m').set('only', 'a');
+    expect(b.doc.getMap('m').has('only')).toBe(false);
+    expect(Y.encodeStateVector(b.doc).length).toBeLessThan(3);
+    a.release();
+    b.release();
+    db.close();
+  });
+});

@@ -1,0 +1,68 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { memoryPersistence } from '../../../sync-server/persistence';
+import { createRelay, type Relay } from '../../../sync-server/relay';
+import { memoryPendingStore, RelayConnection } from './relayConnection';
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timeout');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('RelayConnection (in-process relay, memory storage)', () => {
+  let relay: Relay;
+  const conns: RelayConnection[] = [];
+  afterEach(async () => {
+    conns.splice(0).forEach((c) => c.destroy());
+    await relay?.close();
+  });
+  const start = async () => {
+    relay = createRelay({ host: '127.0.0.1', port: 0, persistence: memoryPersistence(), logger: pino({ level: 'silent' }) });
+    return `ws://127.0.0.1:${await relay.listen()}`;
+  };
+  const connect = (url: string, doc = new Y.Doc(), pending = memoryPendingStore()) => {
+    const c = new RelayConnection(doc, { serverUrl: url, room: 'r', WebSocketPolyfill: WebSocket, pending });
+    conns.push(c);
+    return c;
+  };
+
+  it('counts local changes until the relay confirms storing them, deletions included', async () => {
+    const url = await start();
+    const c = connect(url);
+    await until(() => c.getState().status === 'synced');
+    c.disconnect();
+    c.doc.getMap('m').set('a', 1);
+    c.doc.getMap('m').set('b', 2);
+    c.doc.getMap('m').delete('a'); // a pure deletion is counted too
+    expect(c.getState()).toMatchObject({ status: 'offline', unconfirmed: 3 });
+    c.connect();
+    await c.whenConfirmed();
+    expect(c.getState()).toMatchObject({ status: 'synced', unconfirmed: 0 });
+    expect(c.getState().lastSyncedAt).toBeGreaterThan(Date.now() - 5000);
+  });
+
+  it('remembers unconfirmed changes across a restart of the app', async () => {
+    const url = await start();
+    const pending = memoryPendingStore();
+    const doc = new Y.Doc();
+    const first = new RelayConnection(doc, { serverUrl: url, room: 'r', WebSocketPolyfill: WebSocket, pending, connect: false });
+    doc.getMap('m').set('x', 1);
+    await new Promise((r) => setTimeout(r, 10));
+    first.destroy();
+    // "restart": same stored doc (here: its update), same pending store, a new client id
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(doc));
+    const second = new RelayConnection(reloaded, { serverUrl: url, room: 'r', WebSocketPolyfill: WebSocket, pending, connect: false });
+    conns.push(second);
+    await second.whenReady();
+    expect(second.getState().unconfirmed).toBe(1);
+    second.connect();
+    await second.whenConfirmed();
+    expect(second.getState().unconfirmed).toBe(0);
+  });
+});
