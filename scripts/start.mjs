@@ -1,28 +1,13 @@
 // `npm start`: the desktop app where Electron is installed; otherwise the same renderer in a
 // browser, with a local relay, and one line saying why.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { electronBinary } from './electronBinary.mjs';
 import { serveWeb } from './serveWeb.mjs';
 
-const require = createRequire(import.meta.url);
 const run = (args) => {
   const r = spawn(process.execPath, args, { stdio: 'inherit' });
   return new Promise((resolve) => r.on('exit', (code) => resolve(code ?? 1)));
 };
-
-function electronBinary() {
-  try {
-    const dir = join(require.resolve('electron/package.json'), '..');
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 if ((await run(['scripts/build.mjs'])) !== 0) process.exit(1);
 const electron = electronBinary();

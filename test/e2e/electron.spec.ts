@@ -1,20 +1,5 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
-/** The Electron binary, if this machine has one (it cannot be downloaded everywhere). */
-function electronBinary(): string | null {
-  try {
-    const dir = join(createRequire(import.meta.url).resolve('electron/package.json'), '..');
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from '../../scripts/electronBinary.mjs';
 
 test('the desktop app opens the demo workspace in a hardened window', async () => {
   const bin = electronBinary();

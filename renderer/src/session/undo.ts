@@ -49,37 +49,28 @@ export class MultiDocUndo {
   }
 
   undo(): boolean {
-    while (this.undoOrder.length) {
-      const key = this.undoOrder.pop()!;
-      const manager = this.managers.get(key);
-      if (manager?.undoStack.length) {
-        this.replaying = true;
-        try {
-          manager.undo();
-        } finally {
-          this.replaying = false;
-        }
-        this.redoOrder.push(key);
-        this.emit();
-        return true;
-      }
-    }
-    this.emit();
-    return false;
+    return this.replay(this.undoOrder, this.redoOrder, (m) => m.undoStack.length > 0 && (m.undo(), true));
   }
 
   redo(): boolean {
-    while (this.redoOrder.length) {
-      const key = this.redoOrder.pop()!;
+    return this.replay(this.redoOrder, this.undoOrder, (m) => m.redoStack.length > 0 && (m.redo(), true));
+  }
+
+  /** Pops document keys from `from` until one's manager can act; moves that key to `to`. */
+  private replay(from: string[], to: string[], act: (m: Y.UndoManager) => boolean): boolean {
+    while (from.length) {
+      const key = from.pop()!;
       const manager = this.managers.get(key);
-      if (manager?.redoStack.length) {
-        this.replaying = true;
-        try {
-          manager.redo();
-        } finally {
-          this.replaying = false;
-        }
-        this.undoOrder.push(key);
+      if (!manager) continue;
+      this.replaying = true;
+      let acted: boolean;
+      try {
+        acted = act(manager);
+      } finally {
+        this.replaying = false;
+      }
+      if (acted) {
+        to.push(key);
         this.emit();
         return true;
       }

@@ -1,19 +1,15 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
-import { deletePerson, exportNetwork, importNetwork, readNetwork, type NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
+import { deletePerson, exportNetwork, importNetwork } from '../../../shared/model/docs/networkDoc';
 import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
-import { useApp } from '../hooks/useSession';
-import { useYSnapshot } from '../hooks/useYSnapshot';
+import { useNetwork } from '../hooks/useNetwork';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { PersonEditor } from './PersonEditor';
 
-const EMPTY: NetworkSnapshot = { people: [], ties: [], invalid: [] };
 const ROW_LIMIT = 300;
 
 export function PeopleView() {
-  const { session } = useApp();
-  const doc = session?.network.doc;
-  const net = useYSnapshot(doc, readNetwork, EMPTY);
+  const { doc, net } = useNetwork();
   const ui = useUi();
   const fileInput = useRef<HTMLInputElement>(null);
   const tax = taxonomy();

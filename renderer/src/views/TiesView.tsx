@@ -1,19 +1,15 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { TIE_KINDS } from '../../../shared/model/network';
-import { deleteTie, readNetwork, setTie, type NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
-import { useApp } from '../hooks/useSession';
-import { useYSnapshot } from '../hooks/useYSnapshot';
+import { deleteTie, setTie } from '../../../shared/model/docs/networkDoc';
+import { useNetwork } from '../hooks/useNetwork';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 
-const EMPTY: NetworkSnapshot = { people: [], ties: [], invalid: [] };
 const ROW_LIMIT = 250;
 
 /** Who trusts whom, and how much. A tie is directed: A's trust in B need not equal B's in A. */
 export function TiesView() {
-  const { session } = useApp();
-  const doc = session?.network.doc;
-  const net = useYSnapshot(doc, readNetwork, EMPTY);
+  const { doc, net } = useNetwork();
   const filter = useUi((s) => s.tiesFilter);
   const setFilter = useUi((s) => s.setTiesFilter);
   const notify = useUi((s) => s.notify);
