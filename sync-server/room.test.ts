@@ -87,6 +87,27 @@ describe('Room', () => {
     expect(room.doc.getMap('m').get('ok')).toBe(true);
   });
 
+  it('any error a message causes (here, an awareness state that is not JSON) closes only its sender', async () => {
+    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const bad = fakeSocket('bad');
+    const good = fakeSocket('good');
+    room.handleConnect(bad.socket);
+    room.handleConnect(good.socket);
+    const body = encoding.createEncoder();
+    encoding.writeVarUint(body, 1); // one client
+    encoding.writeVarUint(body, 77); // client id
+    encoding.writeVarUint(body, 1); // clock
+    encoding.writeVarString(body, '{not json');
+    const msg = encoding.createEncoder();
+    encoding.writeVarUint(msg, MESSAGE.awareness);
+    encoding.writeVarUint8Array(msg, encoding.toUint8Array(body));
+    await room.handleMessage(bad.socket, encoding.toUint8Array(msg));
+    expect(bad.closed()?.code).toBe(4400);
+    expect(good.closed()).toBeNull();
+    await room.handleMessage(good.socket, updateMessage(someUpdate((d) => d.getMap('m').set('still', 'works'))));
+    expect(room.doc.getMap('m').get('still')).toBe('works');
+  });
+
   it('answers SyncStep1 with what the peer lacks, and forgets awareness of a closed connection', async () => {
     const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
     const a = fakeSocket('a');

@@ -12,6 +12,13 @@ export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 /** A message the protocol does not allow; it closes the sending connection only. */
 export class BadMessage extends Error {}
 
+/** Storage failed: the room can no longer promise durability, so it closes for everyone. */
+class StorageError extends Error {
+  constructor(readonly failure: unknown) {
+    super(`storage failed: ${(failure as Error)?.message ?? String(failure)}`);
+  }
+}
+
 /**
  * One document and the connections editing it. Messages are processed one at a time per room, so
  * updates reach storage in the order they are applied; an update is stored before it is applied,
@@ -94,13 +101,15 @@ export class Room {
         if (!this.connections.has(socket)) return;
         await this.process(socket, data);
       } catch (e) {
-        if (e instanceof BadMessage || e instanceof RangeError || e instanceof TypeError || e instanceof SyntaxError || (e instanceof Error && /unexpected end|integer out of range/i.test(e.message))) {
-          this.log.warn({ conn: socket.id, err: (e as Error).message }, 'malformed message: closing this connection');
-          socket.close(CLOSE.badMessage, `malformed message: ${(e as Error).message}`.slice(0, 120));
+        // Anything a message makes the decoder or Yjs throw is that sender's problem alone; only a
+        // storage failure concerns the whole room.
+        if (!(e instanceof StorageError)) {
+          this.log.warn({ conn: socket.id, err: (e as Error)?.message }, 'malformed message: closing this connection');
+          socket.close(CLOSE.badMessage, `malformed message: ${(e as Error)?.message ?? 'undecodable'}`.slice(0, 120));
           this.handleClose(socket);
         } else {
           this.broken = true;
-          this.log.error({ err: e }, 'storage failed: closing the room');
+          this.log.error({ err: e.failure }, 'storage failed: closing the room');
           for (const s of [...this.connections.keys()]) {
             s.close(CLOSE.storageFailure, 'the relay could not store an update');
             this.handleClose(s);
@@ -144,7 +153,7 @@ export class Room {
   }
 
   private async process(socket: RoomSocket, data: Uint8Array): Promise<void> {
-    if (this.broken) throw new Error('room storage is broken');
+    if (this.broken) throw new StorageError(new Error('room storage is broken'));
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     switch (type) {
@@ -161,7 +170,11 @@ export class Room {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // validate before anything is stored
           if (isNoop(this.doc, update)) return;
-          await this.persistence.storeUpdate(this.name, update);
+          try {
+            await this.persistence.storeUpdate(this.name, update);
+          } catch (e) {
+            throw new StorageError(e);
+          }
           Y.applyUpdate(this.doc, update, socket);
         } else {
           throw new BadMessage(`unknown sync message type ${syncType}`);

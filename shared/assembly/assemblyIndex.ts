@@ -23,6 +23,8 @@ export interface AssemblyIndex {
   /** A reference hourly rate (90th percentile) to normalise cost when no budget is given. */
   readonly referenceRate: number;
   readonly dijkstra: BoundedDijkstra;
+  /** Scratch per person for the solver (which roles they are a candidate for); all zero between solves. */
+  readonly roleMask: Int32Array;
   /** The person's level in a skill, or -1 when they do not list it. */
   levelOf(person: number, skill: string): number;
 }
@@ -65,6 +67,7 @@ export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>
     bySkill,
     referenceRate,
     dijkstra: new BoundedDijkstra(graph),
+    roleMask: new Int32Array(n),
     levelOf: (person, skill) => skillMaps[person].get(skill) ?? -1,
   };
 }

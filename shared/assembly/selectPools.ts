@@ -52,7 +52,7 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
 
   // roleMask[p] has bit r set when p is a candidate for open role r (cleared again before returning).
   if (R > 31) throw new RangeError('a team can have at most 31 roles');
-  const roleMask = scratchMask(index.graph.n);
+  const roleMask = index.roleMask;
   problem.candidates.forEach((c, r) => {
     for (const p of c) roleMask[p] |= 1 << r;
   });
@@ -131,7 +131,7 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   });
 
   problem.candidates.forEach((c) => {
-    for (const p of c) roleMask[p] = 0;
+    for (const p of c) roleMask[p] = 0; // leave the scratch clean for the next solve
   });
   // Fill roles a seed's ball never reached from the global candidate list, so every pool is complete.
   return kept.map((k) => ({
@@ -140,11 +140,4 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
     ),
     radii: k.radii,
   }));
-}
-
-let maskBuffer = new Int32Array(0);
-/** A zeroed per-person scratch array, reused across solves (callers clear what they set). */
-function scratchMask(n: number): Int32Array {
-  if (maskBuffer.length < n) maskBuffer = new Int32Array(n);
-  return maskBuffer;
 }

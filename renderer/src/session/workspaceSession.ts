@@ -52,6 +52,7 @@ export class WorkspaceSession {
     this.undo.track(network.room, [network.doc.getMap('people'), network.doc.getMap('ties')]);
     this.undo.track(workspace.room, [workspace.doc.getMap('projects'), workspace.doc.getMap('meta')]);
     for (const h of this.handles.values()) this.connect(h);
+    workspace.doc.on('update', this.onWorkspaceUpdate);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onOnline);
       window.addEventListener('offline', this.onOffline);
@@ -125,6 +126,7 @@ export class WorkspaceSession {
 
   close(): void {
     this.closed = true;
+    this.workspace.doc.off('update', this.onWorkspaceUpdate);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);
@@ -152,6 +154,15 @@ export class WorkspaceSession {
     this.connections.set(handle.room, conn);
     this.refresh();
   }
+
+  /** Keeps the local list of workspaces showing the name the workspace document has (it may sync in). */
+  private knownName: string | undefined;
+  private onWorkspaceUpdate = () => {
+    const name = workspaceName(this.workspace.doc);
+    if (name === this.knownName) return;
+    this.knownName = name;
+    void this.db.workspaces.update(this.workspaceId, { name });
+  };
 
   private onOnline = () => {
     for (const c of this.connections.values()) c.connect();
