@@ -15,7 +15,10 @@ test('screenshots of the main screens', async ({ browser }) => {
   await page.getByTestId('nav-projects').click();
   await page.getByTestId('project-item').first().click();
   await expect(page.getByTestId('project-page')).toBeVisible();
-  await page.screenshot({ path: shot('projects') });
+  // the engine, in its Web Worker, reads the objective and checks coverage against the network
+  await expect(page.getByTestId('capability-row').filter({ hasText: 'Circular design' })).toHaveCount(1);
+  await expect(page.getByTestId('phase').first()).toBeVisible();
+  await page.screenshot({ path: shot('projects'), fullPage: true });
   await page.getByTestId('nav-workspaces').click();
   await expect(page.getByTestId('workspace-card').first()).toBeVisible();
   await page.screenshot({ path: shot('workspaces') });

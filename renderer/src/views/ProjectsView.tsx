@@ -7,6 +7,7 @@ import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
+import { CapabilitiesPanel } from './CapabilitiesPanel';
 
 const NO_PROJECTS: ProjectSummary[] = [];
 
@@ -98,6 +99,7 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
         <textarea rows={6} value={project.objective} onChange={(e) => editObjective(doc, e.target.value, LOCAL)} placeholder="What should this team achieve?" data-testid="project-objective" />
       </label>
       <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
+      <CapabilitiesPanel objective={project.objective} />
     </article>
   );
 }

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
+import { engine } from '../engine/engineClient';
+import type { PlanResult } from '../engine/engineApi';
+import { useNetwork } from '../hooks/useNetwork';
+
+const versions = new WeakMap<NetworkSnapshot, number>();
+let nextVersion = 0;
+/** A version per network snapshot, so the worker rebuilds its index only when the network changed. */
+const versionOf = (net: NetworkSnapshot) => {
+  let v = versions.get(net);
+  if (v === undefined) versions.set(net, (v = ++nextVersion));
+  return v;
+};
+
+const STATUS = { gap: 'Gap: nobody qualifies', thin: 'One person only', ok: 'Covered' } as const;
+
+/**
+ * The capabilities an objective needs, in phases, with coverage against this workspace's network.
+ * Computed by the engine in a Web Worker, a moment after typing stops.
+ */
+export function CapabilitiesPanel({ objective }: { objective: string }) {
+  const { net } = useNetwork();
+  const [plan, setPlan] = useState<PlanResult | null>(null);
+  const text = objective.trim();
+
+  useEffect(() => {
+    if (!text) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      const e = engine();
+      await e.setNetwork(versionOf(net), { people: net.people, ties: net.ties });
+      const result = await e.plan(text);
+      if (live) setPlan(result);
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, net]);
+
+  if (!text) return <p className="muted">Write an objective to see the capabilities it needs.</p>;
+  if (!plan) return <p className="muted">Reading the objective…</p>;
+  if (!plan.ok) return <p className="warning">{plan.error}</p>;
+  const lines = new Map(plan.coverage.map((c) => [c.skill, c]));
+  const gaps = plan.coverage.filter((c) => c.status === 'gap').length;
+  return (
+    <section className="capabilities" data-testid="capabilities">
+      <h3>
+        Capabilities <span className="muted small">{plan.forecast.requirements.length} needed · {gaps ? `${gaps} gap${gaps > 1 ? 's' : ''} in your network` : 'all covered'}</span>
+      </h3>
+      <ol className="pathway" aria-label="Capability pathway">
+        {plan.forecast.pathway.map((phase) => (
+          <li key={phase.id} className="phase" data-testid="phase">
+            <strong>{phase.name}</strong>
+            {phase.dependsOn.length > 0 && <span className="muted small"> after {phase.dependsOn.map((d) => plan.forecast.pathway.find((p) => p.id === d)?.name ?? d).join(', ')}</span>}
+          </li>
+        ))}
+      </ol>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th>Capability</th>
+            <th className="num">Level</th>
+            <th className="num">Qualified</th>
+            <th>Strongest</th>
+            <th>Coverage</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.forecast.requirements.map((r) => {
+            const c = lines.get(r.skill);
+            return (
+              <tr key={r.skill} data-testid="capability-row" data-skill={r.skill} data-status={c?.status}>
+                <td className="strong">{r.label}</td>
+                <td className="num">{r.level.toFixed(2)}</td>
+                <td className="num">{c?.qualified ?? 0}</td>
+                <td>{c?.best ? `${c.best.name} (${c.best.level.toFixed(2)})` : '—'}</td>
+                <td>
+                  <span className={`status status-${c?.status ?? 'gap'}`}>{STATUS[c?.status ?? 'gap']}</span>
+                </td>
+                <td className="muted small">{r.why}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
