@@ -73,6 +73,26 @@ describe('Room', () => {
     expect(kinds(a.sent)).toEqual(['sync0', 'sync0']);
   });
 
+  it('acknowledges an update it already has when the sender was never told (its first connection dropped)', async () => {
+    const persistence = memoryPersistence();
+    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const first = fakeSocket('first');
+    room.handleConnect(first.socket);
+    const late = fakeSocket('late');
+    room.handleConnect(late.socket); // greeted with the vector before the update
+    const update = someUpdate((d) => d.getMap('m').set('x', 1));
+    const stored = room.handleMessage(first.socket, updateMessage(update));
+    room.handleClose(first.socket); // the ack can no longer reach that connection
+    await stored;
+    // the client re-sends the same update on its new connection: nothing new, but it must be told
+    await room.handleMessage(late.socket, updateMessage(update));
+    expect(kinds(late.sent).filter((k) => k === 'sync0')).toHaveLength(2);
+    expect(persistence.rooms.get('r')).toHaveLength(1);
+    // and the client's empty reply to that acknowledgement is not acknowledged again
+    await room.handleMessage(late.socket, updateMessage(update));
+    expect(kinds(late.sent).filter((k) => k === 'sync0')).toHaveLength(2);
+  });
+
   it('closes only the sender of a malformed message', async () => {
     const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
     const bad = fakeSocket('bad');

@@ -12,25 +12,24 @@ export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 /** A message the protocol does not allow; it closes the sending connection only. */
 export class BadMessage extends Error {}
 
-/** Storage failed: the room can no longer promise durability, so it closes for everyone. */
-class StorageError extends Error {
-  constructor(readonly failure: unknown) {
-    super(`storage failed: ${(failure as Error)?.message ?? String(failure)}`);
-  }
-}
 
 /**
- * One document and the connections editing it. Messages are processed one at a time per room, so
- * updates reach storage in the order they are applied; an update is stored before it is applied,
- * forwarded and acknowledged.
+ * One document and the connections editing it. Messages are processed in arrival order, in
+ * batches: everything that arrived while the previous batch was being stored is decoded, its
+ * updates are stored together (one merged write), and only then applied, forwarded and
+ * acknowledged. So an update is always durable before anyone else sees it or its sender is told.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<RoomSocket, Set<number>>();
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
+  /** Messages waiting to be processed, in arrival order. */
+  private inbox: { socket: RoomSocket; data: Uint8Array; done: () => void }[] = [];
+  private running = false;
+  private draining: Promise<void> = Promise.resolve();
   private readonly needsAck = new Set<RoomSocket>();
+  /** The state vector each connection was last sent, so acknowledgements go out exactly when it changed. */
+  private readonly toldVector = new Map<RoomSocket, string>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private broken = false;
 
@@ -49,7 +48,6 @@ export class Room {
       syncProtocol.writeUpdate(msg, update);
       const data = encoding.toUint8Array(msg);
       for (const socket of this.connections.keys()) if (socket !== origin) this.send(socket, data);
-      if (origin && this.connections.has(origin as RoomSocket)) this.needsAck.add(origin as RoomSocket);
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -83,6 +81,7 @@ export class Room {
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MESSAGE.sync);
     syncProtocol.writeSyncStep1(step1, this.doc);
+    this.toldVector.set(socket, vectorKey(this.doc));
     this.send(socket, encoding.toUint8Array(step1));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) {
@@ -95,32 +94,81 @@ export class Room {
 
   /** Queues a message; it is processed after every earlier message of this room. */
   handleMessage(socket: RoomSocket, data: Uint8Array): Promise<void> {
-    this.queued++;
-    const task = this.queue.then(async () => {
-      try {
-        if (!this.connections.has(socket)) return;
-        await this.process(socket, data);
-      } catch (e) {
-        // Anything a message makes the decoder or Yjs throw is that sender's problem alone; only a
-        // storage failure concerns the whole room.
-        if (!(e instanceof StorageError)) {
-          this.log.warn({ conn: socket.id, err: (e as Error)?.message }, 'malformed message: closing this connection');
-          socket.close(CLOSE.badMessage, `malformed message: ${(e as Error)?.message ?? 'undecodable'}`.slice(0, 120));
-          this.handleClose(socket);
-        } else {
-          this.broken = true;
-          this.log.error({ err: e.failure }, 'storage failed: closing the room');
-          for (const s of [...this.connections.keys()]) {
-            s.close(CLOSE.storageFailure, 'the relay could not store an update');
-            this.handleClose(s);
-          }
-        }
-      } finally {
-        if (--this.queued === 0) this.flushAcks();
+    return new Promise<void>((done) => {
+      this.inbox.push({ socket, data, done });
+      if (!this.running) {
+        // a flag, not the promise: drain() may finish synchronously, before it could be assigned
+        this.running = true;
+        this.draining = this.drain();
       }
     });
-    this.queue = task;
-    return task;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await this.drainBatches();
+    } finally {
+      this.running = false;
+      // a message that arrived after the last batch was taken, but before this line, still drains
+      if (this.inbox.length) {
+        this.running = true;
+        this.draining = this.drain();
+      }
+    }
+  }
+
+  private async drainBatches(): Promise<void> {
+    while (this.inbox.length) {
+      const batch = this.inbox;
+      this.inbox = [];
+      const updates: { socket: RoomSocket; update: Uint8Array }[] = [];
+      for (const { socket, data } of batch) {
+        if (!this.connections.has(socket)) continue;
+        try {
+          const update = this.process(socket, data);
+          if (update) updates.push({ socket, update });
+        } catch (e) {
+          this.rejectSender(socket, e);
+        }
+      }
+      if (updates.length) {
+        try {
+          if (this.broken) throw new Error('room storage is broken');
+          await this.persistence.storeUpdate(this.name, updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update)));
+        } catch (e) {
+          this.failStorage(e);
+          batch.forEach((m) => m.done());
+          continue;
+        }
+        for (const { socket, update } of updates) {
+          try {
+            Y.applyUpdate(this.doc, update, socket);
+          } catch (e) {
+            this.rejectSender(socket, e);
+          }
+        }
+      }
+      if (this.inbox.length === 0) this.flushAcks();
+      batch.forEach((m) => m.done());
+    }
+  }
+
+  /** Anything a message makes the decoder or Yjs throw is that sender's problem alone. */
+  private rejectSender(socket: RoomSocket, e: unknown) {
+    const message = (e as Error)?.message ?? 'undecodable';
+    this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
+    socket.close(CLOSE.badMessage, `malformed message: ${message}`.slice(0, 120));
+    this.handleClose(socket);
+  }
+
+  /** Storage failed: the room can no longer promise durability, so it closes for everyone. */
+  private failStorage(e: unknown) {
+    this.broken = true;
+    this.log.error({ err: e }, 'storage failed: closing the room');
+    for (const s of [...this.connections.keys()]) {
+      s.close(CLOSE.storageFailure, 'the relay could not store an update');
+      this.handleClose(s);
+    }
   }
 
   handleClose(socket: RoomSocket): void {
@@ -128,6 +176,7 @@ export class Room {
     if (!owned) return;
     this.connections.delete(socket);
     this.needsAck.delete(socket);
+    this.toldVector.delete(socket);
     if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
     if (this.connections.size === 0) {
       clearTimeout(this.idleTimer);
@@ -141,19 +190,19 @@ export class Room {
   /** Waits for queued messages, then merges this room's stored updates and frees its memory. */
   async unload(): Promise<void> {
     clearTimeout(this.idleTimer);
-    await this.queue;
+    await this.drained();
     if (!this.broken) await this.persistence.compact(this.name);
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   /** Resolves when every queued message has been processed (and stored). */
-  drained(): Promise<void> {
-    return this.queue;
+  async drained(): Promise<void> {
+    while (this.running) await this.draining;
   }
 
-  private async process(socket: RoomSocket, data: Uint8Array): Promise<void> {
-    if (this.broken) throw new StorageError(new Error('room storage is broken'));
+  /** Handles one message; returns an update to store and apply, if it carries a new one. */
+  private process(socket: RoomSocket, data: Uint8Array): Uint8Array | null {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     switch (type) {
@@ -166,44 +215,49 @@ export class Room {
           encoding.writeVarUint(reply, MESSAGE.sync);
           syncProtocol.writeSyncStep2(reply, this.doc, sv);
           this.send(socket, encoding.toUint8Array(reply));
+          return null;
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // validate before anything is stored
-          if (isNoop(this.doc, update)) return;
-          try {
-            await this.persistence.storeUpdate(this.name, update);
-          } catch (e) {
-            throw new StorageError(e);
-          }
-          Y.applyUpdate(this.doc, update, socket);
-        } else {
-          throw new BadMessage(`unknown sync message type ${syncType}`);
+          // Acknowledge even when nothing is new: the sender may not know we already have it (it can
+          // have reached us on a connection that dropped before our acknowledgement went out).
+          this.needsAck.add(socket);
+          return isNoop(this.doc, update) ? null : update;
         }
-        return;
+        throw new BadMessage(`unknown sync message type ${syncType}`);
       }
       case MESSAGE.awareness:
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), socket);
-        return;
+        return null;
       case MESSAGE.queryAwareness: {
         const aw = encoding.createEncoder();
         encoding.writeVarUint(aw, MESSAGE.awareness);
         encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
         this.send(socket, encoding.toUint8Array(aw));
-        return;
+        return null;
       }
       default:
         throw new BadMessage(`unknown message type ${type}`);
     }
   }
 
-  /** The acknowledgement: our state vector, once the sender's updates are stored (see PROTOCOL.md). */
+  /**
+   * The acknowledgement: our state vector, once the sender's updates are stored (see PROTOCOL.md).
+   * Sent only when it differs from what that connection was last told, so a client's empty reply
+   * to an acknowledgement is never acknowledged again (no loop).
+   */
   private flushAcks() {
     if (this.needsAck.size === 0) return;
+    const key = vectorKey(this.doc);
     const msg = encoding.createEncoder();
     encoding.writeVarUint(msg, MESSAGE.sync);
     syncProtocol.writeSyncStep1(msg, this.doc);
     const data = encoding.toUint8Array(msg);
-    for (const socket of this.needsAck) this.send(socket, data);
+    for (const socket of this.needsAck) {
+      if (this.toldVector.get(socket) === key) continue;
+      this.toldVector.set(socket, key);
+      this.send(socket, data);
+    }
     this.needsAck.clear();
   }
 
@@ -219,6 +273,8 @@ export class Room {
     }
   }
 }
+
+const vectorKey = (doc: Y.Doc) => Y.encodeStateVector(doc).join(',');
 
 /** True when applying `update` would not change `doc` (nothing new inserted or deleted). */
 function isNoop(doc: Y.Doc, update: Uint8Array): boolean {

@@ -5,9 +5,10 @@
  */
 import { assemblyBench } from './assembly/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
+import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 
-const benches: Bench[] = [assemblyBench, trustBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

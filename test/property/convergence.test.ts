@@ -17,6 +17,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'wait' as const }) },
 );
 
+function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out: ${what()}`)), ms);
+    }),
+  ]);
+}
+
 describe('convergence through the real relay (property)', () => {
   let relay: RelayProcess;
   beforeAll(async () => {
@@ -59,7 +69,9 @@ describe('convergence through the real relay (property)', () => {
             }
           }
           peers.forEach((p, i) => !online[i] && p.conn.connect());
-          await Promise.all(peers.map((p) => p.conn.whenConfirmed()));
+          await withTimeout(Promise.all(peers.map((p) => p.conn.whenConfirmed())), 20_000, () =>
+            `unconfirmed: ${peers.map((p) => JSON.stringify(p.conn.getState())).join(' ')}`,
+          );
           await until(
             () => peers.every((p) => Y.encodeStateVector(p.doc).toString() === Y.encodeStateVector(peers[0].doc).toString()),
             15_000,
@@ -73,7 +85,7 @@ describe('convergence through the real relay (property)', () => {
           peers.forEach((p) => p.destroy());
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 15, endOnFailure: true },
     );
-  }, 180_000);
+  }, 400_000);
 });
