@@ -88,7 +88,7 @@ export const syncBench: Bench = {
     const ours = await median(ourRelay);
     const theirs = await median(upstream);
     return [
-      { measure: `relay fan-out: ${UPDATES} updates from one client reach another (ours stores each in LevelDB first)`, figure: ours.fanout, baseline: theirs.fanout, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'ms' },
+      { measure: `relay fan-out: ${UPDATES} updates from one client reach another (ours stores them in LevelDB first)`, figure: ours.fanout, baseline: theirs.fanout, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'ms' },
       { measure: `a newcomer loads that room`, figure: ours.join, baseline: theirs.join, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'ms' },
     ];
   },
