@@ -63,7 +63,7 @@ export function assemble(index: AssemblyIndex, request: AssemblyRequest, options
   const problems = prepareProblems(index, request);
   const objective = createObjective(index, request.roles.length, objectiveName, request.budget, options.weights);
   const oracle = options.distances ?? new DistanceOracle(index);
-  const poolOptions = { ...DEFAULT_POOL_OPTIONS, ...(objectiveName === 'default' ? { perRole: 3 } : {}), ...options.pool };
+  const poolOptions = { ...DEFAULT_POOL_OPTIONS, ...options.pool };
 
   const found = new Map<string, { problem: Problem; people: number[]; cost: number; pool: readonly (readonly number[])[] }>();
   let exact = true;

@@ -19,6 +19,14 @@ export interface PoolOptions {
   seeds: number;
 }
 
+/**
+ * Chosen by measurement. The seeded path runs only on large requests, so it is tuned there: on the
+ * 100k-person benchmark network, depth 2 with 4 seeds gave the lowest cost of the settings tried
+ * (5 queries: 86.2 against 87.0 for depth 3 with 2 seeds, 86.8 for depth 4 with 2) and the
+ * fastest re-solve after a pin (10–13 ms against 18 and 29 ms). Forced onto 100 small random
+ * instances it is optimal in 87 at depth 2, 95 at depth 3 and 99 at depth 4 (mean gaps 2.75%,
+ * 0.96%, 0.06%), whatever the seed count; small requests use the exhaustive pool, which is exact.
+ */
 export const DEFAULT_POOL_OPTIONS: PoolOptions = { exhaustiveLimit: 260, perRole: 2, seeds: 4 };
 
 /**
