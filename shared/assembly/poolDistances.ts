@@ -1,6 +1,9 @@
 import { DISTANCE_CAP } from '../graph/trustGraph';
 import type { AssemblyIndex } from './assemblyIndex';
 
+/** Up to this many people, a targeted Dijkstra is cheap: no balls, and small requests search exhaustively. */
+export const SMALL_GRAPH_PEOPLE = 20_000;
+
 /**
  * Exact capped trust distances between people, cached per index so that re-solves reuse them.
  *
@@ -20,7 +23,7 @@ export class DistanceOracle {
   constructor(
     private readonly index: AssemblyIndex,
     /** Graphs up to this many people use plain targeted Dijkstra. */
-    private readonly smallGraph = 20_000,
+    private readonly smallGraph = SMALL_GRAPH_PEOPLE,
   ) {
     this.scratch = new Float64Array(index.graph.n);
     this.scratchStamp = new Uint32Array(index.graph.n);

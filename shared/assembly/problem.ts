@@ -143,7 +143,7 @@ export function prepareProblems(index: AssemblyIndex, request: AssemblyRequest):
 function checkFeasible(index: AssemblyIndex, problem: Problem) {
   const R = problem.roles.length;
   const shortlists = problem.candidates.map((c) => cheapest(index, c, R));
-  const result = minCostAssignment(shortlists.map((list) => list.map((p) => ({ column: p, cost: index.rate[p] }))));
+  const result = cheapestTeam(index, shortlists);
   if (!result) {
     const blocked = hallViolator(shortlists);
     const ids = blocked.map((r) => problem.roles[r].id);
@@ -160,6 +160,14 @@ function checkFeasible(index: AssemblyIndex, problem: Problem) {
       { kind: 'budget', shortBy: short },
     );
   }
+}
+
+/**
+ * The qualified team with the lowest sum of rates, one distinct person per role, or null if none.
+ * `shortlists` (each role's R cheapest candidates) are enough: see checkFeasible.
+ */
+export function cheapestTeam(index: AssemblyIndex, shortlists: readonly (readonly number[])[]): { columns: number[]; cost: number } | null {
+  return minCostAssignment(shortlists.map((list) => list.map((p) => ({ column: p, cost: index.rate[p] }))));
 }
 
 export function cheapest(index: AssemblyIndex, candidates: Int32Array, count: number): number[] {

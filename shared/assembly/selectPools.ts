@@ -1,7 +1,7 @@
 import { DISTANCE_CAP } from '../graph/trustGraph';
 import type { AssemblyIndex } from './assemblyIndex';
-import { cheapest, type Problem } from './problem';
-import { minCostAssignment } from './minCostAssignment';
+import { cheapest, cheapestTeam, type Problem } from './problem';
+import { SMALL_GRAPH_PEOPLE } from './poolDistances';
 
 /** A candidate pool: per role, the people the exact search may choose from, and their spread. */
 export interface Pool {
@@ -41,15 +41,7 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   const R = problem.roles.length;
   const union = new Set<number>();
   for (const c of problem.candidates) for (const p of c) union.add(p);
-  const withBudgetTeam = (perRole: number[][]) => {
-    // Keep a budget-feasible team reachable: add the cheapest qualified team's members.
-    if (problem.budget === undefined) return perRole;
-    const lists = problem.candidates.map((c) => cheapest(index, c, R));
-    const cheap = minCostAssignment(lists.map((l) => l.map((p) => ({ column: p, cost: index.rate[p] }))));
-    if (!cheap) return perRole;
-    return perRole.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]]));
-  };
-  if (union.size <= opts.exhaustiveLimit && index.graph.n <= 20_000) {
+  if (union.size <= opts.exhaustiveLimit && index.graph.n <= SMALL_GRAPH_PEOPLE) {
     return [{ perRole: problem.candidates.map((c) => Array.from(c)) }];
   }
 
@@ -141,6 +133,10 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   problem.candidates.forEach((c) => {
     for (const p of c) roleMask[p] = 0; // leave the scratch clean for the next solve
   });
+  // Keep a budget-feasible team reachable in every pool: add the cheapest qualified team's members.
+  const cheap = problem.budget === undefined ? null : cheapestTeam(index, problem.candidates.map((c) => cheapest(index, c, R)));
+  const withBudgetTeam = (perRole: number[][]) =>
+    cheap ? perRole.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]])) : perRole;
   // Fill roles a seed's ball never reached from the global candidate list, so every pool is complete.
   return kept.map((k) => ({
     perRole: withBudgetTeam(

@@ -5,7 +5,7 @@ import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
 import { openWorkspaceDoc, workspaceName } from '../../../shared/model/docs/workspaceDoc';
 import type { ArchipelagoDb } from '../storage/db';
 import { dexiePendingStore, openDoc, type DocHandle } from '../storage/docStore';
-import { RelayConnection, type SyncState } from '../sync/relayConnection';
+import { RelayConnection, sameSyncState, type SyncState } from '../sync/relayConnection';
 import { LOCAL, rooms } from './rooms';
 import { MultiDocUndo } from './undo';
 
@@ -184,7 +184,7 @@ export class WorkspaceSession {
     const times = states.map((s) => s.lastSyncedAt);
     const lastSyncedAt = times.length && times.every((t) => t !== null) ? Math.min(...(times as number[])) : null;
     const next = { status, unconfirmed, lastSyncedAt };
-    if (next.status === this.syncState.status && next.unconfirmed === this.syncState.unconfirmed && next.lastSyncedAt === this.syncState.lastSyncedAt) return;
+    if (sameSyncState(next, this.syncState)) return;
     this.syncState = next;
     for (const l of this.listeners) l();
   };

@@ -4,15 +4,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { memoryPersistence } from '../../../sync-server/persistence';
 import { createRelay, type Relay } from '../../../sync-server/relay';
+import { until } from '../../../test/support/yClient';
 import { memoryPendingStore, RelayConnection } from './relayConnection';
 
-const until = async (check: () => boolean, ms = 5000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timeout');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('RelayConnection (in-process relay, memory storage)', () => {
   let relay: Relay;

@@ -13,6 +13,8 @@ export interface SyncState {
   lastSyncedAt: number | null;
 }
 
+export const sameSyncState = (a: SyncState, b: SyncState) => a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt;
+
 /** One local change: the clock its client reached with it. Confirmed once the relay's vector covers it. */
 export interface PendingMarker {
   client: number;
@@ -176,7 +178,7 @@ export class RelayConnection {
     const p = this.provider;
     const status: SyncStatus = !this.isOnline() || (!p.wsconnected && !p.wsconnecting) ? 'offline' : p.wsconnected && p.synced ? 'synced' : 'connecting';
     const next = { status, unconfirmed: this.markers.length, lastSyncedAt: this.lastSyncedAt };
-    if (next.status === this.state.status && next.unconfirmed === this.state.unconfirmed && next.lastSyncedAt === this.state.lastSyncedAt) return;
+    if (sameSyncState(next, this.state)) return;
     this.state = next;
     for (const l of this.listeners) l();
   };
