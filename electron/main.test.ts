@@ -20,7 +20,10 @@ const fake = vi.hoisted(() => {
   };
   class BrowserWindow {
     static getAllWindows = () => state.windows;
-    webContents = {};
+    webContents = { on: vi.fn(), reload: vi.fn() };
+    on = vi.fn();
+    isDestroyed = () => false;
+    close = vi.fn();
     loadFile = vi.fn(async () => {});
     constructor(readonly options: Record<string, unknown>) {
       state.windows.push(this);
@@ -61,7 +64,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 import { IPC } from './ipc';
-import { createMainWindow, hardenContents, start } from './main';
+import { createMainWindow, hardenContents, holdUnloadUntilSaved, start } from './main';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl } from './policy';
 
 function fakeContents() {
@@ -148,6 +151,58 @@ describe('electron main process (electron mocked)', () => {
     expect(set({}, { relayUrl: 'ws://10.0.0.5:4455' })).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
     expect(fake.state.ipcHandlers.get(IPC.getSettings)!()).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
     expect(fake.state.windows).toHaveLength(1);
+  });
+
+  it('holds a close that the renderer refused (a write not yet committed) and retries it, but not forever', () => {
+    vi.useFakeTimers();
+    try {
+      const listeners = new Map<string, (...args: unknown[]) => void>();
+      const win = {
+        on: (e: string, cb: () => void) => listeners.set(`win:${e}`, cb),
+        isDestroyed: () => false,
+        close: vi.fn(),
+        webContents: { on: (e: string, cb: (...a: unknown[]) => void) => listeners.set(e, cb), reload: vi.fn() },
+      };
+      let clock = 0;
+      const quit = vi.fn();
+      let quitting = false;
+      holdUnloadUntilSaved(win, () => quitting, quit, { retryMs: 100, maxWaitMs: 1000, now: () => clock });
+      const refuse = () => {
+        const e = { preventDefault: vi.fn() };
+        listeners.get('will-prevent-unload')!(e);
+        return e;
+      };
+      // a reload the renderer refused is retried as a reload
+      expect(refuse().preventDefault).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(100);
+      expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+      expect(win.close).not.toHaveBeenCalled();
+      // a refused close is retried as a close
+      listeners.get('win:close')!();
+      clock = 200;
+      refuse();
+      vi.advanceTimersByTime(100);
+      expect(win.close).toHaveBeenCalledTimes(1);
+      // a refused quit is retried as a quit
+      quitting = true;
+      refuse();
+      vi.advanceTimersByTime(100);
+      expect(quit).toHaveBeenCalledTimes(1);
+      // after maxWaitMs of refusals the guard is overridden: the unload goes ahead
+      clock = 1000;
+      expect(refuse().preventDefault).toHaveBeenCalled();
+      // the wait is measured again for the next hold
+      clock = 1500;
+      expect(refuse().preventDefault).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the main window is held on unload', () => {
+    createMainWindow();
+    const [win] = fake.state.windows as unknown as { webContents: { on: ReturnType<typeof vi.fn> } }[];
+    expect(win.webContents.on.mock.calls.map((c) => c[0])).toContain('will-prevent-unload');
   });
 
   it('the preload exposes exactly the typed API, on the main process channels', async () => {

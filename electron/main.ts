@@ -26,6 +26,49 @@ export function hardenContents(contents: WebContents, appUrl: string): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** What `holdUnloadUntilSaved` needs of a window (a BrowserWindow in the app, a fake in tests). */
+export interface UnloadTarget {
+  on(event: 'close', listener: () => void): unknown;
+  isDestroyed(): boolean;
+  close(): void;
+  webContents: { on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown; reload(): void };
+}
+
+/**
+ * The renderer's `beforeunload` guard cancels an unload while a local write has not yet committed to
+ * IndexedDB (renderer/src/storage/unloadGuard.ts). Electron then just keeps the window open, so here
+ * the close (or quit, or reload) is retried shortly after, when the write has landed. After
+ * `maxWaitMs` of refusals the unload goes ahead anyway, so a broken disk cannot trap the user.
+ */
+export function holdUnloadUntilSaved(
+  win: UnloadTarget,
+  isQuitting: () => boolean,
+  quit: () => void,
+  { retryMs = 100, maxWaitMs = 5000, now = Date.now } = {},
+): void {
+  let closing = false;
+  let heldSince: number | null = null;
+  win.on('close', () => {
+    closing = true;
+  });
+  win.webContents.on('will-prevent-unload', (event) => {
+    heldSince ??= now();
+    if (now() - heldSince >= maxWaitMs) {
+      heldSince = null;
+      event.preventDefault(); // ignore the guard: unload now
+      return;
+    }
+    setTimeout(() => {
+      if (win.isDestroyed()) return;
+      if (isQuitting()) quit();
+      else if (closing) win.close();
+      else win.webContents.reload();
+    }, retryMs);
+  });
+}
+
+let quitting = false;
+
 export function registerIpc(settings: SettingsStore): void {
   ipcMain.on(IPC.appInfo, (event) => {
     event.returnValue = { version: app.getVersion(), platform: process.platform };
@@ -46,6 +89,7 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath()),
   });
   win.once('ready-to-show', () => win.show());
+  holdUnloadUntilSaved(win, () => quitting, () => app.quit());
   void win.loadFile(rendererIndex());
   return win;
 }
@@ -54,6 +98,9 @@ export function createMainWindow(): BrowserWindow {
 export function start(): void {
   const appUrl = appUrlOf(rendererIndex());
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { Notice } from './components/Notice';
 import { Presence } from './components/Presence';
@@ -80,6 +80,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   );
 
   const sync = useSyncState(session);
+  const unsaved = useSyncExternalStore(db.writes.subscribe, () => db.writes.pending);
   const peers = usePeers(session);
   const { canUndo, canRedo } = useUndoState(session);
   const name = useYSnapshot(session?.workspace.doc, workspaceName, '');
@@ -130,7 +131,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               </button>
             </div>
             <Presence peers={peers} me={user} />
-            <SyncIndicator state={sync} relayUrl={relayUrl} />
+            <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} />
           </header>
           {error && (
             <p className="warning" role="alert">

@@ -6,6 +6,7 @@ import { platform } from './platform';
 import { openDatabase } from './storage/db';
 import { compactStorage } from './storage/docStore';
 import { loadUser } from './storage/settings';
+import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, listWorkspaces } from './storage/workspaces';
 import './styles.css';
 
@@ -13,6 +14,7 @@ async function start() {
   const root = createRoot(document.getElementById('root')!);
   try {
     const db = openDatabase();
+    guardUnload(window, db.writes);
     await ensureDemoWorkspace(db);
     const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);
     // compact stored updates soon after start (and y-dexie keeps doing it every 5 minutes)

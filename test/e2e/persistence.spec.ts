@@ -11,12 +11,38 @@ test('a reload keeps all data, from IndexedDB (no relay at all)', async ({ brows
   await page.getByTestId('new-project-name').fill('Reload project');
   await page.getByTestId('create-project').click();
   await expect(page.getByTestId('project-page')).toBeVisible();
+  await expect(syncStatus(page)).toHaveAttribute('data-unsaved', '0');
 
   await page.reload();
   await filterPeople(page, 'Kept Across Reload');
   await expect(personRow(page, 'Kept Across Reload')).toContainText('77');
   await page.getByTestId('nav-projects').click();
   await expect(page.getByTestId('project-item').filter({ hasText: 'Reload project' })).toHaveCount(1);
+  await context.close();
+});
+
+test('reloading straight after an edit on a slow machine loses nothing', async ({ browser }) => {
+  const { context, page } = await openApp(browser, { relay: 'off' });
+  // 8x slower CPU: the IndexedDB commit now lands well after the click (without the unload guard the
+  // project below was lost on every try)
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  let held = 0;
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'beforeunload') held++;
+    void dialog.dismiss(); // "stay on the page"
+  });
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('new-project-name').fill('Straight to reload');
+  await page.getByTestId('create-project').click();
+  await expect(page.getByTestId('project-page')).toBeVisible();
+  // reload at once: the guard either holds it (the write is still in flight) or lets it through (committed)
+  await page.evaluate(() => location.reload()).catch(() => {});
+  await expect(syncStatus(page)).toHaveAttribute('data-unsaved', '0', { timeout: 30_000 });
+  await page.reload();
+  await page.getByTestId('nav-projects').click();
+  await expect(page.getByTestId('project-item').filter({ hasText: 'Straight to reload' })).toHaveCount(1);
+  console.log(`unload held by the guard ${held} time(s)`);
   await context.close();
 });
 

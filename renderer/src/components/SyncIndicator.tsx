@@ -14,8 +14,9 @@ function ago(ms: number, now: number): string {
 /**
  * Never lies: "Synced" only while connected and the relay has confirmed our state; the count is of
  * local changes the relay has not yet confirmed storing; the time is when it last confirmed.
+ * "saving…" shows while a change is not yet committed to IndexedDB on this device.
  */
-export function SyncIndicator({ state, relayUrl }: { state: SyncState; relayUrl: string | null }) {
+export function SyncIndicator({ state, relayUrl, unsaved }: { state: SyncState; relayUrl: string | null; unsaved: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 5000);
@@ -25,8 +26,9 @@ export function SyncIndicator({ state, relayUrl }: { state: SyncState; relayUrl:
   const title = relayUrl
     ? `Relay ${relayUrl}. ${pending ? `${pending} local change${pending > 1 ? 's' : ''} not yet confirmed by the relay.` : 'Every local change is confirmed by the relay.'}`
     : 'No relay set: everything stays on this device.';
+  const local = unsaved ? ' Saving to this device…' : ' Every change is saved on this device.';
   return (
-    <div className={`sync sync-${state.status}`} data-testid="sync-status" data-status={state.status} data-unconfirmed={pending} title={title}>
+    <div className={`sync sync-${state.status}`} data-testid="sync-status" data-status={state.status} data-unconfirmed={pending} data-unsaved={unsaved} title={title + local}>
       <span className="sync-dot" aria-hidden />
       <span className="sync-label">{relayUrl ? LABEL[state.status] : 'Local only'}</span>
       {pending > 0 && (
@@ -34,6 +36,9 @@ export function SyncIndicator({ state, relayUrl }: { state: SyncState; relayUrl:
           {pending} unconfirmed
         </span>
       )}
+      <span className={`sync-saving ${unsaved ? 'on' : ''}`} aria-live="polite">
+        {unsaved ? 'saving…' : ''}
+      </span>
       <span className="sync-time" data-testid="sync-time">
         {state.lastSyncedAt ? `last sync ${ago(state.lastSyncedAt, now)}` : relayUrl ? 'never synced' : ''}
       </span>

@@ -3,6 +3,7 @@ import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { DocKind } from '../../../shared/model/docs/docVersion';
 import type { PendingMarker } from '../sync/relayConnection';
+import { WriteTracker } from './writeTracker';
 
 export interface WorkspaceRow {
   id: string;
@@ -34,6 +35,8 @@ export type ArchipelagoDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'room'>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** Write transactions started but not yet committed (what "Saving…" and the unload guard watch). */
+  writes: WriteTracker;
 };
 
 /**
@@ -48,5 +51,7 @@ export function openDatabase(name = 'archipelago'): ArchipelagoDb {
     outbox: 'room',
     settings: 'key',
   });
-  return db;
+  const writes = new WriteTracker();
+  db.use(writes.middleware);
+  return Object.assign(db, { writes });
 }

@@ -16,7 +16,7 @@ describe('IndexedDB document storage (Dexie + y-dexie, fake-indexeddb)', () => {
     let h = await openDoc(db, 'w.network', 'w', 'network');
     h.doc.getMap('people').set('a', 'Ana');
     h.doc.getText('t').insert(0, 'hello');
-    await new Promise((r) => setTimeout(r, 100));
+    await db.writes.whenIdle();
     h.release();
     db.close();
     db = openDatabase(name);
@@ -24,6 +24,29 @@ describe('IndexedDB document storage (Dexie + y-dexie, fake-indexeddb)', () => {
     // resolved only once stored updates are applied: no waiting, no network
     expect(h.doc.getMap('people').get('a')).toBe('Ana');
     expect(h.doc.getText('t').toString()).toBe('hello');
+    h.release();
+    db.close();
+  });
+
+  it('counts a Yjs edit as unsaved from the moment it happens until its write has committed', async () => {
+    const db = freshDb();
+    const h = await openDoc(db, 'u.network', 'u', 'network');
+    await db.writes.whenIdle();
+    const seen: number[] = [];
+    const stop = db.writes.subscribe(() => seen.push(db.writes.pending));
+    h.doc.getMap('people').set('a', 'Ana');
+    expect(db.writes.pending).toBeGreaterThan(0); // synchronously: a reload now would lose it
+    await db.writes.whenIdle();
+    expect(db.writes.pending).toBe(0);
+    expect(db.writes.savedAt).not.toBeNull();
+    expect(seen.at(-1)).toBe(0);
+    stop();
+    // committed: a second, independent connection reads it
+    const other = openDatabase(db.name);
+    const again = await openDoc(other, 'u.network', 'u', 'network');
+    expect(again.doc.getMap('people').get('a')).toBe('Ana');
+    again.release();
+    other.close();
     h.release();
     db.close();
   });

@@ -1,0 +1,17 @@
+import type { WriteTracker } from './writeTracker';
+
+/**
+ * Holds the page while a local write has not yet committed: the browser aborts uncommitted IndexedDB
+ * transactions on unload, which would silently lose the last edit. In a browser this shows the
+ * standard "Leave site?" prompt; in Electron the main process retries the close a moment later
+ * (see `electron/main.ts`, `will-prevent-unload`), by which time the write has landed.
+ */
+export function guardUnload(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, writes: WriteTracker): () => void {
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (writes.pending === 0) return;
+    event.preventDefault();
+    event.returnValue = ''; // older Chromium needs this as well as preventDefault
+  };
+  target.addEventListener('beforeunload', onBeforeUnload);
+  return () => target.removeEventListener('beforeunload', onBeforeUnload);
+}
