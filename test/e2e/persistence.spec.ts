@@ -22,9 +22,10 @@ test('a reload keeps all data, from IndexedDB (no relay at all)', async ({ brows
 });
 
 test('reloading straight after an edit on a slow machine loses nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
-  // 8x slower CPU: the IndexedDB commit now lands well after the click (without the unload guard the
-  // project below was lost on every try)
+  // 8x slower CPU: the IndexedDB commit now lands well after the UI shows the project (without the
+  // unload guard a reload at that moment lost the project)
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   let held = 0;
@@ -36,10 +37,21 @@ test('reloading straight after an edit on a slow machine loses nothing', async (
   await page.getByTestId('new-project-name').fill('Straight to reload');
   await page.getByTestId('create-project').click();
   await expect(page.getByTestId('project-page')).toBeVisible();
-  // reload at once: the guard either holds it (the write is still in flight) or lets it through (committed)
+  // reload at once, and keep asking until the page really reloads: the guard holds each attempt
+  // while a write is in flight, and lets the first one after it through
+  await page.evaluate(() => Object.assign(window, { beforeReload: true }));
   await page.evaluate(() => location.reload()).catch(() => {});
-  await expect(syncStatus(page)).toHaveAttribute('data-unsaved', '0', { timeout: 30_000 });
-  await page.reload();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
+  await expect
+    .poll(
+      async () => {
+        const reloaded = await page.evaluate(() => !('beforeReload' in window)).catch(() => false);
+        if (!reloaded) await page.evaluate(() => location.reload()).catch(() => {});
+        return reloaded;
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
   await page.getByTestId('nav-projects').click();
   await expect(page.getByTestId('project-item').filter({ hasText: 'Straight to reload' })).toHaveCount(1);
   console.log(`unload held by the guard ${held} time(s)`);
