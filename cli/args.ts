@@ -36,3 +36,11 @@ export function intOption(args: ParsedArgs, name: string, fallback: number, min 
   if (raw === true || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
   return n;
 }
+
+export function fractionOption(args: ParsedArgs, name: string): number | undefined {
+  const raw = args.options.get(name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw === true || raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a number between 0 and 1`);
+  return n;
+}

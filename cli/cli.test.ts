@@ -128,6 +128,46 @@ describe('archipelago CLI (the real binary)', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('trust --advice says rely, introduce (naming whom to ask) or escrow, and --stakes raises the bar', async () => {
+    const person = (id: string) => ({ id, name: `Person ${id}`, skills: [] });
+    const small = file('advice.json', {
+      version: 1,
+      people: ['me', 'a', 'b', 'c', 'd', 'e'].map(person),
+      ties: [
+        { from: 'me', to: 'a', trust: 0.9 },
+        { from: 'a', to: 'b', trust: 0.9 },
+        { from: 'me', to: 'c', trust: 0.9 },
+        { from: 'c', to: 'd', trust: 0.6 },
+      ],
+    });
+    const advise = async (...extra: string[]) => {
+      const r = await run('trust', '--network', small, '--from', 'me', '--about', 'b,d,e', '--advice', ...extra, '--json');
+      expect(r.code).toBe(0);
+      return new Map((JSON.parse(r.stdout).scores as { personId: string; advice: { advice: string; introducer?: string; reasons: string[] } }[]).map((s) => [s.personId, s.advice]));
+    };
+    const normal = await advise();
+    expect(normal.get('b')!.advice).toBe('rely'); // 0.81 along me → a → b
+    expect(normal.get('d')!.advice).toBe('rely'); // 0.54 ≥ 0.5
+    expect(normal.get('e')!.advice).toBe('escrow'); // no path at all
+    expect(normal.get('e')!.reasons.join(' ')).toMatch(/escrow/);
+    const high = await advise('--stakes', '1'); // rely now needs 0.9
+    expect(high.get('b')!.advice).toBe('introduce');
+    expect(high.get('b')!.introducer).toBe('a');
+    expect(high.get('d')!).toMatchObject({ advice: 'introduce', introducer: 'c' });
+    // the contract's output is unchanged without --advice
+    const plain = JSON.parse((await run('trust', '--network', small, '--from', 'me', '--json')).stdout);
+    expect(Object.keys(plain.scores[0]).sort()).toEqual(['paths', 'personId', 'trust']);
+    // the text form names the introducer
+    const text = await run('trust', '--network', small, '--from', 'me', '--about', 'd', '--advice', '--stakes', '1');
+    expect(text.stdout).toContain('introduce: ask Person c (c)');
+    // bad input
+    const ghost = await run('trust', '--network', small, '--from', 'me', '--about', 'b,ghost', '--advice', '--json');
+    expect(ghost.code).toBe(2);
+    expect(ghost.stderr).toMatch(/--about.*ghost/);
+    expect((await run('trust', '--network', small, '--from', 'me', '--advice', '--stakes', '2')).code).toBe(2);
+    expect((await run('trust', '--network', small, '--from', 'me', '--stakes', '0.5')).code).toBe(2);
+  });
+
   it('help lists every command', async () => {
     const r = await run('help');
     expect(r.code).toBe(0);

@@ -32,6 +32,10 @@ export function formatTrust(report: { from: string; scores: TrustScore[] }, net:
   const lines = [`Trust from ${names.get(report.from)} (${report.from}):`];
   for (const s of report.scores) {
     lines.push(`  ${s.trust.toFixed(3)}  ${names.get(s.personId)} (${s.personId})  via ${s.paths[0]?.map((id) => names.get(id)).join(' → ') ?? 'no path'}`);
+    if (s.advice) {
+      const who = s.advice.introducer ? `: ask ${names.get(s.advice.introducer)} (${s.advice.introducer})` : '';
+      lines.push(`         ${s.advice.advice}${who}. ${s.advice.reasons.join('; ')}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

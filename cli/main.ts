@@ -10,7 +10,7 @@ import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
 import { RequirementsFileSchema } from '../shared/model/requirements';
 import { parseOrThrow, ValidationError } from '../shared/model/validate';
 import { trustReport } from '../shared/trust/trustReport';
-import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
+import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatAssemble, formatForecast, formatTrust } from './format';
 
 export const EXIT = { ok: 0, badInput: 2, infeasible: 3 } as const;
@@ -23,8 +23,10 @@ const HELP = `archipelago: the Archipelago engine on the command line
       capability requirements and a phased pathway for an objective
   archipelago assemble --network net.json --requirements req.json [--k 3] [--objective default|comm] [--json]
       the best k teams, best first, each explained
-  archipelago trust --network net.json --from ID [--top N] [--json]
-      personalised, Sybil-resistant trust from one person, with the most trusted paths
+  archipelago trust --network net.json --from ID [--top N] [--about ID,ID] [--advice [--stakes 0..1]] [--json]
+      personalised, Sybil-resistant trust from one person, with the most trusted paths;
+      --about reports those people instead of the top N; --advice adds whether to rely on
+      reputation, require escrow, or ask an introducer (--stakes raises the bar for big engagements)
   archipelago help
 
 Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
@@ -46,7 +48,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'assemble':
         return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
       case 'trust':
-        return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', json: 'flag' }), io);
+        return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', about: 'value', advice: 'flag', stakes: 'value', json: 'flag' }), io);
       case undefined:
       case 'help':
       case '--help':
@@ -137,7 +139,13 @@ async function runTrust(args: ParsedArgs, io: Io) {
   const from = required(args, 'from');
   const graph = buildTrustGraph(net);
   if (!graph.indexOf.has(from)) throw new ValidationError('--from', `unknown person "${from}"`, 'trust');
-  const report = trustReport(graph, from, intOption(args, 'top', 20));
+  const aboutRaw = args.options.get('about');
+  const about = typeof aboutRaw === 'string' ? aboutRaw.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+  for (const id of about ?? []) if (!graph.indexOf.has(id)) throw new ValidationError('--about', `unknown person "${id}"`, 'trust');
+  const stakes = fractionOption(args, 'stakes');
+  if (stakes !== undefined && !args.options.has('advice')) throw new UsageError('--stakes needs --advice');
+  const advice = args.options.has('advice') ? (stakes === undefined ? {} : { stakes }) : undefined;
+  const report = trustReport(graph, from, intOption(args, 'top', 20), { about, advice });
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatTrust(report, net));
   return EXIT.ok;
 }
