@@ -1,4 +1,6 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
+import type { Person } from '../../../shared/model/network';
+import { ShowMore, useShowMore, useSortable } from '../components/tableTools';
 import { deletePerson, exportNetwork, importNetwork } from '../../../shared/model/docs/networkDoc';
 import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
 import { useNetwork } from '../hooks/useNetwork';
@@ -6,7 +8,7 @@ import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { PersonEditor } from './PersonEditor';
 
-const ROW_LIMIT = 300;
+const PAGE = 300;
 
 export function PeopleView() {
   const { doc, net } = useNetwork();
@@ -32,6 +34,19 @@ export function PeopleView() {
     }
     return d;
   }, [net.ties]);
+  const columns = useMemo(
+    () => ({
+      name: (p: Person) => p.name,
+      skills: (p: Person) => p.skills.reduce((best, s) => Math.max(best, s.level), 0),
+      city: (p: Person) => p.location?.city,
+      timezone: (p: Person) => p.timezone,
+      rate: (p: Person) => p.rate,
+      ties: (p: Person) => degree.get(p.id) ?? 0,
+    }),
+    [degree],
+  );
+  const { sorted, header } = useSortable(filtered, columns);
+  const page = useShowMore(PAGE, ui.peopleFilter);
 
   if (!doc) return null;
   const remove = (id: string, name: string) => {
@@ -92,17 +107,17 @@ export function PeopleView() {
           <table className="table" data-testid="people-table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Skills</th>
-                <th>City</th>
-                <th>Time zone</th>
-                <th className="num">Rate</th>
-                <th className="num">Ties</th>
+                {header('name', 'Name')}
+                {header('skills', 'Skills')}
+                {header('city', 'City')}
+                {header('timezone', 'Time zone')}
+                {header('rate', 'Rate', 'num')}
+                {header('ties', 'Ties', 'num')}
                 <th />
               </tr>
             </thead>
             <tbody>
-              {filtered.slice(0, ROW_LIMIT).map((p) => (
+              {sorted.slice(0, page.limit).map((p) => (
                 <tr key={p.id} className={ui.selectedPersonId === p.id ? 'selected' : ''} data-testid="person-row" data-person={p.id} onClick={() => ui.selectPerson(p.id)}>
                   <td className="strong">{p.name}</td>
                   <td>
@@ -137,7 +152,7 @@ export function PeopleView() {
               ))}
             </tbody>
           </table>
-          {filtered.length > ROW_LIMIT && <p className="muted small">Showing {ROW_LIMIT} of {filtered.length}: refine the filter to see the rest.</p>}
+          <ShowMore shown={Math.min(page.limit, sorted.length)} total={sorted.length} onMore={page.more} hint="A filter finds people faster." />
           {filtered.length === 0 && <p className="empty">No one matches “{ui.peopleFilter}”.</p>}
         </div>
         {(ui.selectedPersonId || ui.creatingPerson) && (

@@ -1,11 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { TIE_KINDS } from '../../../shared/model/network';
+import { TIE_KINDS, type Tie } from '../../../shared/model/network';
+import { ShowMore, useShowMore, useSortable } from '../components/tableTools';
 import { deleteTie, setTie } from '../../../shared/model/docs/networkDoc';
 import { useNetwork } from '../hooks/useNetwork';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 
-const ROW_LIMIT = 250;
+const PAGE = 250;
 
 /** Who trusts whom, and how much. A tie is directed: A's trust in B need not equal B's in A. */
 export function TiesView() {
@@ -23,6 +24,17 @@ export function TiesView() {
     const q = filter.trim().toLowerCase();
     return q ? net.ties.filter((t) => names.get(t.from)?.toLowerCase().includes(q) || names.get(t.to)?.toLowerCase().includes(q)) : net.ties;
   }, [net.ties, names, filter]);
+  const columns = useMemo(
+    () => ({
+      from: (t: Tie) => names.get(t.from),
+      to: (t: Tie) => names.get(t.to),
+      trust: (t: Tie) => t.trust,
+      kind: (t: Tie) => t.kind,
+    }),
+    [names],
+  );
+  const { sorted, header } = useSortable(shown, columns);
+  const page = useShowMore(PAGE, filter);
   if (!doc) return null;
 
   const add = (e: FormEvent) => {
@@ -73,15 +85,15 @@ export function TiesView() {
         <table className="table" data-testid="ties-table">
           <thead>
             <tr>
-              <th>From</th>
-              <th>To</th>
-              <th>Trust</th>
-              <th>Kind</th>
+              {header('from', 'From')}
+              {header('to', 'To')}
+              {header('trust', 'Trust')}
+              {header('kind', 'Kind')}
               <th />
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, ROW_LIMIT).map((t) => (
+            {sorted.slice(0, page.limit).map((t) => (
               <tr key={`${t.from}→${t.to}`} data-testid="tie-row">
                 <td className="strong">{names.get(t.from)}</td>
                 <td>{names.get(t.to)}</td>
@@ -99,7 +111,7 @@ export function TiesView() {
             ))}
           </tbody>
         </table>
-        {shown.length > ROW_LIMIT && <p className="muted small">Showing {ROW_LIMIT} of {shown.length}: filter by a person to see theirs.</p>}
+        <ShowMore shown={Math.min(page.limit, sorted.length)} total={sorted.length} onMore={page.more} hint="Filter by a person to see theirs." />
       </div>
     </section>
   );
