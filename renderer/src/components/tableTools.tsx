@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 
 export type SortValue = string | number | undefined;
 export type SortDir = 'asc' | 'desc';
@@ -37,7 +37,7 @@ export function useSortable<T, K extends string>(rows: readonly T[], columns: Re
   const header = (key: K, label: string, className?: string) => {
     const on = sort?.key === key;
     return (
-      <th className={className} aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th key={key} className={className} aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button
           type="button"
           className="sort"
@@ -71,5 +71,46 @@ export function ShowMore({ shown, total, onMore, hint }: { shown: number; total:
         Show {Math.min(shown, total - shown)} more
       </button>
     </p>
+  );
+}
+
+export interface Column<T> {
+  label: string;
+  /** The value the column sorts by. */
+  sort: (row: T) => SortValue;
+  className?: string;
+}
+
+/**
+ * A table with sortable headers and "show more" paging; a last, unlabeled column holds row actions.
+ * `columns` must be stable (memoised): re-sorting follows it.
+ */
+export function DataTable<T, K extends string>(props: {
+  testId: string;
+  rows: readonly T[];
+  columns: Record<K, Column<T>>;
+  pageSize: number;
+  /** Paging starts again when this changes (the filter text). */
+  resetKey: string;
+  hint: string;
+  row: (row: T) => ReactNode;
+}) {
+  const { columns } = props;
+  const accessors = useMemo(() => Object.fromEntries(Object.entries<Column<T>>(columns).map(([k, c]) => [k, c.sort])) as Record<K, (row: T) => SortValue>, [columns]);
+  const { sorted, header } = useSortable(props.rows, accessors);
+  const page = useShowMore(props.pageSize, props.resetKey);
+  return (
+    <>
+      <table className="table" data-testid={props.testId}>
+        <thead>
+          <tr>
+            {(Object.entries(columns) as [K, Column<T>][]).map(([key, c]) => header(key, c.label, c.className))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>{sorted.slice(0, page.limit).map(props.row)}</tbody>
+      </table>
+      <ShowMore shown={Math.min(page.limit, sorted.length)} total={sorted.length} onMore={page.more} hint={props.hint} />
+    </>
   );
 }

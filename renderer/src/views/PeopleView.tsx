@@ -1,6 +1,6 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
 import type { Person } from '../../../shared/model/network';
-import { ShowMore, useShowMore, useSortable } from '../components/tableTools';
+import { DataTable, type Column } from '../components/tableTools';
 import { deletePerson, exportNetwork, importNetwork } from '../../../shared/model/docs/networkDoc';
 import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
 import { useNetwork } from '../hooks/useNetwork';
@@ -35,18 +35,16 @@ export function PeopleView() {
     return d;
   }, [net.ties]);
   const columns = useMemo(
-    () => ({
-      name: (p: Person) => p.name,
-      skills: (p: Person) => p.skills.reduce((best, s) => Math.max(best, s.level), 0),
-      city: (p: Person) => p.location?.city,
-      timezone: (p: Person) => p.timezone,
-      rate: (p: Person) => p.rate,
-      ties: (p: Person) => degree.get(p.id) ?? 0,
+    (): Record<string, Column<Person>> => ({
+      name: { label: 'Name', sort: (p) => p.name },
+      skills: { label: 'Skills', sort: (p) => p.skills.reduce((best, s) => Math.max(best, s.level), 0) },
+      city: { label: 'City', sort: (p) => p.location?.city },
+      timezone: { label: 'Time zone', sort: (p) => p.timezone },
+      rate: { label: 'Rate', sort: (p) => p.rate, className: 'num' },
+      ties: { label: 'Ties', sort: (p) => degree.get(p.id) ?? 0, className: 'num' },
     }),
     [degree],
   );
-  const { sorted, header } = useSortable(filtered, columns);
-  const page = useShowMore(PAGE, ui.peopleFilter);
 
   if (!doc) return null;
   const remove = (id: string, name: string) => {
@@ -104,55 +102,47 @@ export function PeopleView() {
       )}
       <div className="split">
         <div className="table-wrap">
-          <table className="table" data-testid="people-table">
-            <thead>
-              <tr>
-                {header('name', 'Name')}
-                {header('skills', 'Skills')}
-                {header('city', 'City')}
-                {header('timezone', 'Time zone')}
-                {header('rate', 'Rate', 'num')}
-                {header('ties', 'Ties', 'num')}
-                <th />
+          <DataTable
+            testId="people-table"
+            rows={filtered}
+            columns={columns}
+            pageSize={PAGE}
+            resetKey={ui.peopleFilter}
+            hint="A filter finds people faster."
+            row={(p) => (
+              <tr key={p.id} className={ui.selectedPersonId === p.id ? 'selected' : ''} data-testid="person-row" data-person={p.id} onClick={() => ui.selectPerson(p.id)}>
+                <td className="strong">{p.name}</td>
+                <td>
+                  <div className="chips">
+                    {p.skills.map((s) => (
+                      <span key={s.skill} className="chip" title={`${tax.get(s.skill)?.label ?? s.skill}: level ${s.level}`}>
+                        {tax.get(s.skill)?.label ?? s.skill}
+                        <span className="level">{Math.round(s.level * 100)}</span>
+                      </span>
+                    ))}
+                  </div>
+                </td>
+                <td>{p.location ? `${p.location.city}, ${p.location.country}` : '—'}</td>
+                <td className="muted">{p.timezone ?? '—'}</td>
+                <td className="num">{p.rate !== undefined ? `${p.rate} ${p.currency ?? ''}` : '—'}</td>
+                <td className="num">{degree.get(p.id) ?? 0}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="ghost danger"
+                    aria-label={`Delete ${p.name}`}
+                    data-testid="delete-person"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      remove(p.id, p.name);
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sorted.slice(0, page.limit).map((p) => (
-                <tr key={p.id} className={ui.selectedPersonId === p.id ? 'selected' : ''} data-testid="person-row" data-person={p.id} onClick={() => ui.selectPerson(p.id)}>
-                  <td className="strong">{p.name}</td>
-                  <td>
-                    <div className="chips">
-                      {p.skills.map((s) => (
-                        <span key={s.skill} className="chip" title={`${tax.get(s.skill)?.label ?? s.skill}: level ${s.level}`}>
-                          {tax.get(s.skill)?.label ?? s.skill}
-                          <span className="level">{Math.round(s.level * 100)}</span>
-                        </span>
-                      ))}
-                    </div>
-                  </td>
-                  <td>{p.location ? `${p.location.city}, ${p.location.country}` : '—'}</td>
-                  <td className="muted">{p.timezone ?? '—'}</td>
-                  <td className="num">{p.rate !== undefined ? `${p.rate} ${p.currency ?? ''}` : '—'}</td>
-                  <td className="num">{degree.get(p.id) ?? 0}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="ghost danger"
-                      aria-label={`Delete ${p.name}`}
-                      data-testid="delete-person"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        remove(p.id, p.name);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <ShowMore shown={Math.min(page.limit, sorted.length)} total={sorted.length} onMore={page.more} hint="A filter finds people faster." />
+            )}
+          />
           {filtered.length === 0 && <p className="empty">No one matches “{ui.peopleFilter}”.</p>}
         </div>
         {(ui.selectedPersonId || ui.creatingPerson) && (

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { TIE_KINDS, type Tie } from '../../../shared/model/network';
-import { ShowMore, useShowMore, useSortable } from '../components/tableTools';
+import { DataTable, type Column } from '../components/tableTools';
 import { deleteTie, setTie } from '../../../shared/model/docs/networkDoc';
 import { useNetwork } from '../hooks/useNetwork';
 import { LOCAL } from '../session/rooms';
@@ -25,16 +25,14 @@ export function TiesView() {
     return q ? net.ties.filter((t) => names.get(t.from)?.toLowerCase().includes(q) || names.get(t.to)?.toLowerCase().includes(q)) : net.ties;
   }, [net.ties, names, filter]);
   const columns = useMemo(
-    () => ({
-      from: (t: Tie) => names.get(t.from),
-      to: (t: Tie) => names.get(t.to),
-      trust: (t: Tie) => t.trust,
-      kind: (t: Tie) => t.kind,
+    (): Record<string, Column<Tie>> => ({
+      from: { label: 'From', sort: (t) => names.get(t.from) },
+      to: { label: 'To', sort: (t) => names.get(t.to) },
+      trust: { label: 'Trust', sort: (t) => t.trust },
+      kind: { label: 'Kind', sort: (t) => t.kind },
     }),
     [names],
   );
-  const { sorted, header } = useSortable(shown, columns);
-  const page = useShowMore(PAGE, filter);
   if (!doc) return null;
 
   const add = (e: FormEvent) => {
@@ -82,36 +80,30 @@ export function TiesView() {
         </datalist>
       </form>
       <div className="table-wrap">
-        <table className="table" data-testid="ties-table">
-          <thead>
-            <tr>
-              {header('from', 'From')}
-              {header('to', 'To')}
-              {header('trust', 'Trust')}
-              {header('kind', 'Kind')}
-              <th />
+        <DataTable
+          testId="ties-table"
+          rows={shown}
+          columns={columns}
+          pageSize={PAGE}
+          resetKey={filter}
+          hint="Filter by a person to see theirs."
+          row={(t) => (
+            <tr key={`${t.from}→${t.to}`} data-testid="tie-row">
+              <td className="strong">{names.get(t.from)}</td>
+              <td>{names.get(t.to)}</td>
+              <td>
+                <input type="range" min={0.05} max={1} step={0.05} value={t.trust} aria-label={`trust of ${names.get(t.from)} in ${names.get(t.to)}`} onChange={(e) => setTie(doc, { ...t, trust: Number(e.target.value) }, LOCAL)} />
+                <span className="level">{t.trust.toFixed(2)}</span>
+              </td>
+              <td className="muted">{t.kind ?? '—'}</td>
+              <td>
+                <button type="button" className="ghost danger" onClick={() => (deleteTie(doc, t.from, t.to, LOCAL), notify(`Deleted the tie ${names.get(t.from)} → ${names.get(t.to)}`))}>
+                  Delete
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.slice(0, page.limit).map((t) => (
-              <tr key={`${t.from}→${t.to}`} data-testid="tie-row">
-                <td className="strong">{names.get(t.from)}</td>
-                <td>{names.get(t.to)}</td>
-                <td>
-                  <input type="range" min={0.05} max={1} step={0.05} value={t.trust} aria-label={`trust of ${names.get(t.from)} in ${names.get(t.to)}`} onChange={(e) => setTie(doc, { ...t, trust: Number(e.target.value) }, LOCAL)} />
-                  <span className="level">{t.trust.toFixed(2)}</span>
-                </td>
-                <td className="muted">{t.kind ?? '—'}</td>
-                <td>
-                  <button type="button" className="ghost danger" onClick={() => (deleteTie(doc, t.from, t.to, LOCAL), notify(`Deleted the tie ${names.get(t.from)} → ${names.get(t.to)}`))}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ShowMore shown={Math.min(page.limit, sorted.length)} total={sorted.length} onMore={page.more} hint="Filter by a person to see theirs." />
+          )}
+        />
       </div>
     </section>
   );
