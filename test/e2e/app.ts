@@ -36,3 +36,31 @@ export async function filterPeople(page: Page, text: string) {
 }
 
 export const syncStatus = (page: Page) => page.getByTestId('sync-status');
+
+/**
+ * Reloads the way a user does, at once: the app's unload guard may hold the reload while a write is in
+ * flight (its beforeunload prompt is answered "stay"), so keep asking until the page really reloads.
+ * Returns how many times the guard held it.
+ */
+export async function reloadThroughGuard(page: Page): Promise<number> {
+  let held = 0;
+  const onDialog = (dialog: import('@playwright/test').Dialog) => {
+    if (dialog.type() === 'beforeunload') held++;
+    void dialog.dismiss();
+  };
+  page.on('dialog', onDialog);
+  await page.evaluate(() => Object.assign(window, { beforeReload: true }));
+  await page.evaluate(() => location.reload()).catch(() => {});
+  await expect
+    .poll(
+      async () => {
+        const reloaded = await page.evaluate(() => !('beforeReload' in window)).catch(() => false);
+        if (!reloaded) await page.evaluate(() => location.reload()).catch(() => {});
+        return reloaded;
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  page.off('dialog', onDialog);
+  return held;
+}
