@@ -4,7 +4,6 @@ import { WriteTracker } from './writeTracker';
 
 // Node's Event has a read-only returnValue; a browser's BeforeUnloadEvent lets the page set it
 class BeforeUnload extends Event {
-  declare returnValue: unknown;
   constructor() {
     super('beforeunload', { cancelable: true });
     Object.defineProperty(this, 'returnValue', { value: undefined, writable: true });
