@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAssemblyIndex } from '../assembly/assemblyIndex';
 import { generateNetwork } from '../demo/generateNetwork';
-import { taxonomy } from '../taxonomy/skillTaxonomy';
+import { stem, taxonomy } from '../taxonomy/skillTaxonomy';
 import { coverage } from './coverage';
 import { forecast } from './forecast';
 import { PHASE_ORDER } from './phases';
@@ -42,6 +42,32 @@ describe('forecast', () => {
     const skills = f.requirements.map((r) => r.skill);
     expect(skills).toContain('regenerative-agriculture');
     expect(f.requirements.some((r) => /related to/.test(r.why))).toBe(true);
+  });
+
+  it('reads word forms: people and verbs name the practice ("translators", "mobile app")', () => {
+    const t = forecast('we need translators for the brochure').requirements.find((r) => r.skill === 'translation');
+    expect(t?.why).toContain('mentions "translators" (as Translation)');
+    expect(skillsOf('build a mobile app for farmers')).toContain('mobile-development');
+    // stemming keeps "market" and "marketing" apart
+    expect(skillsOf('enter a regulated market')).not.toContain('marketing-strategy');
+    expect(stem('translate')).toBe(stem('translation'));
+    expect(stem('translator')).toBe(stem('translation'));
+    expect(stem('marketing')).not.toBe(stem('market'));
+    expect(stem('apps')).toBe('app');
+    expect(stem('process')).toBe('process');
+    expect(stem('processes')).toBe('process');
+  });
+
+  it('recognises financial services, care services, health products and localisation as distinct work', () => {
+    const fintech = skillsOf('raise a seed round for a fintech startup');
+    expect(fintech).toEqual(expect.arrayContaining(['payments', 'financial-regulation', 'fundraising']));
+    const clinic = skillsOf('open a community health clinic in a rural area');
+    expect(clinic).toEqual(expect.arrayContaining(['medicine', 'nursing', 'public-health']));
+    expect(clinic).not.toContain('medical-device-regulation'); // a clinic is not a device maker
+    expect(skillsOf('get our diagnostic medical device approved')).toEqual(expect.arrayContaining(['medical-device-regulation', 'clinical-research']));
+    const docs = skillsOf('translate our documentation into five languages');
+    expect(docs).toEqual(expect.arrayContaining(['translation', 'localization', 'technical-writing']));
+    expect(docs).not.toContain('nlp');
   });
 
   it('rejects text it cannot read', () => {

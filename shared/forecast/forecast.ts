@@ -1,4 +1,4 @@
-import { normalisePhrase, taxonomy, type SkillTaxonomy } from '../taxonomy/skillTaxonomy';
+import { normalisePhrase, stemPhrase, taxonomy, type SkillTaxonomy } from '../taxonomy/skillTaxonomy';
 import { PHASE_OF_CATEGORY, PHASE_ORDER, PHASES, type PhaseId } from './phases';
 import { TEMPLATES, type ObjectiveTemplate } from './templates';
 
@@ -82,6 +82,18 @@ export function forecast(objective: string, options: ForecastOptions = {}): Fore
       if (len === 1 && phrase.length < 3) continue;
       for (let j = i; j < i + len; j++) covered[j] = true;
       for (const id of ids) add(id, 0.6, `mentions "${phrase}"`, undefined, 0);
+    }
+  }
+  // 1b. the same, on word stems, for what is left ("translators" names Translation)
+  for (let len = Math.min(MAX_PHRASE_WORDS, words.length); len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      if (covered.slice(i, i + len).some(Boolean)) continue;
+      const phrase = words.slice(i, i + len).join(' ');
+      if (len === 1 && phrase.length < 5) continue;
+      const ids = tax.stems.get(stemPhrase(phrase));
+      if (!ids) continue;
+      for (let j = i; j < i + len; j++) covered[j] = true;
+      for (const id of ids) add(id, 0.6, `mentions "${phrase}" (as ${tax.get(id)!.label})`, undefined, 0);
     }
   }
   // 2. templates

@@ -72,8 +72,32 @@ export const TEMPLATES: readonly ObjectiveTemplate[] = [
   {
     id: 'health-programme',
     name: 'run a health programme',
-    when: [/\bhealth\w*/, /\bclinic\w*/, /\bpatients?\b/, /\bmedical\b/, /\bwellbeing\b/, /\bcare\b/],
-    needs: [need('public-health', 0.6, 'discover'), need('clinical-research', 0.5, 'validate'), need('health-data', 0.5, 'build'), need('medical-device-regulation', 0.5, 'comply'), need('health-communication', 0.5, 'launch'), need('digital-health', 0.5, 'build')],
+    when: [/\bhealth\w*/, /\bwellbeing\b/, /\bdisease\w*/, /\bvaccin\w*/, /\bepidemi\w*/],
+    needs: [need('public-health', 0.6, 'discover'), need('health-policy', 0.5, 'strategy'), need('health-data', 0.5, 'build'), need('health-communication', 0.5, 'launch')],
+  },
+  {
+    id: 'care-service',
+    name: 'run a care service',
+    when: [/\bclinics?\b/, /\bpatients?\b/, /\bcare\b/, /\bhospitals?\b/, /\bnursing\b/, /\bcare ?homes?\b/, /\bprimary care\b/],
+    needs: [need('medicine', 0.6, 'build'), need('nursing', 0.6, 'build'), need('operations-management', 0.5, 'build'), need('patient-advocacy', 0.5, 'validate'), need('community-care', 0.4, 'grow')],
+  },
+  {
+    id: 'health-product',
+    name: 'build a health product',
+    when: [/\bmedical devices?\b/, /\bmedtech\b/, /\bdigital health\b/, /\bhealth ?app\b/, /\bclinical trials?\b/, /\bdiagnostic\w*/, /\bdrugs?\b/, /\btherap\w*/],
+    needs: [need('clinical-research', 0.6, 'validate'), need('medical-device-regulation', 0.6, 'comply'), need('digital-health', 0.5, 'build'), need('health-data', 0.5, 'build'), need('medical-writing', 0.4, 'comply')],
+  },
+  {
+    id: 'financial-services',
+    name: 'offer a financial service',
+    when: [/\bfintech\b/, /\bpayments?\b/, /\bbank\w*/, /\blending\b/, /\bloans?\b/, /\binsur\w*/, /\bwallets?\b/, /\bcrypto\w*/],
+    needs: [need('payments', 0.6, 'build'), need('financial-regulation', 0.6, 'comply'), need('compliance-management', 0.5, 'comply'), need('risk-management', 0.5, 'strategy'), need('security-engineering', 0.5, 'build')],
+  },
+  {
+    id: 'localise',
+    name: 'translate or localise',
+    when: [/\btranslat\w*/, /\blocali[sz]\w*/, /\bmultilingual\b/, /\b(several|many|multiple|two|three|four|five|six|ten|other) languages\b/],
+    needs: [need('translation', 0.6, 'build'), need('localization', 0.6, 'build'), need('cultural-mediation', 0.4, 'validate')],
   },
   {
     id: 'education-programme',

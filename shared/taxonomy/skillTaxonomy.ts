@@ -18,6 +18,8 @@ export interface SkillTaxonomy {
   has(id: string): boolean;
   /** Lower-case phrases (label and synonyms) to the skill ids they name. */
   readonly phrases: ReadonlyMap<string, readonly string[]>;
+  /** The same phrases, each word stemmed (`stemPhrase`): "translate" finds "translation". */
+  readonly stems: ReadonlyMap<string, readonly string[]>;
 }
 
 function splitList(field: string | undefined): string[] {
@@ -53,12 +55,17 @@ export function buildTaxonomy(source: Record<string, string> = SKILL_CATEGORIES)
   const skills: Skill[] = raw.map((e) => Object.freeze({ ...e, related: Object.freeze([...e.related].sort()) }));
   const index = new Map(skills.map((s) => [s.id, s]));
   const phrases = new Map<string, string[]>();
+  const stems = new Map<string, string[]>();
+  const put = (map: Map<string, string[]>, key: string, id: string) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(id)) list.push(id);
+    map.set(key, list);
+  };
   const addPhrase = (phrase: string, id: string) => {
     const key = normalisePhrase(phrase);
     if (!key) return;
-    const list = phrases.get(key) ?? [];
-    if (!list.includes(id)) list.push(id);
-    phrases.set(key, list);
+    put(phrases, key, id);
+    put(stems, stemPhrase(key), id);
   };
   for (const s of skills) {
     addPhrase(s.label, s.id);
@@ -71,8 +78,28 @@ export function buildTaxonomy(source: Record<string, string> = SKILL_CATEGORIES)
     get: (id) => index.get(id),
     has: (id) => index.has(id),
     phrases,
+    stems,
   };
 }
+
+/**
+ * A deliberately light stemmer for matching objective words to skill names: it folds the endings that
+ * turn a verb or a person into the name of a practice ("translate", "translator", "translators" and
+ * "translation" all become "translat"). It leaves "-ing" alone, so "market" and "marketing" stay apart,
+ * and never cuts a word below 5 letters (3 for a plain plural).
+ */
+export function stem(word: string): string {
+  for (const suffix of STEM_SUFFIXES) {
+    if (suffix === 's' && word.endsWith('ss')) continue; // "process" is not a plural
+    if (word.endsWith(suffix) && word.length - suffix.length >= 5) return word.slice(0, -suffix.length);
+  }
+  // a plain plural of a short word: "apps" is "app"
+  if (word.length >= 4 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+const STEM_SUFFIXES = ['ions', 'ion', 'ists', 'ist', 'ors', 'ers', 'or', 'er', 'es', 's', 'e'] as const;
+
+export const stemPhrase = (normalised: string) => normalised.split(' ').map(stem).join(' ');
 
 /** Lower-case, punctuation folded to spaces, single-spaced. */
 export function normalisePhrase(text: string): string {
