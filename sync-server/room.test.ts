@@ -174,4 +174,16 @@ describe('Room', () => {
     expect(c.closed()?.code).toBe(4500);
     expect(broken.doc.getMap('m').has('x')).toBe(false); // nothing applied that was not stored
   });
+
+  it('a socket that closes after the room was unloaded (relay shutdown) does not schedule another unload', async () => {
+    let idle = 0;
+    const room = await Room.load('s', memoryPersistence(), log, 10, () => idle++);
+    const a = fakeSocket('a');
+    room.handleConnect(a.socket);
+    await room.unload();
+    room.handleClose(a.socket);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(idle).toBe(0);
+    await room.unload(); // a second unload is a no-op, not a second compaction of a closed store
+  });
 });

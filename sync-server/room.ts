@@ -31,6 +31,8 @@ export class Room {
   /** The state vector each connection was last sent, so acknowledgements go out exactly when it changed. */
   private readonly toldVector = new Map<RoomSocket, string>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by `unload`: sockets that close afterwards (relay shutdown) must not schedule another unload. */
+  private unloaded = false;
   private broken = false;
 
   private constructor(
@@ -178,7 +180,7 @@ export class Room {
     this.needsAck.delete(socket);
     this.toldVector.delete(socket);
     if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
-    if (this.connections.size === 0) {
+    if (this.connections.size === 0 && !this.unloaded) {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(() => {
         if (this.connections.size === 0) this.onIdle(this);
@@ -189,6 +191,8 @@ export class Room {
 
   /** Waits for queued messages, then merges this room's stored updates and frees its memory. */
   async unload(): Promise<void> {
+    if (this.unloaded) return;
+    this.unloaded = true;
     clearTimeout(this.idleTimer);
     await this.drained();
     if (!this.broken) await this.persistence.compact(this.name);

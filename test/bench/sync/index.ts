@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setupWSConnection } from '@y/websocket-server/utils';
+import { docs as upstreamDocs, setupWSConnection } from '@y/websocket-server/utils';
 import pino from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -38,6 +38,10 @@ async function upstream(): Promise<Target> {
       for (const c of wss.clients) c.terminate();
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
+      // without persistence the upstream server never frees its rooms (the leak our relay's idle
+      // unload fixes); their awareness timers would keep this process alive
+      for (const doc of upstreamDocs.values()) doc.destroy();
+      upstreamDocs.clear();
     },
   };
 }
@@ -50,20 +54,33 @@ const client = (url: string, room: string) => {
 
 const synced = (p: WebsocketProvider) => new Promise<void>((r) => (p.synced ? r() : p.once('sync', () => r())));
 
+/** A bench must end: a step that stalls fails with what it was waiting for, instead of hanging. */
+async function within<T>(ms: number, what: () => string, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stall = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`sync bench stalled after ${ms} ms: ${what()}`)), ms);
+  });
+  try {
+    return await Promise.race([step, stall]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** ms from the first of UPDATES single-key updates on A until B has them all; then ms for a newcomer to load the room. */
 async function measure(target: Target, room: string): Promise<{ fanout: number; join: number }> {
   const a = client(target.url, room);
   const b = client(target.url, room);
-  await Promise.all([synced(a.provider), synced(b.provider)]);
+  await within(30_000, () => `clients connecting to ${target.url} (a synced: ${a.provider.synced}, b synced: ${b.provider.synced})`, Promise.all([synced(a.provider), synced(b.provider)]));
   const map = b.doc.getMap('m');
   const done = new Promise<void>((r) => map.observe(() => map.size === UPDATES && r()));
   const start = performance.now();
   for (let i = 0; i < UPDATES; i++) a.doc.getMap('m').set(`k${i}`, i);
-  await done;
+  await within(30_000, () => `b has ${map.size} of ${UPDATES} updates (a connected: ${a.provider.wsconnected}, b connected: ${b.provider.wsconnected})`, done);
   const fanout = performance.now() - start;
   const joinStart = performance.now();
   const c = client(target.url, room);
-  await synced(c.provider);
+  await within(30_000, () => `a newcomer loading ${room}`, synced(c.provider));
   const join = performance.now() - joinStart;
   if (c.doc.getMap('m').size !== UPDATES) throw new Error('newcomer did not receive every update');
   [a, b, c].forEach((x) => x.destroy());
@@ -75,7 +92,7 @@ async function median(make: () => Promise<Target>, runs = 3) {
   for (let i = 0; i < runs; i++) {
     const target = await make();
     results.push(await measure(target, `bench-${i}`));
-    await target.close();
+    await within(30_000, () => `closing ${target.url}`, target.close());
   }
   const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   return { fanout: mid(results.map((r) => r.fanout)), join: mid(results.map((r) => r.join)) };
