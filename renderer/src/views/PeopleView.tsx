@@ -100,7 +100,7 @@ export function PeopleView() {
           {net.invalid.length} record{net.invalid.length > 1 ? 's' : ''} from a peer failed validation and {net.invalid.length > 1 ? 'are' : 'is'} not shown: {net.invalid.map((i) => `${i.key} (${i.problem})`).join('; ')}
         </p>
       )}
-      <div className="split">
+      <div className={`split ${ui.selectedPersonId || ui.creatingPerson ? 'editing' : ''}`}>
         <div className="table-wrap">
           <DataTable
             testId="people-table"
@@ -129,15 +129,16 @@ export function PeopleView() {
                 <td>
                   <button
                     type="button"
-                    className="ghost danger"
+                    className="ghost danger icon"
                     aria-label={`Delete ${p.name}`}
+                    title={`Delete ${p.name} and their ties (undo with Ctrl+Z)`}
                     data-testid="delete-person"
                     onClick={(e) => {
                       e.stopPropagation();
                       remove(p.id, p.name);
                     }}
                   >
-                    Delete
+                    ✕
                   </button>
                 </td>
               </tr>
