@@ -194,6 +194,9 @@ describe('electron main process (electron mocked)', () => {
       // the wait is measured again for the next hold
       clock = 1500;
       expect(refuse().preventDefault).not.toHaveBeenCalled();
+      // a hold long after an earlier one that ended (in a reload) gets its own full wait
+      clock = 60_000;
+      expect(refuse().preventDefault).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
     }

@@ -48,11 +48,14 @@ export function holdUnloadUntilSaved(
 ): void {
   let closing = false;
   let heldSince: number | null = null;
+  let lastHeld = -Infinity;
   win.on('close', () => {
     closing = true;
   });
   win.webContents.on('will-prevent-unload', (event) => {
-    heldSince ??= now();
+    // refusals more than a second apart are separate holds (an earlier one ended in a reload)
+    if (heldSince === null || now() - lastHeld > Math.max(1000, retryMs * 5)) heldSince = now();
+    lastHeld = now();
     if (now() - heldSince >= maxWaitMs) {
       heldSince = null;
       event.preventDefault(); // ignore the guard: unload now

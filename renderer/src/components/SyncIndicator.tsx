@@ -36,7 +36,7 @@ export function SyncIndicator({ state, relayUrl, unsaved }: { state: SyncState; 
           {pending} unconfirmed
         </span>
       )}
-      <span className={`sync-saving ${unsaved ? 'on' : ''}`} aria-live="polite">
+      <span className={`sync-saving ${unsaved ? 'on' : ''}`}>
         {unsaved ? 'saving…' : ''}
       </span>
       <span className="sync-time" data-testid="sync-time">
