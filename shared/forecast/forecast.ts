@@ -70,32 +70,25 @@ export function forecast(objective: string, options: ForecastOptions = {}): Fore
   };
   const ranks = new Map<string, number>();
 
-  // 1. direct mentions, longest phrases first
+  // 1. direct mentions, longest phrases first: the phrases as written, then, for the words still
+  // unclaimed, their stems ("translators" names Translation)
   const words = text.split(' ');
   const covered = new Array<boolean>(words.length).fill(false);
-  for (let len = Math.min(MAX_PHRASE_WORDS, words.length); len >= 1; len--) {
-    for (let i = 0; i + len <= words.length; i++) {
-      if (covered.slice(i, i + len).some(Boolean)) continue;
-      const phrase = words.slice(i, i + len).join(' ');
-      const ids = tax.phrases.get(phrase);
-      if (!ids) continue;
-      if (len === 1 && phrase.length < 3) continue;
-      for (let j = i; j < i + len; j++) covered[j] = true;
-      for (const id of ids) add(id, 0.6, `mentions "${phrase}"`, undefined, 0);
+  const mentions = (lookup: (phrase: string) => readonly string[] | undefined, minWordLength: number, why: (phrase: string, id: string) => string) => {
+    for (let len = Math.min(MAX_PHRASE_WORDS, words.length); len >= 1; len--) {
+      for (let i = 0; i + len <= words.length; i++) {
+        if (covered.slice(i, i + len).some(Boolean)) continue;
+        const phrase = words.slice(i, i + len).join(' ');
+        if (len === 1 && phrase.length < minWordLength) continue;
+        const ids = lookup(phrase);
+        if (!ids) continue;
+        for (let j = i; j < i + len; j++) covered[j] = true;
+        for (const id of ids) add(id, 0.6, why(phrase, id), undefined, 0);
+      }
     }
-  }
-  // 1b. the same, on word stems, for what is left ("translators" names Translation)
-  for (let len = Math.min(MAX_PHRASE_WORDS, words.length); len >= 1; len--) {
-    for (let i = 0; i + len <= words.length; i++) {
-      if (covered.slice(i, i + len).some(Boolean)) continue;
-      const phrase = words.slice(i, i + len).join(' ');
-      if (len === 1 && phrase.length < 5) continue;
-      const ids = tax.stems.get(stemPhrase(phrase));
-      if (!ids) continue;
-      for (let j = i; j < i + len; j++) covered[j] = true;
-      for (const id of ids) add(id, 0.6, `mentions "${phrase}" (as ${tax.get(id)!.label})`, undefined, 0);
-    }
-  }
+  };
+  mentions((phrase) => tax.phrases.get(phrase), 3, (phrase) => `mentions "${phrase}"`);
+  mentions((phrase) => tax.stems.get(stemPhrase(phrase)), 5, (phrase, id) => `mentions "${phrase}" (as ${tax.get(id)!.label})`);
   // 2. templates
   const fired: ObjectiveTemplate[] = [];
   for (const t of options.templates ?? TEMPLATES) {
