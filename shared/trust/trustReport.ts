@@ -1,6 +1,6 @@
 import type { TrustGraph } from '../graph/trustGraph';
 import { personalizedTrust, type PersonalizedTrustOptions } from './personalizedTrust';
-import { riskAdvice, type Advice, type RiskThresholds } from './riskAdvice';
+import { riskAdviceFor, type Advice, type RiskThresholds } from './riskAdvice';
 import { trustPaths } from './trustPaths';
 
 export interface TrustScore {
@@ -44,18 +44,18 @@ export function trustReport(graph: TrustGraph, from: string, top = 20, options: 
     chosen = order.slice(0, top);
   }
   const paths = trustPaths(graph, source, chosen, 3);
+  // advice from the very paths shown
+  const advice = options.advice ? riskAdviceFor(graph, source, chosen, options.advice, paths) : null;
   return {
     from,
-    scores: chosen.map((i) => {
+    scores: chosen.map((i, k) => {
       const score: TrustScore = {
         personId: graph.ids[i],
         trust: i === source ? 1 : max > 0 ? Math.round((rank[i] / max) * 1e6) / 1e6 : 0,
         paths: (paths.get(i) ?? []).map((p) => p.path.map((x) => graph.ids[x])),
       };
-      if (options.advice) {
-        const a = riskAdvice(graph, source, i, options.advice);
-        score.advice = { advice: a.advice, pathTrust: Math.round(a.pathTrust * 1e6) / 1e6, ...(a.introducer ? { introducer: a.introducer } : {}), reasons: a.reasons };
-      }
+      const a = advice?.[k];
+      if (a) score.advice = { advice: a.advice, pathTrust: Math.round(a.pathTrust * 1e6) / 1e6, ...(a.introducer ? { introducer: a.introducer } : {}), reasons: a.reasons };
       return score;
     }),
   };
