@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests of the web build in Debian's Chromium (Playwright downloads no browser here),
  * against a real relay process. `npm run test:e2e` builds first.
  */
-export const E2E_WEB_PORT = 5180;
-export const E2E_RELAY_PORT = 4480;
+// Overridable so that two checkouts on one machine can run their suites side by side.
+export const E2E_WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 5180);
+export const E2E_RELAY_PORT = Number(process.env.E2E_RELAY_PORT ?? 4480);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-export const RELAY = 'ws://127.0.0.1:4480';
+export const RELAY = `ws://127.0.0.1:${process.env.E2E_RELAY_PORT ?? 4480}`;
 
 /** A fresh browser profile (its own IndexedDB) on the app, synced through the e2e relay. */
 export async function openApp(browser: Browser, options: { relay?: string | 'off'; name?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
