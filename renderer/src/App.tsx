@@ -6,6 +6,7 @@ import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
 import { useYSnapshot } from './hooks/useYSnapshot';
 import { platform } from './platform';
+import type { UndoStep } from './session/undo';
 import { WorkspaceSession } from './session/workspaceSession';
 import { useUi, type View } from './state/uiStore';
 import type { ArchipelagoDb } from './storage/db';
@@ -21,6 +22,36 @@ const NAV: { view: View; label: string }[] = [
   { view: 'projects', label: 'Projects' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
+
+const VIEW_NAMES: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', workspaces: 'Workspaces' };
+
+/**
+ * Undo and redo that say what they did and show where: the app goes to the place of the step (its
+ * view, and the person or project it touched) and a toast names the step, with the way back.
+ */
+function useUndoRedo(session: WorkspaceSession | null) {
+  const go = useUi((s) => s.go);
+  const selectPerson = useUi((s) => s.selectPerson);
+  const selectProject = useUi((s) => s.selectProject);
+  const notify = useUi((s) => s.notify);
+  const show = useCallback(
+    (step: UndoStep | undefined, verb: 'Undone' | 'Redone') => {
+      if (!step) return notify(`Nothing to ${verb === 'Undone' ? 'undo' : 'redo'}`);
+      const place = step.place;
+      if (place && place.view in VIEW_NAMES) {
+        go(place.view as View);
+        if (place.personId) selectPerson(place.personId);
+        if (place.projectId) selectProject(place.projectId);
+      }
+      const where = place && VIEW_NAMES[place.view] ? ` (in ${VIEW_NAMES[place.view]})` : '';
+      notify(`${verb}: ${step.label}${where}`, 'info', verb === 'Undone' ? 'redo' : 'undo');
+    },
+    [go, selectPerson, selectProject, notify],
+  );
+  const undo = useCallback(() => session && show(session.undo.undo(), 'Undone'), [session, show]);
+  const redo = useCallback(() => session && show(session.undo.redo(), 'Redone'), [session, show]);
+  return { undo, redo };
+}
 
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
@@ -56,6 +87,8 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
     };
   }, [db, workspaceId]);
   useEffect(() => session?.setView(view), [session, view]);
+  const resetForWorkspace = useUi((s) => s.resetForWorkspace);
+  useEffect(() => resetForWorkspace(), [workspaceId, resetForWorkspace]);
   const openWorkspace = useCallback(async (id: string) => setWorkspaceId(id), []);
 
   const services: AppServices = useMemo(
@@ -85,18 +118,19 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   const { canUndo, canRedo } = useUndoState(session);
   const name = useYSnapshot(session?.workspace.doc, workspaceName, '');
 
+  const { undo, redo } = useUndoRedo(session);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isEditable(e.target)) return;
       const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) session?.undo.undo();
-      else if ((key === 'z' && e.shiftKey) || key === 'y') session?.undo.redo();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [session]);
+  }, [undo, redo]);
 
   return (
     <AppContext.Provider value={services}>
@@ -123,15 +157,15 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
         <div className="main">
           <header className="topbar">
             <div className="undo">
-              <button type="button" className="secondary" disabled={!canUndo} onClick={() => session?.undo.undo()} title="Undo (Ctrl/Cmd+Z)" data-testid="undo">
+              <button type="button" className="secondary" disabled={!canUndo} onClick={undo} title={canUndo ? `Undo: ${session?.undo.nextUndo?.label} (Ctrl/Cmd+Z)` : 'Nothing to undo'} data-testid="undo">
                 ↶ Undo
               </button>
-              <button type="button" className="secondary" disabled={!canRedo} onClick={() => session?.undo.redo()} title="Redo (Shift+Ctrl/Cmd+Z)" data-testid="redo">
+              <button type="button" className="secondary" disabled={!canRedo} onClick={redo} title={canRedo ? `Redo: ${session?.undo.nextRedo?.label} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'} data-testid="redo">
                 ↷ Redo
               </button>
             </div>
             <Presence peers={peers} me={user} />
-            <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} />
+            <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
           {error && (
             <p className="warning" role="alert">
@@ -145,7 +179,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             {session && view === 'projects' && <ProjectsView />}
             {view === 'workspaces' && <WorkspacesView />}
           </main>
-          <Notice onUndo={() => session?.undo.undo()} />
+          <Notice onUndo={undo} onRedo={redo} />
         </div>
       </div>
     </AppContext.Provider>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../state/uiStore';
 
-export function Notice({ onUndo }: { onUndo?: () => void }) {
+export function Notice({ onUndo, onRedo }: { onUndo?: () => void; onRedo?: () => void }) {
   const notice = useUi((s) => s.notice);
   const clear = useUi((s) => s.clearNotice);
   useEffect(() => {
@@ -13,9 +13,14 @@ export function Notice({ onUndo }: { onUndo?: () => void }) {
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <span>{notice.text}</span>
-      {onUndo && notice.kind === 'info' && /deleted/i.test(notice.text) && (
-        <button type="button" onClick={() => (onUndo(), clear())}>
+      {notice.action === 'undo' && onUndo && (
+        <button type="button" onClick={onUndo} data-testid="notice-undo">
           Undo
+        </button>
+      )}
+      {notice.action === 'redo' && onRedo && (
+        <button type="button" onClick={onRedo} data-testid="notice-redo">
+          Redo
         </button>
       )}
       <button type="button" className="ghost" aria-label="Dismiss" onClick={clear}>

@@ -1,4 +1,5 @@
 import type { PeerPresence } from '../session/workspaceSession';
+import { inkFor } from './inkFor';
 
 const initials = (name: string) =>
   name
@@ -12,11 +13,11 @@ const initials = (name: string) =>
 export function Presence({ peers, me }: { peers: PeerPresence[]; me: { name: string; color: string } }) {
   return (
     <div className="presence" data-testid="presence" aria-label="People here now">
-      <span className="avatar me" style={{ background: me.color }} title={`${me.name} (you)`}>
+      <span className="avatar me" style={{ background: me.color, color: inkFor(me.color) }} title={`${me.name} (you)`}>
         {initials(me.name)}
       </span>
       {peers.map((p) => (
-        <span key={p.clientId} className="avatar" style={{ background: p.color }} title={`${p.name}${p.view ? ` · ${p.view}` : ''}`} data-testid="peer" data-name={p.name}>
+        <span key={p.clientId} className="avatar" style={{ background: p.color, color: inkFor(p.color) }} title={`${p.name}${p.view ? ` · ${p.view}` : ''}`} data-testid="peer" data-name={p.name}>
           {initials(p.name)}
         </span>
       ))}

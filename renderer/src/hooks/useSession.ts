@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { UndoMeta } from '../session/undo';
 import type { WorkspaceSession, PeerPresence } from '../session/workspaceSession';
 import type { ArchipelagoDb } from '../storage/db';
 import type { UserSettings } from '../storage/settings';
-import type { SyncState } from '../sync/relayConnection';
+import { OFFLINE_STATE, type SyncState } from '../sync/relayConnection';
 
 export interface AppServices {
   db: ArchipelagoDb;
@@ -22,10 +23,9 @@ export function useApp(): AppServices {
   return app;
 }
 
-const OFFLINE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
 
 export function useSyncState(session: WorkspaceSession | null): SyncState {
-  return useSyncExternalStore(session?.subscribeSync ?? noopSubscribe, session?.getSyncState ?? (() => OFFLINE));
+  return useSyncExternalStore(session?.subscribeSync ?? noopSubscribe, session?.getSyncState ?? (() => OFFLINE_STATE));
 }
 
 export function usePeers(session: WorkspaceSession | null): PeerPresence[] {
@@ -48,3 +48,9 @@ export function useUndoState(session: WorkspaceSession | null): { canUndo: boole
 }
 
 const noopSubscribe = () => () => {};
+
+/** Runs a change as one described undo step of the open session (see MultiDocUndo.act). */
+export function useAct(): <T>(meta: UndoMeta, fn: () => T, options?: { merge?: boolean }) => T {
+  const { session } = useApp();
+  return useCallback(<T,>(meta: UndoMeta, fn: () => T, options?: { merge?: boolean }): T => (session ? session.undo.act(meta, fn, options) : fn()), [session]);
+}

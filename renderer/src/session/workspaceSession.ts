@@ -5,9 +5,9 @@ import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
 import { openWorkspaceDoc, workspaceName } from '../../../shared/model/docs/workspaceDoc';
 import type { ArchipelagoDb } from '../storage/db';
 import { dexiePendingStore, openDoc, type DocHandle } from '../storage/docStore';
-import { RelayConnection, sameSyncState, type SyncState } from '../sync/relayConnection';
+import { OFFLINE_STATE, RelayConnection, sameSyncState, type SyncState } from '../sync/relayConnection';
 import { LOCAL, rooms } from './rooms';
-import { MultiDocUndo } from './undo';
+import { MultiDocUndo, type UndoMeta } from './undo';
 
 export interface LocalUser {
   name: string;
@@ -21,18 +21,26 @@ export interface PeerPresence {
   view?: string;
 }
 
+/** A generic description for a change made outside a described action, by the document it touched. */
+function describeRoom(room: string): UndoMeta {
+  const project = /\.project\.(.+)$/.exec(room);
+  if (project) return { label: 'Edit to a project', place: { view: 'projects', projectId: project[1] } };
+  if (room.endsWith('.network')) return { label: 'Change to the network', place: { view: 'people' } };
+  return { label: 'Change to the workspace', place: { view: 'projects' } };
+}
+
 /**
  * An open workspace: its documents (loaded from IndexedDB first, so it opens offline), one relay
  * connection per document when a relay is set, presence, and undo across its documents.
  */
 export class WorkspaceSession {
-  readonly undo = new MultiDocUndo(LOCAL);
+  readonly undo = new MultiDocUndo(LOCAL, describeRoom);
   readonly awareness: Awareness;
   private readonly handles = new Map<string, DocHandle>();
   private readonly connections = new Map<string, RelayConnection>();
   private readonly projectLoads = new Map<string, Promise<Y.Doc>>();
   private readonly listeners = new Set<() => void>();
-  private syncState: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
+  private syncState: SyncState = OFFLINE_STATE;
   private relayUrl: string | null;
   private closed = false;
 
@@ -175,15 +183,23 @@ export class WorkspaceSession {
     this.refresh();
   };
 
+  /** Tries every document's connection again now, instead of waiting for the back-off. */
+  retryNow(): void {
+    for (const c of this.connections.values()) c.retryNow();
+  }
+
   private refresh = () => {
     const states = [...this.connections.values()].map((c) => c.getState());
-    const status: SyncState['status'] =
-      states.length === 0 || states.some((s) => s.status === 'offline') ? 'offline' : states.some((s) => s.status === 'connecting') ? 'connecting' : 'synced';
+    const some = (status: SyncState['status']) => states.some((s) => s.status === status);
+    // the worst document decides: one that cannot reach the relay is not synced
+    const status: SyncState['status'] = states.length === 0 || some('offline') ? 'offline' : some('unreachable') ? 'unreachable' : some('connecting') ? 'connecting' : 'synced';
     const unconfirmed = states.reduce((n, s) => n + s.unconfirmed, 0);
     // the last time the relay confirmed every document: the oldest of the per-document times
     const times = states.map((s) => s.lastSyncedAt);
     const lastSyncedAt = times.length && times.every((t) => t !== null) ? Math.min(...(times as number[])) : null;
-    const next = { status, unconfirmed, lastSyncedAt };
+    const lastError = states.find((s) => s.lastError)?.lastError ?? null;
+    const retries = states.map((s) => s.retryAt).filter((t): t is number => t !== null);
+    const next: SyncState = { status, unconfirmed, lastSyncedAt, lastError, retryAt: retries.length ? Math.min(...retries) : null };
     if (sameSyncState(next, this.syncState)) return;
     this.syncState = next;
     for (const l of this.listeners) l();

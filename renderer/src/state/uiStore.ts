@@ -3,6 +3,13 @@ import { create } from 'zustand';
 /** UI state only: which view, what is selected, filters, messages. Documents live in Yjs. */
 export type View = 'workspaces' | 'people' | 'projects' | 'ties';
 
+/** A toast. `action` offers one button: undo what was just done, or redo what was just undone. */
+export interface Notice {
+  text: string;
+  kind: 'info' | 'error';
+  action?: 'undo' | 'redo';
+}
+
 interface UiState {
   view: View;
   selectedPersonId: string | null;
@@ -10,14 +17,16 @@ interface UiState {
   selectedProjectId: string | null;
   peopleFilter: string;
   tiesFilter: string;
-  notice: { text: string; kind: 'info' | 'error' } | null;
+  notice: Notice | null;
   go(view: View): void;
   selectPerson(id: string | null): void;
   startNewPerson(): void;
   selectProject(id: string | null): void;
   setPeopleFilter(text: string): void;
   setTiesFilter(text: string): void;
-  notify(text: string, kind?: 'info' | 'error'): void;
+  notify(text: string, kind?: 'info' | 'error', action?: Notice['action']): void;
+  /** Another workspace was opened: what was selected or filtered belonged to the last one. */
+  resetForWorkspace(): void;
   clearNotice(): void;
 }
 
@@ -35,6 +44,7 @@ export const useUi = create<UiState>((set) => ({
   selectProject: (id) => set({ selectedProjectId: id }),
   setPeopleFilter: (peopleFilter) => set({ peopleFilter }),
   setTiesFilter: (tiesFilter) => set({ tiesFilter }),
-  notify: (text, kind = 'info') => set({ notice: { text, kind } }),
+  notify: (text, kind = 'info', action) => set({ notice: { text, kind, action } }),
+  resetForWorkspace: () => set({ selectedPersonId: null, creatingPerson: false, selectedProjectId: null, peopleFilter: '', tiesFilter: '' }),
   clearNotice: () => set({ notice: null }),
 }));

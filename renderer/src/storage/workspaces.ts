@@ -43,13 +43,17 @@ export async function createWorkspace(db: ArchipelagoDb, name: string): Promise<
 
 const WORKSPACE_ID = /^[\w-]{1,64}$/;
 
+export const workspaceIdProblem = (id: string): string | null =>
+  !id.trim() ? 'Type the workspace id someone shared with you.' : WORKSPACE_ID.test(id.trim()) ? null : 'A workspace id is 1 to 64 letters, digits, “-” or “_”.';
+
 /** Adds a workspace someone shared by its id; its content arrives from the relay. */
-export async function joinWorkspace(db: ArchipelagoDb, id: string): Promise<WorkspaceRow> {
+export async function joinWorkspace(db: ArchipelagoDb, id: string, name = 'Joined workspace'): Promise<WorkspaceRow> {
   const trimmed = id.trim();
-  if (!WORKSPACE_ID.test(trimmed)) throw new Error('a workspace id is 1–64 letters, digits, "-" or "_"');
+  const problem = workspaceIdProblem(trimmed);
+  if (problem) throw new Error(problem);
   const existing = await db.workspaces.get(trimmed);
   if (existing) return existing;
-  const row = { id: trimmed, name: 'Joined workspace', createdAt: Date.now(), openedAt: Date.now() };
+  const row = { id: trimmed, name, createdAt: Date.now(), openedAt: Date.now() };
   await db.workspaces.put(row);
   return row;
 }

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { memoryPersistence } from '../../../sync-server/persistence';
 import { createRelay, type Relay } from '../../../sync-server/relay';
 import { until } from '../../../test/support/yClient';
-import { memoryPendingStore, RelayConnection } from './relayConnection';
+import { memoryPendingStore, RelayConnection, UNREACHABLE_AFTER_MS } from './relayConnection';
 
 
 describe('RelayConnection (in-process relay, memory storage)', () => {
@@ -58,5 +58,33 @@ describe('RelayConnection (in-process relay, memory storage)', () => {
     second.connect();
     await second.whenConfirmed();
     expect(second.getState().unconfirmed).toBe(0);
+  });
+
+  it('says the relay is unreachable after a few seconds, with the error and the next retry, then recovers', async () => {
+    // a port nobody listens on (yet)
+    const probe = createRelay({ host: '127.0.0.1', port: 0, persistence: memoryPersistence(), logger: pino({ level: 'silent' }) });
+    const port = await probe.listen();
+    await probe.close();
+    const c = new RelayConnection(new Y.Doc(), { serverUrl: `ws://127.0.0.1:${port}`, room: 'r', WebSocketPolyfill: WebSocket, maxBackoffMs: 1000 });
+    conns.push(c);
+    await until(() => c.getState().status === 'connecting', 2000, 'connecting');
+    expect(c.getState().lastError === null || c.getState().lastError!.length > 0).toBe(true);
+    await until(() => c.getState().status === 'unreachable', UNREACHABLE_AFTER_MS + 3000, 'unreachable');
+    expect(c.getState().lastError).toMatch(/\w/);
+    expect(c.getState().retryAt).toBeGreaterThan(Date.now() - 2000);
+    // the relay comes up on that port: the back-off finds it, and the error clears
+    relay = createRelay({ host: '127.0.0.1', port, persistence: memoryPersistence(), logger: pino({ level: 'silent' }) });
+    await relay.listen();
+    await until(() => c.getState().status === 'synced', 10_000, 'synced after the relay came up');
+    expect(c.getState()).toMatchObject({ lastError: null, retryAt: null });
+  });
+
+  it('notices a relay that dies while connected', async () => {
+    const url = await start();
+    const c = connect(url);
+    await until(() => c.getState().status === 'synced');
+    await relay.close();
+    await until(() => c.getState().status === 'unreachable', UNREACHABLE_AFTER_MS + 5000, 'unreachable after the relay died');
+    expect(c.getState().lastError).toMatch(/\w/);
   });
 });

@@ -3,7 +3,13 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 
-export type SyncStatus = 'offline' | 'connecting' | 'synced';
+/**
+ * - `offline`: not trying (the platform is offline, or sync was switched off);
+ * - `connecting`: trying, for less than UNREACHABLE_AFTER_MS;
+ * - `unreachable`: trying and failing for longer than that (the relay is down, or the URL is wrong);
+ * - `synced`: connected, and the relay has sent its state.
+ */
+export type SyncStatus = 'offline' | 'connecting' | 'unreachable' | 'synced';
 
 export interface SyncState {
   status: SyncStatus;
@@ -11,9 +17,31 @@ export interface SyncState {
   unconfirmed: number;
   /** When the relay last confirmed our state (ms since epoch), or null if never. */
   lastSyncedAt: number | null;
+  /** Why the last connection attempt ended, in words; null once connected. */
+  lastError: string | null;
+  /** When the next connection attempt is due (ms since epoch), while retrying. */
+  retryAt: number | null;
 }
 
-export const sameSyncState = (a: SyncState, b: SyncState) => a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt;
+export const OFFLINE_STATE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null, lastError: null, retryAt: null };
+
+export const sameSyncState = (a: SyncState, b: SyncState) =>
+  a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt && a.lastError === b.lastError && a.retryAt === b.retryAt;
+
+/** Failing to connect for this long means "unreachable", not "connecting". */
+export const UNREACHABLE_AFTER_MS = 3000;
+/** Reconnects back off exponentially (y-websocket: 2^n × 100 ms) up to this. */
+export const MAX_BACKOFF_MS = 15_000;
+
+/** A close event in words. Browsers give 1006 with no reason for every network failure. */
+export function describeClose(event: { code: number; reason?: string } | null): string {
+  if (!event) return 'the connection was dropped';
+  if (event.reason) return `${event.reason} (code ${event.code})`;
+  if (event.code === 1006) return 'no answer: the relay may be down, or the address is wrong';
+  if (event.code === 1009) return 'a message was too large for the relay (code 1009)';
+  if (event.code === 1011) return 'the relay had an internal error (code 1011)';
+  return `the connection closed (code ${event.code})`;
+}
 
 /** One local change: the clock its client reached with it. Confirmed once the relay's vector covers it. */
 export interface PendingMarker {
@@ -45,6 +73,8 @@ export interface RelayConnectionOptions {
   connect?: boolean;
   /** Whether the platform reports being online (navigator.onLine in a browser). */
   isOnline?: () => boolean;
+  maxBackoffMs?: number;
+  now?: () => number;
 }
 
 /** Written when a local transaction only deleted: it gives the change a clock the relay can confirm. */
@@ -62,7 +92,13 @@ export class RelayConnection {
   private serverVector = new Map<number, number>();
   private lastSyncedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
-  private state: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null };
+  private state: SyncState = OFFLINE_STATE;
+  private lastError: string | null = null;
+  private retryAt: number | null = null;
+  /** Since when we have been trying to connect without success; null while connected. */
+  private troubleSince: number | null = null;
+  private recheck: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
   private readonly pending: PendingStore;
   private saveQueued = false;
   private readonly ready: Promise<void>;
@@ -74,11 +110,12 @@ export class RelayConnection {
   ) {
     this.pending = options.pending ?? memoryPendingStore();
     this.isOnline = options.isOnline ?? (() => true);
+    this.now = options.now ?? Date.now;
     this.provider = new WebsocketProvider(options.serverUrl, options.room, doc, {
       connect: false,
       awareness: options.awareness,
       disableBc: true,
-      maxBackoffTime: 2500,
+      maxBackoffTime: options.maxBackoffMs ?? MAX_BACKOFF_MS,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
     });
     const original = this.provider.messageHandlers[0];
@@ -90,7 +127,8 @@ export class RelayConnection {
     doc.on('afterTransaction', this.onTransaction);
     this.provider.on('status', this.refresh);
     this.provider.on('sync', this.refresh);
-    this.provider.on('connection-close', this.refresh);
+    this.provider.on('connection-close', this.onClose);
+    this.provider.on('connection-error', this.onError);
     this.ready = this.pending.load(options.room).then((stored) => {
       this.markers.push(...stored);
       this.refresh();
@@ -99,12 +137,24 @@ export class RelayConnection {
   }
 
   connect(): void {
+    if (this.troubleSince === null && !this.provider.wsconnected) this.troubleSince = this.now();
     this.provider.connect();
     this.refresh();
   }
 
   disconnect(): void {
     this.provider.disconnect();
+    this.troubleSince = null;
+    this.retryAt = null;
+    this.refresh();
+  }
+
+  /** Tries again now instead of waiting for the back-off. */
+  retryNow(): void {
+    if (this.provider.wsconnected || !this.provider.shouldConnect) return;
+    this.provider.disconnect();
+    this.provider.connect();
+    this.retryAt = null;
     this.refresh();
   }
 
@@ -136,10 +186,26 @@ export class RelayConnection {
     this.doc.off('afterTransaction', this.onTransaction);
     this.provider.off('status', this.refresh);
     this.provider.off('sync', this.refresh);
-    this.provider.off('connection-close', this.refresh);
+    this.provider.off('connection-close', this.onClose);
+    this.provider.off('connection-error', this.onError);
+    clearTimeout(this.recheck);
     this.provider.destroy();
     this.listeners.clear();
   }
+
+  private onClose = (event: { code: number; reason?: string } | null) => {
+    // our own disconnect() passes no event: not a failure
+    if (event || this.provider.shouldConnect) this.lastError = describeClose(event);
+    if (this.troubleSince === null) this.troubleSince = this.now();
+    const p = this.provider;
+    this.retryAt = p.shouldConnect ? this.now() + Math.min(2 ** p.wsUnsuccessfulReconnects * 100, p.maxBackoffTime) : null;
+    this.refresh();
+  };
+
+  private onError = () => {
+    this.lastError ??= 'the connection failed';
+    this.refresh();
+  };
 
   private onTransaction = (tr: Y.Transaction) => {
     if (tr.origin === this.provider || !tr.local) return;
@@ -176,8 +242,27 @@ export class RelayConnection {
 
   private refresh = () => {
     const p = this.provider;
-    const status: SyncStatus = !this.isOnline() || (!p.wsconnected && !p.wsconnecting) ? 'offline' : p.wsconnected && p.synced ? 'synced' : 'connecting';
-    const next = { status, unconfirmed: this.markers.length, lastSyncedAt: this.lastSyncedAt };
+    clearTimeout(this.recheck);
+    if (p.wsconnected && p.synced) {
+      this.troubleSince = null;
+      this.lastError = null;
+      this.retryAt = null;
+    }
+    const trying = p.shouldConnect && this.isOnline();
+    let status: SyncStatus;
+    if (!trying) status = 'offline';
+    else if (p.wsconnected && p.synced) status = 'synced';
+    else if (this.troubleSince !== null && this.lastError !== null && this.now() - this.troubleSince >= UNREACHABLE_AFTER_MS) status = 'unreachable';
+    else status = 'connecting';
+    // nothing else may happen while a relay stays silent: look again when "connecting" turns into "unreachable"
+    if (status === 'connecting' && this.troubleSince !== null) this.recheck = setTimeout(this.refresh, Math.max(50, this.troubleSince + UNREACHABLE_AFTER_MS - this.now()));
+    const next: SyncState = {
+      status,
+      unconfirmed: this.markers.length,
+      lastSyncedAt: this.lastSyncedAt,
+      lastError: status === 'synced' || status === 'offline' ? null : this.lastError,
+      retryAt: status === 'unreachable' || status === 'connecting' ? this.retryAt : null,
+    };
     if (sameSyncState(next, this.state)) return;
     this.state = next;
     for (const l of this.listeners) l();

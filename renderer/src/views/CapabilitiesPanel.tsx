@@ -3,6 +3,7 @@ import type { NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
 import { engine } from '../engine/engineClient';
 import type { PlanResult } from '../engine/engineApi';
 import { useNetwork } from '../hooks/useNetwork';
+import { formatLevel, LEVEL_MAX } from './levels';
 
 const versions = new WeakMap<NetworkSnapshot, number>();
 let nextVersion = 0;
@@ -13,7 +14,23 @@ const versionOf = (net: NetworkSnapshot) => {
   return v;
 };
 
-const STATUS = { gap: 'Gap: nobody qualifies', thin: 'One person only', ok: 'Covered' } as const;
+const STATUS = { gap: 'Gap: nobody qualifies', thin: 'Single point of failure', ok: 'Covered by several' } as const;
+const STATUS_HELP = {
+  gap: 'Nobody in your network has this capability at the level needed.',
+  thin: 'Exactly one person in your network qualifies: if they are busy or leave, this capability is gone.',
+  ok: 'Several people in your network qualify.',
+} as const;
+
+/** One line that does not hide fragility: how many capabilities rest on a single person. */
+export function coverageSummary(coverage: readonly { status: 'gap' | 'thin' | 'ok' }[]): string {
+  const count = (s: string) => coverage.filter((c) => c.status === s).length;
+  const [ok, thin, gaps] = [count('ok'), count('thin'), count('gap')];
+  const parts = [`${coverage.length} needed`];
+  if (gaps) parts.push(`${gaps} gap${gaps > 1 ? 's' : ''}`);
+  if (thin) parts.push(`${thin} single point${thin > 1 ? 's' : ''} of failure`);
+  parts.push(ok === coverage.length ? 'all covered by several people' : `${ok} covered by several people`);
+  return parts.join(' · ');
+}
 
 /**
  * The capabilities an objective needs, in phases, with coverage against this workspace's network.
@@ -43,11 +60,13 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
   if (!plan) return <p className="muted">Reading the objective…</p>;
   if (!plan.ok) return <p className="warning">{plan.error}</p>;
   const lines = new Map(plan.coverage.map((c) => [c.skill, c]));
-  const gaps = plan.coverage.filter((c) => c.status === 'gap').length;
   return (
     <section className="capabilities" data-testid="capabilities">
       <h3>
-        Capabilities <span className="muted small">{plan.forecast.requirements.length} needed · {gaps ? `${gaps} gap${gaps > 1 ? 's' : ''} in your network` : 'all covered'}</span>
+        Capabilities{' '}
+        <span className="muted small" data-testid="coverage-summary">
+          {coverageSummary(plan.forecast.requirements.map((r) => ({ status: lines.get(r.skill)?.status ?? 'gap' })))}
+        </span>
       </h3>
       <ol className="pathway" aria-label="Capability pathway">
         {plan.forecast.pathway.map((phase) => (
@@ -57,11 +76,12 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
           </li>
         ))}
       </ol>
+      <div className="table-scroll">
       <table className="table compact">
         <thead>
           <tr>
             <th>Capability</th>
-            <th className="num">Level</th>
+            <th className="num">Level (0–{LEVEL_MAX})</th>
             <th className="num">Qualified</th>
             <th>Strongest</th>
             <th>Coverage</th>
@@ -74,11 +94,14 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
             return (
               <tr key={r.skill} data-testid="capability-row" data-skill={r.skill} data-status={c?.status}>
                 <td className="strong">{r.label}</td>
-                <td className="num">{r.level.toFixed(2)}</td>
+                <td className="num">{formatLevel(r.level)}</td>
                 <td className="num">{c?.qualified ?? 0}</td>
-                <td>{c?.best ? `${c.best.name} (${c.best.level.toFixed(2)})` : '—'}</td>
+                <td>{c?.best ? `${c.best.name} (${formatLevel(c.best.level)})` : '—'}</td>
                 <td>
-                  <span className={`status status-${c?.status ?? 'gap'}`}>{STATUS[c?.status ?? 'gap']}</span>
+                  <span className={`status status-${c?.status ?? 'gap'}`} title={STATUS_HELP[c?.status ?? 'gap']}>
+                    {c?.status === 'thin' && <span aria-hidden>⚠ </span>}
+                    {STATUS[c?.status ?? 'gap']}
+                  </span>
                 </td>
                 <td className="muted small">{r.why}</td>
               </tr>
@@ -86,6 +109,7 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -1,9 +1,13 @@
-import { useMemo, useRef, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Person } from '../../../shared/model/network';
 import { DataTable, type Column } from '../components/tableTools';
-import { deletePerson, exportNetwork, importNetwork } from '../../../shared/model/docs/networkDoc';
+import { deletePerson, exportNetwork } from '../../../shared/model/docs/networkDoc';
+import { applyImport, planImport, type ImportChoices, type ImportPlan } from '../../../shared/model/importPlan';
+import { ImportDialog } from './ImportDialog';
 import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
 import { useNetwork } from '../hooks/useNetwork';
+import { useAct } from '../hooks/useSession';
+import { formatLevel, LEVEL_MAX } from './levels';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { PersonEditor } from './PersonEditor';
@@ -13,6 +17,8 @@ const PAGE = 300;
 export function PeopleView() {
   const { doc, net } = useNetwork();
   const ui = useUi();
+  const act = useAct();
+  const [preview, setPreview] = useState<{ fileName: string; plan: ImportPlan } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tax = taxonomy();
 
@@ -48,10 +54,12 @@ export function PeopleView() {
 
   if (!doc) return null;
   const remove = (id: string, name: string) => {
-    deletePerson(doc, id, LOCAL);
+    act({ label: `Delete ${name} and their ties`, place: { view: 'people', personId: id } }, () => deletePerson(doc, id, LOCAL));
     if (ui.selectedPersonId === id) ui.selectPerson(null);
-    ui.notify(`Deleted ${name} and their ties`);
+    ui.notify(`Deleted ${name} and their ties`, 'info', 'undo');
   };
+  const selected = ui.selectedPersonId ? net.people.find((p) => p.id === ui.selectedPersonId) : undefined;
+  const editing = ui.creatingPerson || selected !== undefined;
   const exportJson = () => {
     const blob = new Blob([JSON.stringify(exportNetwork(doc), null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -64,12 +72,24 @@ export function PeopleView() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    let input: unknown;
     try {
-      const n = importNetwork(doc, JSON.parse(await file.text()), LOCAL);
-      ui.notify(`Imported ${n.people} people and ${n.ties} ties`);
+      input = JSON.parse(await file.text());
+    } catch {
+      return ui.notify(`Nothing was imported: “${file.name}” is not a JSON file.`, 'error');
+    }
+    try {
+      setPreview({ fileName: file.name, plan: planImport(doc, input) });
     } catch (err) {
       ui.notify(`Nothing was imported: ${(err as Error).message}`, 'error');
     }
+  };
+  const confirmImport = (choices: ImportChoices) => {
+    if (!preview) return;
+    const r = act({ label: `Import “${preview.fileName}”`, place: { view: 'people' } }, () => applyImport(doc, preview.plan, choices, LOCAL));
+    setPreview(null);
+    const parts = [`${r.added} added`, r.merged && `${r.merged} updated`, r.skipped && `${r.skipped} left out`, r.renamed.length && `${r.renamed.length} under new ids`, `${r.ties} ties written`].filter(Boolean);
+    ui.notify(`Imported “${preview.fileName}”: ${parts.join(', ')}`, 'info', 'undo');
   };
 
   return (
@@ -100,7 +120,7 @@ export function PeopleView() {
           {net.invalid.length} record{net.invalid.length > 1 ? 's' : ''} from a peer failed validation and {net.invalid.length > 1 ? 'are' : 'is'} not shown: {net.invalid.map((i) => `${i.key} (${i.problem})`).join('; ')}
         </p>
       )}
-      <div className={`split ${ui.selectedPersonId || ui.creatingPerson ? 'editing' : ''}`}>
+      <div className={`split ${editing ? 'editing' : ''}`}>
         <div className="table-wrap">
           <DataTable
             testId="people-table"
@@ -110,14 +130,28 @@ export function PeopleView() {
             resetKey={ui.peopleFilter}
             hint="A filter finds people faster."
             row={(p) => (
-              <tr key={p.id} className={ui.selectedPersonId === p.id ? 'selected' : ''} data-testid="person-row" data-person={p.id} onClick={() => ui.selectPerson(p.id)}>
+              <tr
+                key={p.id}
+                className={ui.selectedPersonId === p.id ? 'selected' : ''}
+                data-testid="person-row"
+                data-person={p.id}
+                tabIndex={0}
+                aria-selected={ui.selectedPersonId === p.id}
+                aria-label={`${p.name}: open to edit`}
+                onClick={() => ui.selectPerson(p.id)}
+                onKeyDown={(e) => {
+                  if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+                  e.preventDefault();
+                  ui.selectPerson(p.id);
+                }}
+              >
                 <td className="strong">{p.name}</td>
                 <td>
                   <div className="chips">
                     {p.skills.map((s) => (
-                      <span key={s.skill} className="chip" title={`${tax.get(s.skill)?.label ?? s.skill}: level ${s.level}`}>
+                      <span key={s.skill} className="chip" title={`${tax.get(s.skill)?.label ?? s.skill}: level ${formatLevel(s.level)} of ${LEVEL_MAX}`}>
                         {tax.get(s.skill)?.label ?? s.skill}
-                        <span className="level">{Math.round(s.level * 100)}</span>
+                        <span className="level">{formatLevel(s.level)}</span>
                       </span>
                     ))}
                   </div>
@@ -144,18 +178,28 @@ export function PeopleView() {
               </tr>
             )}
           />
-          {filtered.length === 0 && <p className="empty">No one matches “{ui.peopleFilter}”.</p>}
+          {filtered.length === 0 && (
+            <p className="empty" data-testid="people-empty">
+              {ui.peopleFilter.trim() ? `No one matches “${ui.peopleFilter.trim()}”.` : 'No people in this workspace yet. Add a person, or import a network file.'}
+            </p>
+          )}
         </div>
-        {(ui.selectedPersonId || ui.creatingPerson) && (
+        {editing && (
           <PersonEditor
-            key={ui.selectedPersonId ?? 'new'}
+            key={selected?.id ?? 'new'}
             doc={doc}
-            person={net.people.find((p) => p.id === ui.selectedPersonId) ?? null}
-            onClose={() => ui.selectPerson(null)}
+            person={selected ?? null}
+            onClose={() => {
+              const id = ui.selectedPersonId;
+              ui.selectPerson(null);
+              // keyboard users continue from the row they opened
+              if (id) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="person-row"][data-person="${CSS.escape(id)}"]`)?.focus());
+            }}
             onCreated={(id) => ui.selectPerson(id)}
           />
         )}
       </div>
+      {preview && <ImportDialog fileName={preview.fileName} plan={preview.plan} onConfirm={confirmImport} onCancel={() => setPreview(null)} />}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { editObjective, objectiveText, projectName, setProjectName } from '../../../shared/model/docs/projectDoc';
-import { listProjects, putProjectSummary, type ProjectSummary } from '../../../shared/model/docs/workspaceDoc';
-import { useApp } from '../hooks/useSession';
+import { listProjects, ProjectSummarySchema, putProjectSummary, type ProjectSummary } from '../../../shared/model/docs/workspaceDoc';
+import { textCodec } from '../forms/codecs';
+import { SharedInput } from '../forms/SharedInput';
+import { useAct, useApp } from '../hooks/useSession';
 import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
@@ -17,6 +19,7 @@ export function ProjectsView() {
   const selected = useUi((s) => s.selectedProjectId);
   const select = useUi((s) => s.selectProject);
   const notify = useUi((s) => s.notify);
+  const act = useAct();
   const [name, setName] = useState('');
   if (!session) return null;
 
@@ -25,8 +28,11 @@ export function ProjectsView() {
     if (!name.trim()) return notify('Give the project a name', 'error');
     const id = newId('pr-');
     const doc = await session.openProject(id);
-    setProjectName(doc, name, LOCAL);
-    putProjectSummary(session.workspace.doc, { id, name: name.trim(), createdAt: Date.now() }, LOCAL);
+    const trimmed = name.trim();
+    act({ label: `Create project “${trimmed}”`, place: { view: 'projects', projectId: id } }, () => {
+      setProjectName(doc, trimmed, LOCAL);
+      putProjectSummary(session.workspace.doc, { id, name: trimmed, createdAt: Date.now() }, LOCAL);
+    });
     setName('');
     select(id);
   };
@@ -66,9 +72,12 @@ export function ProjectsView() {
 const readProject = (doc: Y.Doc) => ({ name: projectName(doc), objective: objectiveText(doc).toString() });
 const EMPTY_PROJECT = { name: '', objective: '' };
 
+const PROJECT_NAME = textCodec('Project name', ProjectSummarySchema.shape.name);
+
 function ProjectPage({ summary }: { summary: ProjectSummary }) {
   const { session } = useApp();
   const notify = useUi((s) => s.notify);
+  const act = useAct();
   const [doc, setDoc] = useState<Y.Doc | undefined>();
   useEffect(() => {
     let live = true;
@@ -80,23 +89,27 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
   const project = useYSnapshot(doc, readProject, EMPTY_PROJECT);
   if (!doc || !session) return <p className="muted">Opening…</p>;
 
-  const rename = (value: string) => {
-    try {
+  const place = { view: 'projects', projectId: summary.id };
+  const rename = (value: string) =>
+    act({ label: `Rename project “${project.name || summary.name}” to “${value}”`, place }, () => {
       setProjectName(doc, value, LOCAL);
-      putProjectSummary(session.workspace.doc, { ...summary, name: value.trim() }, LOCAL);
-    } catch (err) {
-      notify((err as Error).message, 'error');
-    }
-  };
+      putProjectSummary(session.workspace.doc, { ...summary, name: value }, LOCAL);
+    });
   return (
-    <article className="panel project-page" data-testid="project-page">
-      <label>
-        Project name
-        <input key={project.name} defaultValue={project.name || summary.name} onBlur={(e) => e.target.value !== project.name && rename(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} data-testid="project-name" />
-      </label>
+    <article className="panel project-page" data-testid="project-page" aria-labelledby="project-title">
+      <h2 id="project-title" className="sr-only">
+        {project.name || summary.name}
+      </h2>
+      <SharedInput label="Project name" value={project.name || summary.name} codec={PROJECT_NAME} onCommit={rename} testId="project-name" autoComplete="off" />
       <label>
         Objective
-        <textarea rows={6} value={project.objective} onChange={(e) => editObjective(doc, e.target.value, LOCAL)} placeholder="What should this team achieve?" data-testid="project-objective" />
+        <textarea
+          rows={6}
+          value={project.objective}
+          onChange={(e) => act({ label: `Edit the objective of “${project.name || summary.name}”`, place }, () => editObjective(doc, e.target.value, LOCAL), { merge: true })}
+          placeholder="What should this team achieve?"
+          data-testid="project-objective"
+        />
       </label>
       <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
       <CapabilitiesPanel objective={project.objective} />

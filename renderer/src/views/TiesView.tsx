@@ -1,12 +1,17 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { TIE_KINDS, type Tie } from '../../../shared/model/network';
 import { DataTable, type Column } from '../components/tableTools';
-import { deleteTie, setTie } from '../../../shared/model/docs/networkDoc';
+import { deleteTie, setTie, updateTie } from '../../../shared/model/docs/networkDoc';
+import { PersonPicker } from '../components/PersonPicker';
+import { resolvePerson } from '../components/personSearch';
+import { useAct } from '../hooks/useSession';
 import { useNetwork } from '../hooks/useNetwork';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 
 const PAGE = 250;
+/** The weakest trust a tie can carry (a tie's length is -ln(trust), so 0 is not a tie). */
+const TRUST_MIN = 0.05;
 
 /** Who trusts whom, and how much. A tie is directed: A's trust in B need not equal B's in A. */
 export function TiesView() {
@@ -19,7 +24,9 @@ export function TiesView() {
   const [trust, setTrust] = useState(0.7);
   const [kind, setKind] = useState<string>('worked-with');
   const names = useMemo(() => new Map(net.people.map((p) => [p.id, p.name])), [net.people]);
-  const byLabel = useMemo(() => new Map(net.people.map((p) => [`${p.name} (${p.id})`, p.id])), [net.people]);
+  const act = useAct();
+  const refs = useMemo(() => net.people.map((p) => ({ id: p.id, name: p.name, city: p.location?.city })), [net.people]);
+  const [formError, setFormError] = useState<string | null>(null);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return q ? net.ties.filter((t) => names.get(t.from)?.toLowerCase().includes(q) || names.get(t.to)?.toLowerCase().includes(q)) : net.ties;
@@ -37,15 +44,18 @@ export function TiesView() {
 
   const add = (e: FormEvent) => {
     e.preventDefault();
-    const a = byLabel.get(from) ?? (names.has(from) ? from : undefined);
-    const b = byLabel.get(to) ?? (names.has(to) ? to : undefined);
-    if (!a || !b) return notify('Pick both people from the list', 'error');
+    const a = resolvePerson(refs, from);
+    if (!a.ok) return setFormError(`Who trusts: ${a.reason}`);
+    const b = resolvePerson(refs, to);
+    if (!b.ok) return setFormError(`Whom: ${b.reason}`);
+    if (a.person.id === b.person.id) return setFormError('A tie needs two different people.');
     try {
-      setTie(doc, { from: a, to: b, trust, kind }, LOCAL);
+      act({ label: `Add the tie ${a.person.name} → ${b.person.name}`, place: { view: 'ties' } }, () => setTie(doc, { from: a.person.id, to: b.person.id, trust, kind }, LOCAL));
       setFrom('');
       setTo('');
+      setFormError(null);
     } catch (err) {
-      notify((err as Error).message, 'error');
+      setFormError((err as Error).message);
     }
   };
 
@@ -54,30 +64,36 @@ export function TiesView() {
       <header className="view-head row">
         <div>
           <h1>Trust ties</h1>
-          <p className="muted">{net.ties.length} directed ties. Trust runs from 0 (none) to 1 (complete).</p>
+          <p className="muted">
+            {net.ties.length} directed ties. Trust runs from {TRUST_MIN} (barely any) to 1 (complete); where there is no trust at all, delete the tie.
+          </p>
         </div>
         <input type="search" placeholder="Filter by person" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="ties-filter" />
       </header>
       <form onSubmit={add} className="panel row wrap">
-        <input list="people-list" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="Who trusts…" data-testid="tie-from" />
-        <input list="people-list" value={to} onChange={(e) => setTo(e.target.value)} placeholder="…whom" data-testid="tie-to" />
+        <h2 className="sr-only">Add a tie</h2>
+        <PersonPicker people={refs} value={from} onChange={(v) => (setFrom(v), setFormError(null))} label="Who trusts" placeholder="Who trusts…" testId="tie-from" />
+        <PersonPicker people={refs} value={to} onChange={(v) => (setTo(v), setFormError(null))} label="Whom" placeholder="…whom" testId="tie-to" />
         <label className="inline">
           trust {trust.toFixed(2)}
-          <input type="range" min={0.05} max={1} step={0.05} value={trust} onChange={(e) => setTrust(Number(e.target.value))} data-testid="tie-trust" />
+          <input type="range" min={TRUST_MIN} max={1} step={0.05} value={trust} onChange={(e) => setTrust(Number(e.target.value))} data-testid="tie-trust" />
         </label>
-        <select value={kind} onChange={(e) => setKind(e.target.value)}>
-          {TIE_KINDS.map((k) => (
-            <option key={k}>{k}</option>
-          ))}
-        </select>
+        <label className="inline">
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="tie-kind">
+            {TIE_KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
         <button type="submit" data-testid="add-tie">
           Add tie
         </button>
-        <datalist id="people-list">
-          {net.people.map((p) => (
-            <option key={p.id} value={`${p.name} (${p.id})`} />
-          ))}
-        </datalist>
+        {formError && (
+          <p className="field-error full" role="alert" data-testid="tie-error">
+            {formError}
+          </p>
+        )}
       </form>
       <div className="table-wrap">
         <DataTable
@@ -92,12 +108,28 @@ export function TiesView() {
               <td className="strong">{names.get(t.from)}</td>
               <td>{names.get(t.to)}</td>
               <td>
-                <input type="range" min={0.05} max={1} step={0.05} value={t.trust} aria-label={`trust of ${names.get(t.from)} in ${names.get(t.to)}`} onChange={(e) => setTie(doc, { ...t, trust: Number(e.target.value) }, LOCAL)} />
+                <input
+                  type="range"
+                  min={TRUST_MIN}
+                  max={1}
+                  step={0.05}
+                  value={t.trust}
+                  aria-label={`trust of ${names.get(t.from)} in ${names.get(t.to)}`}
+                  onChange={(e) => act({ label: `Change the trust of ${names.get(t.from)} in ${names.get(t.to)}`, place: { view: 'ties' } }, () => updateTie(doc, t.from, t.to, { trust: Number(e.target.value) }, LOCAL))}
+                />
                 <span className="level">{t.trust.toFixed(2)}</span>
               </td>
               <td className="muted">{t.kind ?? '—'}</td>
               <td>
-                <button type="button" className="ghost danger" onClick={() => (deleteTie(doc, t.from, t.to, LOCAL), notify(`Deleted the tie ${names.get(t.from)} → ${names.get(t.to)}`))}>
+                <button
+                  type="button"
+                  className="ghost danger"
+                  onClick={() => {
+                    const label = `Deleted the tie ${names.get(t.from)} → ${names.get(t.to)}`;
+                    act({ label: label.replace('Deleted', 'Delete'), place: { view: 'ties' } }, () => deleteTie(doc, t.from, t.to, LOCAL));
+                    notify(label, 'info', 'undo');
+                  }}
+                >
                   Delete
                 </button>
               </td>

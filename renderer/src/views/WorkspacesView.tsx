@@ -1,10 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { normaliseRelayUrl } from '../../../shared/platformApi';
+import { useFollowingDraft } from '../forms/useFollowingDraft';
 import { useApp } from '../hooks/useSession';
 import { useUi } from '../state/uiStore';
 import type { WorkspaceRow } from '../storage/db';
 import { PALETTE } from '../storage/settings';
-import { createWorkspace, joinWorkspace, listWorkspaces } from '../storage/workspaces';
+import { workspaceName } from '../../../shared/model/docs/workspaceDoc';
+import { rooms } from '../session/rooms';
+import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../storage/workspaces';
+import { probeRoom } from '../sync/probeRoom';
+
+type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
 export function WorkspacesView() {
   const app = useApp();
@@ -13,8 +19,8 @@ export function WorkspacesView() {
   const [rows, setRows] = useState<WorkspaceRow[]>([]);
   const [newName, setNewName] = useState('');
   const [joinId, setJoinId] = useState('');
-  const [name, setName] = useState(app.user.name);
-  const [relay, setRelay] = useState(app.relayUrl ?? '');
+  const [name, setName] = useFollowingDraft(app.user.name);
+  const [relay, setRelay] = useFollowingDraft(app.relayUrl ?? '');
 
   useEffect(() => {
     let live = true;
@@ -35,14 +41,32 @@ export function WorkspacesView() {
     setNewName('');
     await open(row.id);
   };
-  const join = async (e: FormEvent) => {
+  const [joinState, setJoinState] = useState<JoinState>({ kind: 'idle' });
+  const join = async (e: FormEvent, anyway = false) => {
     e.preventDefault();
+    const id = joinId.trim();
+    const problem = workspaceIdProblem(id);
+    if (problem) return setJoinState({ kind: 'problem', text: problem });
+    if (rows.some((w) => w.id === id)) return open(id);
     try {
-      const row = await joinWorkspace(app.db, joinId);
+      let name: string | undefined;
+      if (!anyway) {
+        if (!app.relayUrl) return setJoinState({ kind: 'problem', text: `No relay is set on this device, so workspace “${id}” cannot be fetched. Set a relay under This device first.` });
+        setJoinState({ kind: 'checking', text: `Asking ${app.relayUrl} for workspace “${id}”…` });
+        const probe = await probeRoom(app.relayUrl, rooms.workspace(id));
+        if (probe.status === 'empty')
+          return setJoinState({ kind: 'ask', text: `The relay ${app.relayUrl} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
+        if (probe.status === 'unreachable')
+          return setJoinState({ kind: 'ask', text: `Could not reach the relay ${app.relayUrl} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
+        name = workspaceName(probe.doc);
+        probe.doc.destroy();
+      }
+      const row = await joinWorkspace(app.db, id, name);
       setJoinId('');
+      setJoinState({ kind: 'idle' });
       await open(row.id);
     } catch (err) {
-      notify((err as Error).message, 'error');
+      setJoinState({ kind: 'problem', text: (err as Error).message });
     }
   };
   const saveSettings = async (e: FormEvent) => {
@@ -92,9 +116,23 @@ export function WorkspacesView() {
           <h2>Join a workspace</h2>
           <label>
             Workspace id
-            <input value={joinId} onChange={(e) => setJoinId(e.target.value)} placeholder="the id someone shared with you" data-testid="join-workspace-id" />
+            <input value={joinId} onChange={(e) => (setJoinId(e.target.value), setJoinState({ kind: 'idle' }))} placeholder="the id someone shared with you" data-testid="join-workspace-id" />
           </label>
-          <button type="submit">Join</button>
+          {joinState.kind !== 'idle' && (
+            <p className={joinState.kind === 'checking' ? 'muted small' : 'field-error'} role={joinState.kind === 'checking' ? 'status' : 'alert'} data-testid="join-message">
+              {joinState.text}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" disabled={joinState.kind === 'checking'} data-testid="join-workspace">
+              Join
+            </button>
+            {joinState.kind === 'ask' && (
+              <button type="button" className="secondary" onClick={(e) => join(e, true)} data-testid="join-anyway">
+                {joinState.anyway}
+              </button>
+            )}
+          </div>
         </form>
       </div>
       <form onSubmit={saveSettings} className="panel">

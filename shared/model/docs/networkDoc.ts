@@ -70,7 +70,8 @@ export function readNetwork(doc: Y.Doc): NetworkSnapshot {
   return { people: out, ties: tieList, invalid };
 }
 
-function writePerson(doc: Y.Doc, person: Person) {
+/** Writes a whole, already validated person record (replacing any record with that id). */
+export function writePersonRecord(doc: Y.Doc, person: Person) {
   const map = new Y.Map<unknown>();
   people(doc).set(person.id, map);
   const { id: _id, skills, ...fields } = person;
@@ -83,7 +84,7 @@ function writePerson(doc: Y.Doc, person: Person) {
 export function addPerson(doc: Y.Doc, person: Person, origin: unknown): void {
   const valid = parseOrThrow(PersonSchema, person, 'person');
   if (people(doc).has(valid.id)) throw new Error(`a person with id ${valid.id} already exists`);
-  doc.transact(() => writePerson(doc, valid), origin);
+  doc.transact(() => writePersonRecord(doc, valid), origin);
 }
 
 export function updatePerson(doc: Y.Doc, id: string, fields: PersonFields, origin: unknown): void {
@@ -128,15 +129,33 @@ export function setTie(doc: Y.Doc, tie: Tie, origin: unknown): void {
   doc.transact(() => ties(doc).set(tieKey(valid.from, valid.to), valid), origin);
 }
 
+/**
+ * Changes one field of a tie as it is in the document now, not as a screen last read it, so a
+ * collaborator's concurrent change to another field (its kind) is not reverted.
+ */
+export function updateTie(doc: Y.Doc, from: string, to: string, fields: Partial<Pick<Tie, 'trust' | 'kind'>>, origin: unknown): void {
+  const current = ties(doc).get(tieKey(from, to));
+  if (!current) throw new Error(`no tie ${from} → ${to}`);
+  const next = parseOrThrow(TieSchema, { ...current, ...fields }, 'tie');
+  if (JSON.stringify(next) === JSON.stringify(current)) return;
+  doc.transact(() => ties(doc).set(tieKey(from, to), next), origin);
+}
+
 export function deleteTie(doc: Y.Doc, from: string, to: string, origin: unknown): void {
   doc.transact(() => ties(doc).delete(tieKey(from, to)), origin);
 }
 
-/** Imports a network file: validated whole first, then written in one transaction (all or nothing). */
+/**
+ * Loads a network file into a network that has none of its ids (the demo generator's fill, a fresh
+ * workspace): validated whole first, then written in one transaction. It never overwrites anybody:
+ * a file whose ids exist here goes through the import preview (`planImport` / `applyImport`).
+ */
 export function importNetwork(doc: Y.Doc, file: unknown, origin: unknown): { people: number; ties: number } {
   const net = parseOrThrow(NetworkFileSchema, file, 'network file');
+  const clash = net.people.find((p) => people(doc).has(p.id));
+  if (clash) throw new Error(`person ${clash.id} already exists here: use the import preview to merge, skip or add as new`);
   doc.transact(() => {
-    for (const p of net.people) writePerson(doc, p);
+    for (const p of net.people) writePersonRecord(doc, p);
     for (const t of net.ties) ties(doc).set(tieKey(t.from, t.to), t);
   }, origin);
   return { people: net.people.length, ties: net.ties.length };
