@@ -6,9 +6,12 @@ import { platform } from './platform';
 import { openDatabase } from './storage/db';
 import { compactStorage } from './storage/docStore';
 import { loadUser } from './storage/settings';
+import { quietLibraryLogs } from './storage/quietLibraryLogs';
 import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, listWorkspaces } from './storage/workspaces';
 import './styles.css';
+
+quietLibraryLogs();
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);

@@ -76,7 +76,7 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
           </li>
         ))}
       </ol>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Capabilities and coverage">
       <table className="table compact">
         <thead>
           <tr>

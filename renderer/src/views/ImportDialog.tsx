@@ -20,13 +20,13 @@ function formatValue(field: FieldChange['field'], value: unknown): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function Choice({ name, value, onChange, options }: { name: string; value: MatchChoice; onChange(v: MatchChoice): void; options: [MatchChoice, string][] }) {
+function Choice({ group, name, value, onChange, options }: { group: keyof ImportChoices; name: string; value: MatchChoice; onChange(v: MatchChoice): void; options: [MatchChoice, string][] }) {
   return (
     <fieldset className="choices">
       <legend>{name}</legend>
       {options.map(([v, label]) => (
         <label key={v} className="inline">
-          <input type="radio" name={name} checked={value === v} onChange={() => onChange(v)} data-testid={`choice-${name.startsWith('People') ? 'updates' : 'conflicts'}-${v}`} /> {label}
+          <input type="radio" name={name} checked={value === v} onChange={() => onChange(v)} data-testid={`choice-${group}-${v}`} /> {label}
         </label>
       ))}
     </fieldset>
@@ -34,9 +34,10 @@ function Choice({ name, value, onChange, options }: { name: string; value: Match
 }
 
 function Matches({ matches, conflict }: { matches: PersonMatch[]; conflict: boolean }) {
+  const [all, setAll] = useState(false);
   return (
     <ul className="import-list">
-      {matches.slice(0, SHOWN).map((m) => (
+      {(all ? matches : matches.slice(0, SHOWN)).map((m) => (
         <li key={m.incoming.id} data-testid={conflict ? 'import-conflict' : 'import-update'}>
           <code>{m.incoming.id}</code>{' '}
           {conflict ? (
@@ -57,7 +58,14 @@ function Matches({ matches, conflict }: { matches: PersonMatch[]; conflict: bool
           )}
         </li>
       ))}
-      {matches.length > SHOWN && <li className="muted">and {matches.length - SHOWN} more</li>}
+      {matches.length > SHOWN && !all && (
+        <li className="muted">
+          and {matches.length - SHOWN} more{' '}
+          <button type="button" className="link" onClick={() => setAll(true)} data-testid="import-show-all">
+            show all
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
@@ -110,6 +118,7 @@ export function ImportDialog({ fileName, plan, onConfirm, onCancel }: { fileName
           <section>
             <h3>Same id, different person</h3>
             <Choice
+              group="conflicts"
               name="People whose id is taken here"
               value={choices.conflicts}
               onChange={(conflicts) => setChoices((c) => ({ ...c, conflicts }))}
@@ -126,6 +135,7 @@ export function ImportDialog({ fileName, plan, onConfirm, onCancel }: { fileName
           <section>
             <h3>Changes to people already here</h3>
             <Choice
+              group="updates"
               name="People already here"
               value={choices.updates}
               onChange={(updates) => setChoices((c) => ({ ...c, updates }))}

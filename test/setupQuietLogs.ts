@@ -1,0 +1,3 @@
+import { quietLibraryLogs } from '../renderer/src/storage/quietLibraryLogs';
+
+quietLibraryLogs();
