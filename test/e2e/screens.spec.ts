@@ -18,6 +18,11 @@ test('screenshots of the main screens', async ({ browser }) => {
   // the engine, in its Web Worker, reads the objective and checks coverage against the network
   await expect(page.getByTestId('capability-row').filter({ hasText: 'Circular design' })).toHaveCount(1);
   await expect(page.getByTestId('phase').first()).toBeVisible();
+  // capabilities that rest on one person are shown as single points of failure, never as "covered"
+  const thin = page.locator('[data-testid=capability-row][data-status=thin]');
+  await expect(thin.first()).toContainText('Single point of failure');
+  await expect(page.getByTestId('coverage-summary')).toContainText(`${await thin.count()} single point`);
+  await expect(page.getByTestId('coverage-summary')).not.toContainText('all covered');
   await page.screenshot({ path: shot('projects'), fullPage: true });
   await page.getByTestId('nav-workspaces').click();
   await expect(page.getByTestId('workspace-card').first()).toBeVisible();

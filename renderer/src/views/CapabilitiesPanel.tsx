@@ -3,6 +3,7 @@ import type { NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
 import { engine } from '../engine/engineClient';
 import type { PlanResult } from '../engine/engineApi';
 import { useNetwork } from '../hooks/useNetwork';
+import { coverageSummary } from './coverageSummary';
 import { formatLevel, LEVEL_MAX } from './levels';
 
 const versions = new WeakMap<NetworkSnapshot, number>();
@@ -20,17 +21,6 @@ const STATUS_HELP = {
   thin: 'Exactly one person in your network qualifies: if they are busy or leave, this capability is gone.',
   ok: 'Several people in your network qualify.',
 } as const;
-
-/** One line that does not hide fragility: how many capabilities rest on a single person. */
-export function coverageSummary(coverage: readonly { status: 'gap' | 'thin' | 'ok' }[]): string {
-  const count = (s: string) => coverage.filter((c) => c.status === s).length;
-  const [ok, thin, gaps] = [count('ok'), count('thin'), count('gap')];
-  const parts = [`${coverage.length} needed`];
-  if (gaps) parts.push(`${gaps} gap${gaps > 1 ? 's' : ''}`);
-  if (thin) parts.push(`${thin} single point${thin > 1 ? 's' : ''} of failure`);
-  parts.push(ok === coverage.length ? 'all covered by several people' : `${ok} covered by several people`);
-  return parts.join(' · ');
-}
 
 /**
  * The capabilities an objective needs, in phases, with coverage against this workspace's network.
