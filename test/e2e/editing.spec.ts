@@ -64,7 +64,7 @@ test('a stale editor never reverts a collaborator’s edit, shows it as it arriv
   await b.context.close();
 });
 
-test('the project name follows a collaborator while not being edited, and tabbing through writes nothing', async ({ browser }) => {
+test('the project name follows a collaborator while not being edited, tabbing through writes nothing, and typing is never discarded', async ({ browser }) => {
   const a = await openApp(browser, { name: 'Ada Projects' });
   const b = await openApp(browser, { name: 'Ben Projects' });
   for (const { page } of [a, b]) {
@@ -80,6 +80,14 @@ test('the project name follows a collaborator while not being edited, and tabbin
   await a.page.waitForTimeout(300);
   await expect(b.page.getByTestId('project-name')).toHaveValue('Clean rivers, phase 2');
   await expect(a.page.getByTestId('project-item').filter({ hasText: 'Clean rivers, phase 2' })).toHaveCount(1);
+  // A is typing a new name when B renames it: A's typing is kept, and A is told
+  await a.page.getByTestId('project-name').fill('Clean rivers and lakes');
+  await b.page.getByTestId('project-name').fill('Clean rivers 2027');
+  await b.page.getByTestId('project-name').press('Enter');
+  await expect(a.page.getByTestId('project-name-conflict')).toContainText('“Clean rivers 2027”');
+  await expect(a.page.getByTestId('project-name')).toHaveValue('Clean rivers and lakes');
+  await a.page.getByTestId('project-name').press('Enter');
+  await expect(b.page.getByTestId('project-name')).toHaveValue('Clean rivers and lakes');
   await a.context.close();
   await b.context.close();
 });
