@@ -14,4 +14,25 @@ describe('engine boundary', () => {
     const bad = await engine.plan('zzz qqq');
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/no capability could be inferred/) });
   });
+
+  it('assembles the top teams from the network it holds, respects pins and bans, and names an impossible role', async () => {
+    const engine = createEngine();
+    const net = generateNetwork({ people: 200, seed: 2026 });
+    await engine.setNetwork(1, net);
+    const skills = [...new Set(net.people.flatMap((p) => p.skills.filter((s) => s.level >= 0.5).map((s) => s.skill)))].slice(0, 3);
+    const roles = skills.map((skill) => ({ id: skill, skill, minLevel: 0.5 }));
+    const first = await engine.assemble({ roles }, { k: 3 });
+    if (!first.ok) throw new Error(first.error);
+    expect(first.teams.length).toBeGreaterThan(0);
+    expect(first.teams[0].members.map((m) => m.roleId)).toEqual(skills);
+    // the terms add up to the score
+    const t = first.teams[0];
+    expect(Object.values(t.terms).reduce((a, b) => a + b, 0)).toBeCloseTo(t.score, 3);
+    const out = t.members[0].personId;
+    const again = await engine.assemble({ roles, banned: [out] }, { k: 3 });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.teams.every((team) => team.members.every((m) => m.personId !== out))).toBe(true);
+    const impossible = await engine.assemble({ roles: [{ id: 'x', skill: 'no-such-skill', minLevel: 0.5 }] }, {});
+    expect(impossible).toMatchObject({ ok: false, error: expect.stringMatching(/x/), subject: { kind: 'role', roleId: 'x' } });
+  });
 });

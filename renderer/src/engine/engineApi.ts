@@ -1,4 +1,9 @@
+import { assemble, type Team } from '../../../shared/assembly/assemble';
 import { buildAssemblyIndex, type AssemblyIndex } from '../../../shared/assembly/assemblyIndex';
+import { InfeasibleError } from '../../../shared/assembly/errors';
+import type { ObjectiveWeights } from '../../../shared/assembly/objective';
+import { DistanceOracle } from '../../../shared/assembly/poolDistances';
+import type { AssemblyRequest } from '../../../shared/assembly/problem';
 import { coverage, type CoverageLine } from '../../../shared/forecast/coverage';
 import { forecast, type Forecast } from '../../../shared/forecast/forecast';
 import type { NetworkFile } from '../../../shared/model/network';
@@ -11,7 +16,13 @@ import type { NetworkFile } from '../../../shared/model/network';
 export interface EngineApi {
   setNetwork(version: number, network: Pick<NetworkFile, 'people' | 'ties'>): Promise<void>;
   plan(objective: string): Promise<PlanResult>;
+  /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
+  assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }): Promise<AssembleOutcome>;
 }
+
+export type AssembleOutcome =
+  | { ok: true; networkVersion: number; teams: Team[]; exact: boolean; ms: number }
+  | { ok: false; error: string; subject?: InfeasibleError['subject'] };
 
 export type PlanResult =
   | { ok: true; networkVersion: number; forecast: Forecast; coverage: CoverageLine[] }
@@ -21,10 +32,13 @@ export type PlanResult =
 export function createEngine(): EngineApi {
   let index: AssemblyIndex | null = null;
   let version = -1;
+  // trust distances are reused across re-solves of one network (pins, bans, weights)
+  let oracle: DistanceOracle | undefined;
   return {
     async setNetwork(v, network) {
       if (v === version) return;
       index = buildAssemblyIndex(network);
+      oracle = undefined;
       version = v;
     },
     async plan(objective) {
@@ -38,6 +52,17 @@ export function createEngine(): EngineApi {
         };
       } catch (e) {
         return { ok: false, error: (e as Error).message.replace(/^objective: /, '') };
+      }
+    },
+    async assemble(request, options) {
+      if (!index) return { ok: false, error: 'the network is not loaded yet' };
+      const started = performance.now();
+      try {
+        const { teams, exact } = assemble(index, request, { k: options.k ?? 3, weights: options.weights, distances: (oracle ??= new DistanceOracle(index)) });
+        return { ok: true, networkVersion: version, teams, exact, ms: performance.now() - started };
+      } catch (e) {
+        if (e instanceof InfeasibleError) return { ok: false, error: e.message, subject: e.subject };
+        return { ok: false, error: (e as Error).message };
       }
     },
   };

@@ -2,6 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
 import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
+import { teamPlanScope } from '../../../shared/model/docs/projectTeam';
 import { openWorkspaceDoc, workspaceName } from '../../../shared/model/docs/workspaceDoc';
 import type { ArchipelagoDb } from '../storage/db';
 import { dexiePendingStore, openDoc, type DocHandle } from '../storage/docStore';
@@ -89,7 +90,7 @@ export class WorkspaceSession {
         }
         openProjectDoc(h.doc, 'migration');
         this.handles.set(h.room, h);
-        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective')], 500);
+        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective'), ...teamPlanScope(h.doc)], 500);
         this.connect(h);
         return h.doc;
       });
