@@ -19,7 +19,10 @@ describe('engine boundary', () => {
     const engine = createEngine();
     const net = generateNetwork({ people: 200, seed: 2026 });
     await engine.setNetwork(1, net);
-    const skills = [...new Set(net.people.flatMap((p) => p.skills.filter((s) => s.level >= 0.5).map((s) => s.skill)))].slice(0, 3);
+    const holders = new Map<string, number>();
+    for (const p of net.people) for (const s of p.skills) if (s.level >= 0.5) holders.set(s.skill, (holders.get(s.skill) ?? 0) + 1);
+    // three common skills, so that banning one member leaves the request feasible
+    const skills = [...holders].filter(([, n]) => n >= 6).slice(0, 3).map(([skill]) => skill);
     const roles = skills.map((skill) => ({ id: skill, skill, minLevel: 0.5 }));
     const first = await engine.assemble({ roles }, { k: 3 });
     if (!first.ok) throw new Error(first.error);
