@@ -15,7 +15,11 @@ import type { NetworkFile } from '../../../shared/model/network';
  */
 export interface EngineApi {
   setNetwork(version: number, network: Pick<NetworkFile, 'people' | 'ties'>): Promise<void>;
-  plan(objective: string): Promise<PlanResult>;
+  /**
+   * The forecast of an objective, with coverage against the network: of the forecast's own
+   * requirements, or of `requirements` (the project's accepted ones) when given.
+   */
+  plan(objective: string, requirements?: readonly { skill: string; level: number }[]): Promise<PlanResult>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
   assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }): Promise<AssembleOutcome>;
 }
@@ -41,14 +45,14 @@ export function createEngine(): EngineApi {
       oracle = undefined;
       version = v;
     },
-    async plan(objective) {
+    async plan(objective, requirements) {
       try {
         const f = forecast(objective);
         return {
           ok: true,
           networkVersion: version,
           forecast: f,
-          coverage: index ? coverage(index, f.requirements) : [],
+          coverage: index ? coverage(index, requirements ?? f.requirements) : [],
         };
       } catch (e) {
         return { ok: false, error: (e as Error).message.replace(/^objective: /, '') };

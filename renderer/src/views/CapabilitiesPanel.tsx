@@ -1,19 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { NetworkSnapshot } from '../../../shared/model/docs/networkDoc';
+import { useEffect, useMemo, useState } from 'react';
+import type { RoleRecord } from '../../../shared/model/docs/projectTeam';
 import { engine } from '../engine/engineClient';
+import { networkVersion } from '../engine/networkVersion';
 import type { PlanResult } from '../engine/engineApi';
 import { useNetwork } from '../hooks/useNetwork';
 import { coverageSummary } from './coverageSummary';
 import { formatLevel, LEVEL_MAX } from './levels';
 
-const versions = new WeakMap<NetworkSnapshot, number>();
-let nextVersion = 0;
-/** A version per network snapshot, so the worker rebuilds its index only when the network changed. */
-const versionOf = (net: NetworkSnapshot) => {
-  let v = versions.get(net);
-  if (v === undefined) versions.set(net, (v = ++nextVersion));
-  return v;
-};
 
 const STATUS = { gap: 'Gap: nobody qualifies', thin: 'Single point of failure', ok: 'Covered by several' } as const;
 const STATUS_HELP = {
@@ -23,39 +16,46 @@ const STATUS_HELP = {
 } as const;
 
 /**
- * The capabilities an objective needs, in phases, with coverage against this workspace's network.
- * Computed by the engine in a Web Worker, a moment after typing stops.
+ * The forecast of an objective and coverage against this workspace's network: of the project's
+ * accepted requirements when it has them, of the forecast's otherwise. Computed by the engine in a
+ * Web Worker, a moment after typing stops.
  */
-export function CapabilitiesPanel({ objective }: { objective: string }) {
+export function useObjectivePlan(objective: string, roles: readonly RoleRecord[]): PlanResult | null {
   const { net } = useNetwork();
   const [plan, setPlan] = useState<PlanResult | null>(null);
   const text = objective.trim();
-
+  const accepted = useMemo(() => (roles.length ? roles.map((r) => ({ skill: r.skill, level: r.minLevel })) : undefined), [roles]);
   useEffect(() => {
     if (!text) return;
     let live = true;
     const timer = setTimeout(async () => {
       const e = engine();
-      await e.setNetwork(versionOf(net), { people: net.people, ties: net.ties });
-      const result = await e.plan(text);
+      await e.setNetwork(networkVersion(net), { people: net.people, ties: net.ties });
+      const result = await e.plan(text, accepted);
       if (live) setPlan(result);
     }, 350);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [text, net]);
+  }, [text, net, accepted]);
+  return text ? plan : null;
+}
 
+/** The capabilities, in phases, with their coverage: single points of failure and gaps named as such. */
+export function CapabilitiesPanel({ objective, plan, roles }: { objective: string; plan: PlanResult | null; roles: readonly RoleRecord[] }) {
+  const text = objective.trim();
   if (!text) return <p className="muted">Write an objective to see the capabilities it needs.</p>;
   if (!plan) return <p className="muted">Reading the objective…</p>;
   if (!plan.ok) return <p className="warning">{plan.error}</p>;
   const lines = new Map(plan.coverage.map((c) => [c.skill, c]));
+  const rows = roles.length ? roles.map((r) => ({ key: r.id, skill: r.skill, label: r.label, level: r.minLevel, why: r.why ?? 'added by hand' })) : plan.forecast.requirements.map((r) => ({ key: r.skill, ...r }));
   return (
     <section className="capabilities" data-testid="capabilities">
       <h3>
         Capabilities{' '}
         <span className="muted small" data-testid="coverage-summary">
-          {coverageSummary(plan.forecast.requirements.map((r) => ({ status: lines.get(r.skill)?.status ?? 'gap' })))}
+          {coverageSummary(rows.map((r) => ({ status: lines.get(r.skill)?.status ?? 'gap' })))}
         </span>
       </h3>
       <ol className="pathway" aria-label="Capability pathway">
@@ -79,10 +79,10 @@ export function CapabilitiesPanel({ objective }: { objective: string }) {
           </tr>
         </thead>
         <tbody>
-          {plan.forecast.requirements.map((r) => {
+          {rows.map((r) => {
             const c = lines.get(r.skill);
             return (
-              <tr key={r.skill} data-testid="capability-row" data-skill={r.skill} data-status={c?.status}>
+              <tr key={r.key} data-testid="capability-row" data-skill={r.skill} data-status={c?.status}>
                 <td className="strong">{r.label}</td>
                 <td className="num">{formatLevel(r.level)}</td>
                 <td className="num">{c?.qualified ?? 0}</td>

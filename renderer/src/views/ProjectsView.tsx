@@ -9,7 +9,11 @@ import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
-import { CapabilitiesPanel } from './CapabilitiesPanel';
+import { AcceptedTeamView } from '../features/projects/AcceptedTeam';
+import { RequirementsStep } from '../features/projects/RequirementsStep';
+import { TeamsStep } from '../features/projects/TeamsStep';
+import { useTeamPlan } from '../features/projects/useTeamPlan';
+import { CapabilitiesPanel, useObjectivePlan } from './CapabilitiesPanel';
 
 const NO_PROJECTS: ProjectSummary[] = [];
 
@@ -87,6 +91,8 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
     };
   }, [session, summary.id, notify]);
   const project = useYSnapshot(doc, readProject, EMPTY_PROJECT);
+  const team = useTeamPlan(doc);
+  const plan = useObjectivePlan(project.objective, team.roles);
   if (!doc || !session) return <p className="muted">Opening…</p>;
 
   const place = { view: 'projects', projectId: summary.id };
@@ -112,7 +118,10 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
         />
       </label>
       <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
-      <CapabilitiesPanel objective={project.objective} />
+      <RequirementsStep doc={doc} projectId={summary.id} objective={project.objective} forecast={plan?.ok ? plan.forecast : null} plan={team} />
+      <CapabilitiesPanel objective={project.objective} plan={plan} roles={team.roles} />
+      <TeamsStep doc={doc} projectId={summary.id} plan={team} />
+      <AcceptedTeamView plan={team} />
     </article>
   );
 }

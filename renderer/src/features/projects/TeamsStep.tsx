@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import type { Team } from '../../../../shared/assembly/assemble';
+import { DEFAULT_WEIGHTS, TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
+import { acceptTeam, assemblyRequest, banPerson, pinPerson, setWeights, unbanPerson, unpinPerson, type TeamPlan } from '../../../../shared/model/docs/projectTeam';
+import type { Person } from '../../../../shared/model/network';
+import type { AssembleOutcome } from '../../engine/engineApi';
+import { engine } from '../../engine/engineClient';
+import { networkVersion } from '../../engine/networkVersion';
+import { useNetwork } from '../../hooks/useNetwork';
+import { useAct, useApp } from '../../hooks/useSession';
+import { LOCAL } from '../../session/rooms';
+import { workingHoursByUtcHour } from './timezoneStrip';
+
+const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
+const TERM_HELP: Record<TermName, string> = {
+  coverage: 'how far members’ levels exceed each role’s minimum',
+  trust: 'how close members are to each other on the trust graph',
+  timezone: 'shared 09:00–17:00 working hours between members',
+  cost: 'how far the team’s rates stay under the budget',
+  availability: 'members’ availability',
+};
+const LETTERS = 'ABC';
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Runs the engine on the plan whenever it, the network or the weights change (in the worker, debounced). */
+function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
+  const { net } = useNetwork();
+  const [state, setState] = useState<{ key: string; outcome: AssembleOutcome } | null>(null);
+  const request = useMemo(() => assemblyRequest(plan), [plan]);
+  const key = JSON.stringify([request, weights, networkVersion(net)]);
+  useEffect(() => {
+    if (!request.roles.length) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      const e = engine();
+      await e.setNetwork(networkVersion(net), { people: net.people, ties: net.ties });
+      const outcome = await e.assemble(request, { k: 3, weights });
+      if (live) setState({ key, outcome });
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, request, weights, net]);
+  return { outcome: state?.outcome ?? null, current: state?.key === key };
+}
+
+function TermsBar({ team }: { team: Team }) {
+  const total = TERM_NAMES.reduce((s, t) => s + Math.max(0, team.terms[t]), 0) || 1;
+  return (
+    <div>
+      <div className="terms-bar" aria-hidden>
+        {TERM_NAMES.map((t) => (
+          <span key={t} className={`term term-${t}`} style={{ width: `${(Math.max(0, team.terms[t]) / total) * 100}%` }} />
+        ))}
+      </div>
+      <ul className="terms" data-testid="team-terms">
+        {TERM_NAMES.map((t) => (
+          <li key={t} title={TERM_HELP[t]}>
+            <span className={`swatch-dot term-${t}`} aria-hidden /> {TERM_LABEL[t]} <strong>{team.terms[t].toFixed(3)}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function HoursStrip({ counts, size }: { counts: number[]; size: number }) {
+  const shared = counts.filter((c) => c === size).length;
+  return (
+    <figure className="hours" aria-label={`${shared} hours a day when all ${size} members are at work`}>
+      <div className="hours-strip">
+        {counts.map((c, h) => (
+          <span key={h} className={`hour ${c === size ? 'all' : c > 0 ? 'some' : ''}`} title={`${String(h).padStart(2, '0')}:00 UTC: ${c} of ${size} at work`} style={{ opacity: c === size ? 1 : 0.25 + (0.6 * c) / size }} />
+        ))}
+      </div>
+      <figcaption className="small muted">
+        {shared ? `${shared} h/day all at work` : 'no hour when all are at work'} (UTC 0–24)
+      </figcaption>
+    </figure>
+  );
+}
+
+function TeamCard({ team, rank, plan, people, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
+  const roles = new Map(plan.roles.map((r) => [r.id, r]));
+  const members = team.members.map((m) => ({ ...m, person: people.get(m.personId), why: team.explanation.find((e) => e.personId === m.personId)?.why }));
+  const counts = workingHoursByUtcHour(members.map((m) => m.person?.timezone));
+  const pinned = new Map(plan.pinned.map((p) => [p.personId, p.roleId]));
+  return (
+    <article className={`team-card panel ${accepted ? 'accepted' : ''}`} data-testid="team-card" data-rank={rank} aria-labelledby={`team-${rank}`}>
+      <header className="row between">
+        <h4 id={`team-${rank}`}>
+          Team {LETTERS[rank]} {rank === 0 && <span className="badge">best</span>} {accepted && <span className="badge ok">accepted</span>}
+        </h4>
+        <span className="score" data-testid="team-score" title="The score is the sum of the terms below">
+          score <strong>{r3(team.score).toFixed(3)}</strong>
+        </span>
+      </header>
+      <TermsBar team={team} />
+      <ul className="members" aria-label={`Members of team ${LETTERS[rank]}`}>
+        {members.map((m) => {
+          const role = roles.get(m.roleId);
+          const runnerUp = team.runnerUps.find((r) => r.roleId === m.roleId);
+          const isPinned = pinned.has(m.personId);
+          return (
+            <li key={m.roleId} data-testid="team-member" data-person={m.personId} data-role={m.roleId}>
+              <div className="member-role small muted">{role?.label ?? m.roleId}</div>
+              <div className="member-line">
+                <span>
+                  <strong>{m.person?.name ?? m.personId}</strong> {isPinned && <span className="badge">pinned</span>}
+                  <span className="small muted">
+                    {' '}
+                    · {m.person?.location?.city ?? '—'} · {m.person?.rate ?? '—'}/h
+                  </span>
+                </span>
+                <span className="member-actions">
+                  {!isPinned && (
+                    <button type="button" className="ghost small-btn" title={`Keep ${m.person?.name} in this role and re-solve`} onClick={() => onPin(m.personId, m.roleId, `Pin ${m.person?.name ?? m.personId} as ${role?.label ?? m.roleId}`)} data-testid="pin">
+                      Pin
+                    </button>
+                  )}
+                  <button type="button" className="ghost danger small-btn" title={`Leave ${m.person?.name} out and re-solve`} onClick={() => onBan(m.personId, m.person?.name ?? m.personId)} data-testid="ban">
+                    Ban
+                  </button>
+                </span>
+              </div>
+              {m.why && (
+                <details className="why small">
+                  <summary>Why {m.person?.name?.split(' ')[0] ?? 'them'}</summary>
+                  {m.why}
+                </details>
+              )}
+              {runnerUp && (
+                <div className="small muted">
+                  Runner-up {runnerUp.name} ({runnerUp.scoreChange >= 0 ? '+' : ''}
+                  {runnerUp.scoreChange.toFixed(3)}){' '}
+                  <button type="button" className="link" onClick={() => onPin(runnerUp.personId, m.roleId, `Swap in ${runnerUp.name} as ${role?.label ?? m.roleId}`)} data-testid="swap">
+                    swap in
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="team-facts">
+        <div>
+          <div className="small muted">Rates {plan.budget ? 'against the budget' : '(no budget set)'}</div>
+          <strong>{team.cost.rate}</strong>
+          {plan.budget ? ` / ${plan.budget}` : ''}
+          {plan.budget && <meter min={0} max={plan.budget} value={team.cost.rate} aria-label="Rates against the budget" />}
+        </div>
+        <div>
+          <div className="small muted">Trust distance (Σ over pairs)</div>
+          <strong>{team.cost.communication.toFixed(2)}</strong>
+        </div>
+      </div>
+      <HoursStrip counts={counts} size={members.length} />
+      <button type="button" onClick={() => onAccept(team)} disabled={accepted} data-testid="accept-team">
+        {accepted ? 'Accepted' : `Accept team ${LETTERS[rank]}`}
+      </button>
+    </article>
+  );
+}
+
+/**
+ * Steps 2 to 4: the engine's best three teams side by side, each explained; weights that re-solve
+ * live; pin, ban and swap; accept one. Everything the user decides is written to the project
+ * document, so every co-editor sees the same teams.
+ */
+export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: string; plan: TeamPlan }) {
+  const act = useAct();
+  const { user } = useApp();
+  const { net } = useNetwork();
+  const people = useMemo(() => new Map(net.people.map((p) => [p.id, p])), [net.people]);
+  const weights = plan.weights ?? DEFAULT_WEIGHTS;
+  const { outcome, current } = useAssembly(plan, weights);
+  const place = { view: 'projects', projectId };
+  if (!plan.roles.length) return null;
+  const sameTeam = (t: Team) => plan.accepted !== null && JSON.stringify(plan.accepted.members) === JSON.stringify(t.members);
+  const name = (id: string) => people.get(id)?.name ?? id;
+
+  return (
+    <section className="step" aria-labelledby="step-teams" data-testid="teams-step">
+      <h3 id="step-teams">
+        2 · Teams{' '}
+        <span className="muted small" role="status" data-testid="solve-status">
+          {!outcome || !current ? 'solving…' : outcome.ok ? `${outcome.teams.length} best configurations in ${Math.round(outcome.ms)} ms${outcome.exact ? '' : ' (best found, search cut short)'}` : ''}
+        </span>
+      </h3>
+      <details className="weights">
+        <summary>Weights of the objective</summary>
+        <div className="weights-grid">
+          {TERM_NAMES.map((t) => (
+            <label key={t} title={TERM_HELP[t]}>
+              {TERM_LABEL[t]}: {weights[t].toFixed(2)}
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                value={weights[t]}
+                onChange={(e) => act({ label: `Change the ${TERM_LABEL[t].toLowerCase()} weight`, place }, () => setWeights(doc, { ...weights, [t]: Number(e.target.value) }, LOCAL), { merge: true })}
+                data-testid={`weight-${t}`}
+              />
+            </label>
+          ))}
+        </div>
+        <button type="button" className="link" onClick={() => act({ label: 'Reset the weights', place }, () => setWeights(doc, undefined, LOCAL))}>
+          Reset to the defaults
+        </button>
+      </details>
+      {(plan.pinned.length > 0 || plan.banned.length > 0) && (
+        <ul className="constraints" aria-label="Pinned and banned people">
+          {plan.pinned.map((p) => (
+            <li key={p.personId} className="chip" data-testid="pinned">
+              📌 {name(p.personId)}
+              {p.roleId ? ` as ${plan.roles.find((r) => r.id === p.roleId)?.label ?? p.roleId}` : ''}
+              <button type="button" className="ghost icon" aria-label={`Unpin ${name(p.personId)}`} onClick={() => act({ label: `Unpin ${name(p.personId)}`, place }, () => unpinPerson(doc, p.personId, LOCAL))}>
+                ×
+              </button>
+            </li>
+          ))}
+          {plan.banned.map((id) => (
+            <li key={id} className="chip banned" data-testid="banned">
+              ⛔ {name(id)}
+              <button type="button" className="ghost icon" aria-label={`Allow ${name(id)} again`} onClick={() => act({ label: `Allow ${name(id)} again`, place }, () => unbanPerson(doc, id, LOCAL))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {outcome && !outcome.ok && (
+        <p className="warning" role="alert" data-testid="assemble-error">
+          No team is possible: {outcome.error}. Allow a banned person again, lower a level or remove that requirement.
+        </p>
+      )}
+      {outcome?.ok && (
+        <div className={`team-cards ${current ? '' : 'stale'}`}>
+          {outcome.teams.map((team, i) => (
+            <TeamCard
+              key={team.members.map((m) => m.personId).join()}
+              team={team}
+              rank={i}
+              plan={plan}
+              people={people}
+              accepted={sameTeam(team)}
+              onPin={(personId, roleId, label) => act({ label, place }, () => pinPerson(doc, personId, roleId, LOCAL))}
+              onBan={(personId, who) => act({ label: `Ban ${who}`, place }, () => banPerson(doc, personId, LOCAL))}
+              onAccept={(t) =>
+                act({ label: `Accept team ${LETTERS[i]}`, place }, () =>
+                  acceptTeam(doc, { members: t.members, score: t.score, terms: t.terms, weights, acceptedBy: user.name }, LOCAL),
+                )
+              }
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, syncStatus } from './app';
+
+const openProject = async (page: Page, name: string) => {
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('project-item').filter({ hasText: name }).click();
+  await expect(page.getByTestId('project-page')).toBeVisible();
+};
+
+test('objective → requirements → teams → pin → re-solve → accept, seen live by a co-editor', async ({ browser }) => {
+  const lead = await openApp(browser, { name: 'Lea Lead' });
+  const peer = await openApp(browser, { name: 'Pat Peer' });
+  for (const { page } of [lead, peer]) {
+    await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+    await openProject(page, 'Circular kettle launch');
+  }
+  const L = lead.page;
+  const P = peer.page;
+
+  // 1. the forecast's requirements become project data; the peer sees them
+  await L.getByTestId('accept-requirements').click();
+  await expect(L.getByTestId('requirement')).toHaveCount(13);
+  await expect(P.getByTestId('requirement')).toHaveCount(13);
+  // two capabilities nobody has make every team impossible, and the app says which
+  await expect(L.getByTestId('assemble-error')).toContainText('ux-research');
+  await L.getByRole('button', { name: 'Remove UX research' }).click();
+  await L.getByRole('button', { name: 'Remove Product management' }).click();
+  await expect(P.getByTestId('requirement')).toHaveCount(11);
+
+  // 2. the top three teams, explained; the terms add up to the score
+  await expect(L.getByTestId('team-card')).toHaveCount(3, { timeout: 20_000 });
+  await expect(P.getByTestId('team-card')).toHaveCount(3, { timeout: 20_000 });
+  const best = L.getByTestId('team-card').first();
+  const terms = (await best.getByTestId('team-terms').innerText()).match(/\d+\.\d{3}/g)!.map(Number);
+  const score = Number((await best.getByTestId('team-score').innerText()).match(/\d+\.\d{3}/)![0]);
+  expect(Math.abs(terms.reduce((a, b) => a + b, 0) - score)).toBeLessThan(0.003);
+
+  // 3. ban a member of the best team whose role several people can fill, pin another: both re-solve, on both screens
+  const covered = await L.locator('[data-testid=capability-row][data-status=ok]').first().getAttribute('data-skill');
+  const first = best.locator(`[data-testid=team-member][data-role="${covered}"]`);
+  const banned = (await first.getAttribute('data-person'))!;
+  await first.getByTestId('ban').click();
+  await expect(P.getByTestId('banned')).toHaveCount(1);
+  await expect(L.locator(`[data-testid=team-member][data-person="${banned}"]`)).toHaveCount(0);
+  await expect(P.locator(`[data-testid=team-member][data-person="${banned}"]`)).toHaveCount(0);
+  await expect(L.getByTestId('team-card')).toHaveCount(3);
+  const second = L.getByTestId('team-card').nth(1).getByTestId('team-member').nth(2);
+  const pinned = (await second.getAttribute('data-person'))!;
+  const pinnedRole = (await second.getAttribute('data-role'))!;
+  await second.getByTestId('pin').click();
+  await expect(P.getByTestId('pinned')).toHaveCount(1);
+  for (const page of [L, P]) {
+    for (const card of await page.getByTestId('team-card').all()) await expect(card.locator(`[data-testid=team-member][data-role="${pinnedRole}"]`)).toHaveAttribute('data-person', pinned);
+  }
+
+  // 4. accept; the peer sees who accepted it
+  await L.getByTestId('accept-team').first().click();
+  await expect(P.getByTestId('accepted-team')).toContainText('Accepted by Lea Lead');
+  await expect(P.getByTestId('accepted-member').filter({ has: P.locator(`[data-person="${pinned}"]`) }).or(P.locator(`[data-testid=accepted-member][data-person="${pinned}"]`))).toHaveCount(1);
+
+  // a changed objective does not rewrite the requirements: it offers the change
+  await L.getByTestId('project-objective').press('End');
+  await L.getByTestId('project-objective').pressSequentially(' Sold in three countries with a mobile app.');
+  await expect(L.getByTestId('requirements-change')).toBeVisible({ timeout: 10_000 });
+  await expect(L.getByTestId('requirement')).toHaveCount(11);
+
+  // undo walks back through the workflow, one described step at a time
+  await L.getByTestId('undo').click();
+  await expect(L.getByTestId('notice')).toContainText('Undone: Edit the objective');
+  await L.getByTestId('undo').click();
+  await expect(L.getByTestId('notice')).toContainText('Undone: Accept team A');
+  await expect(P.getByTestId('accepted-team')).toHaveCount(0);
+  await lead.context.close();
+  await peer.context.close();
+});
