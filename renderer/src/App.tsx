@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
 import { useYSnapshot } from './hooks/useYSnapshot';
 import { platform } from './platform';
+import { parseRoute } from './router';
 import type { UndoStep } from './session/undo';
 import { WorkspaceSession } from './session/workspaceSession';
 import { useUi, type View } from './state/uiStore';
@@ -87,8 +89,19 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
     };
   }, [db, workspaceId]);
   useEffect(() => session?.setView(view), [session, view]);
+  const followRoute = useUi((s) => s.followRoute);
+  useEffect(() => {
+    const onHash = () => followRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [followRoute]);
   const resetForWorkspace = useUi((s) => s.resetForWorkspace);
-  useEffect(() => resetForWorkspace(), [workspaceId, resetForWorkspace]);
+  const shownWorkspace = useRef(workspaceId);
+  useEffect(() => {
+    if (shownWorkspace.current === workspaceId) return;
+    shownWorkspace.current = workspaceId;
+    resetForWorkspace();
+  }, [workspaceId, resetForWorkspace]);
   const openWorkspace = useCallback(async (id: string) => setWorkspaceId(id), []);
 
   const services: AppServices = useMemo(
@@ -173,11 +186,13 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             </p>
           )}
           <main>
-            {!session && !error && <p className="muted">Opening workspace…</p>}
-            {session && view === 'people' && <PeopleView />}
-            {session && view === 'ties' && <TiesView />}
-            {session && view === 'projects' && <ProjectsView />}
-            {view === 'workspaces' && <WorkspacesView />}
+            <ErrorBoundary resetKey={`${workspaceId}/${view}`}>
+              {!session && !error && <p className="muted">Opening workspace…</p>}
+              {session && view === 'people' && <PeopleView />}
+              {session && view === 'ties' && <TiesView />}
+              {session && view === 'projects' && <ProjectsView />}
+              {view === 'workspaces' && <WorkspacesView />}
+            </ErrorBoundary>
           </main>
           <Notice onUndo={undo} onRedo={redo} />
         </div>

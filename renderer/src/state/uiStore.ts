@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 
+import { formatRoute, parseRoute, type Route, type View } from '../router';
+
+export type { View } from '../router';
+
 /** UI state only: which view, what is selected, filters, messages. Documents live in Yjs. */
-export type View = 'workspaces' | 'people' | 'projects' | 'ties';
 
 /** A toast. `action` offers one button: undo what was just done, or redo what was just undone. */
 export interface Notice {
@@ -19,6 +22,8 @@ interface UiState {
   tiesFilter: string;
   notice: Notice | null;
   go(view: View): void;
+  /** The location hash changed (back, forward, a link): show that route. */
+  followRoute(route: Route): void;
   selectPerson(id: string | null): void;
   startNewPerson(): void;
   selectProject(id: string | null): void;
@@ -30,18 +35,39 @@ interface UiState {
   clearNotice(): void;
 }
 
-export const useUi = create<UiState>((set) => ({
-  view: 'people',
+/** Puts a route in the address bar as a new history entry, so back and forward walk through views. */
+function pushRoute(route: Route) {
+  if (typeof location === 'undefined') return;
+  const hash = formatRoute(route);
+  if (location.hash !== hash) location.hash = hash;
+}
+
+const initial = typeof location === 'undefined' ? { view: 'people' as View } : parseRoute(location.hash);
+
+export const useUi = create<UiState>((set, get) => ({
+  view: initial.view,
   selectedPersonId: null,
   creatingPerson: false,
-  selectedProjectId: null,
+  selectedProjectId: initial.projectId ?? null,
   peopleFilter: '',
   tiesFilter: '',
   notice: null,
-  go: (view) => set({ view, selectedPersonId: null, creatingPerson: false }),
+  go: (view) => {
+    const projectId = view === 'projects' ? (get().selectedProjectId ?? undefined) : undefined;
+    set({ view, selectedPersonId: null, creatingPerson: false });
+    pushRoute({ view, projectId });
+  },
+  followRoute: (route) => {
+    const current = get();
+    if (current.view === route.view && (route.view !== 'projects' || current.selectedProjectId === (route.projectId ?? null))) return;
+    set({ view: route.view, ...(route.view === 'projects' ? { selectedProjectId: route.projectId ?? null } : {}), ...(route.view !== current.view ? { selectedPersonId: null, creatingPerson: false } : {}) });
+  },
   selectPerson: (id) => set({ selectedPersonId: id, creatingPerson: false }),
   startNewPerson: () => set({ selectedPersonId: null, creatingPerson: true }),
-  selectProject: (id) => set({ selectedProjectId: id }),
+  selectProject: (id) => {
+    set({ selectedProjectId: id });
+    if (get().view === 'projects') pushRoute({ view: 'projects', projectId: id ?? undefined });
+  },
   setPeopleFilter: (peopleFilter) => set({ peopleFilter }),
   setTiesFilter: (tiesFilter) => set({ tiesFilter }),
   notify: (text, kind = 'info', action) => set({ notice: { text, kind, action } }),

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DEMO_WORKSPACE_ID } from '../../../shared/demo/demoIds';
-import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
-import { openWorkspaceDoc, setWorkspaceName } from '../../../shared/model/docs/workspaceDoc';
+import { importNetwork, openNetworkDoc } from '../../../shared/model/docs/networkDoc';
+import { openWorkspaceDoc, setWorkspaceName, workspaceName } from '../../../shared/model/docs/workspaceDoc';
 import { LOCAL, rooms } from '../session/rooms';
 import type { ArchipelagoDb, WorkspaceRow } from './db';
 import { openDoc } from './docStore';
@@ -56,6 +56,42 @@ export async function joinWorkspace(db: ArchipelagoDb, id: string, name = 'Joine
   const row = { id: trimmed, name, createdAt: Date.now(), openedAt: Date.now() };
   await db.workspaces.put(row);
   return row;
+}
+
+/**
+ * `?workspace=<id>&demo=<N>[&seed=<S>]` (DESIGN.md §3): opens the local workspace `<id>`, and when its
+ * network is empty, first fills it with the demo generator's network of N people (seed 1 by
+ * default). A workspace that already has people is never overwritten.
+ */
+export async function openLinkedWorkspace(db: ArchipelagoDb, params: URLSearchParams): Promise<string | null> {
+  const id = params.get('workspace');
+  if (id === null) return null;
+  const problem = workspaceIdProblem(id);
+  if (problem) throw new Error(`?workspace=${id}: ${problem}`);
+  const demo = params.get('demo');
+  const people = demo === null ? 0 : Number(demo);
+  if (demo !== null && (!Number.isInteger(people) || people < 1 || people > 100_000)) throw new Error(`?demo=${demo}: the number of demo people is a whole number from 1 to 100000`);
+  const seedText = params.get('seed') ?? '1';
+  const seed = Number(seedText);
+  if (!Number.isInteger(seed)) throw new Error(`?seed=${seedText}: a seed is a whole number`);
+  const ws = await openDoc(db, rooms.workspace(id), id, 'workspace');
+  const net = await openDoc(db, rooms.network(id), id, 'network');
+  try {
+    openWorkspaceDoc(ws.doc, 'migration');
+    openNetworkDoc(net.doc, 'migration');
+    if (people > 0 && net.doc.getMap('people').size === 0) {
+      const { generateNetwork } = await import('../../../shared/demo/generateNetwork');
+      importNetwork(net.doc, generateNetwork({ people, seed }), 'demo');
+      if (!ws.doc.getMap('meta').has('name')) setWorkspaceName(ws.doc, `Demo network (${people} people, seed ${seed})`, 'demo');
+    }
+    const existing = await db.workspaces.get(id);
+    const now = Date.now();
+    await db.workspaces.put({ id, name: workspaceName(ws.doc), createdAt: existing?.createdAt ?? now, openedAt: now });
+  } finally {
+    ws.release();
+    net.release();
+  }
+  return id;
 }
 
 export const listWorkspaces = (db: ArchipelagoDb) => db.workspaces.orderBy('openedAt').reverse().toArray();
