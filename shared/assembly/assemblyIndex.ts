@@ -27,6 +27,14 @@ export interface AssemblyIndex {
   readonly roleMask: Int32Array;
   /** The person's level in a skill, or -1 when they do not list it. */
   levelOf(person: number, skill: string): number;
+  /** Per person, skill → level (what `levelOf` reads; kept current by indexUpdates.ts). */
+  readonly skillLevels: Map<string, number>[];
+}
+
+/** The 90th-percentile positive hourly rate (1 when nobody has a rate). */
+export function referenceRateOf(rate: Float64Array): number {
+  const sorted = rate.filter((r) => r > 0).sort();
+  return sorted.length ? sorted[Math.floor(0.9 * (sorted.length - 1))] : 1;
 }
 
 export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>, graph = buildTrustGraph(network)): AssemblyIndex {
@@ -56,11 +64,10 @@ export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>
     list.sort((a, b) => b.l - a.l || a.p - b.p);
     bySkill.set(skill, { people: Int32Array.from(list, (x) => x.p), levels: Float64Array.from(list, (x) => x.l) });
   }
-  const sortedRates = Array.from(rate).filter((r) => r > 0).sort((a, b) => a - b);
-  const referenceRate = sortedRates.length ? sortedRates[Math.floor(0.9 * (sortedRates.length - 1))] : 1;
+  const referenceRate = referenceRateOf(rate);
   return {
     graph,
-    people: network.people,
+    people: network.people.slice(),
     rate,
     availability,
     utcOffset,
@@ -69,5 +76,6 @@ export function buildAssemblyIndex(network: Pick<NetworkFile, 'people' | 'ties'>
     dijkstra: new BoundedDijkstra(graph),
     roleMask: new Int32Array(n),
     levelOf: (person, skill) => skillMaps[person].get(skill) ?? -1,
+    skillLevels: skillMaps,
   };
 }

@@ -25,6 +25,10 @@ export interface TrustGraph {
   readonly undStart: Int32Array;
   readonly undTo: Int32Array;
   readonly undLen: Float64Array;
+  /** For each undirected arc, the index of the tie (in the input order) it comes from. */
+  readonly undTie: Int32Array;
+  /** For each tie (input order), the person it starts from. */
+  readonly tieFrom: Int32Array;
 }
 
 export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): TrustGraph {
@@ -66,6 +70,7 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
   const outLen = new Float64Array(m);
   const undTo = new Int32Array(2 * m);
   const undLen = new Float64Array(2 * m);
+  const undTie = new Int32Array(2 * m);
   const outFill = outStart.slice(0, n);
   const undFill = undStart.slice(0, n);
   for (let i = 0; i < m; i++) {
@@ -82,9 +87,11 @@ export function buildTrustGraph(network: Pick<NetworkFile, 'people' | 'ties'>): 
     let u = undFill[a]++;
     undTo[u] = b;
     undLen[u] = len;
+    undTie[u] = i;
     u = undFill[b]++;
     undTo[u] = a;
     undLen[u] = len;
+    undTie[u] = i;
   }
-  return { n, ids, indexOf, outStart, outTo, outTrust, outLen, inStart, inFrom, inTrust, undStart, undTo, undLen };
+  return { n, ids, indexOf, outStart, outTo, outTrust, outLen, inStart, inFrom, inTrust, undStart, undTo, undLen, undTie, tieFrom: from };
 }

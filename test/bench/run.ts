@@ -5,10 +5,11 @@
  */
 import { assemblyBench } from './assembly/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
+import { networkBench } from './network/index';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { generateNetwork } from '../../../shared/demo/generateNetwork';
+import * as Y from 'yjs';
+import { addPerson, importNetwork, openNetworkDoc, setSkill } from '../../../shared/model/docs/networkDoc';
+import type { NetworkFile } from '../../../shared/model/network';
 import { createEngine } from './engineApi';
+
+/** A network document and an engine whose replica follows it, as the app wires them. */
+async function engineOn(net: NetworkFile) {
+  const doc = new Y.Doc();
+  openNetworkDoc(doc, 'test');
+  importNetwork(doc, net, 'test');
+  const engine = createEngine();
+  await engine.loadNetwork(Y.encodeStateAsUpdate(doc));
+  doc.on('update', (u: Uint8Array) => void engine.applyNetworkUpdate(u));
+  return { doc, engine };
+}
 
 describe('engine boundary', () => {
   it('plans an objective against the network it holds, and reports unreadable text as an error', async () => {
-    const engine = createEngine();
-    await engine.setNetwork(1, generateNetwork({ people: 200, seed: 2026 }));
+    const { engine } = await engineOn(generateNetwork({ people: 200, seed: 2026 }));
     const plan = await engine.plan('launch a sustainable product');
     if (!plan.ok) throw new Error(plan.error);
-    expect(plan.networkVersion).toBe(1);
     expect(plan.coverage.map((c) => c.skill)).toEqual(plan.forecast.requirements.map((r) => r.skill));
     expect(plan.coverage.find((c) => c.skill === 'circular-design')).toBeDefined();
     const bad = await engine.plan('zzz qqq');
@@ -16,9 +28,8 @@ describe('engine boundary', () => {
   });
 
   it('assembles the top teams from the network it holds, respects pins and bans, and names an impossible role', async () => {
-    const engine = createEngine();
     const net = generateNetwork({ people: 200, seed: 2026 });
-    await engine.setNetwork(1, net);
+    const { engine } = await engineOn(net);
     const holders = new Map<string, number>();
     for (const p of net.people) for (const s of p.skills) if (s.level >= 0.5) holders.set(s.skill, (holders.get(s.skill) ?? 0) + 1);
     // three common skills, so that banning one member leaves the request feasible
@@ -37,5 +48,23 @@ describe('engine boundary', () => {
     expect(again.teams.every((team) => team.members.every((m) => m.personId !== out))).toBe(true);
     const impossible = await engine.assemble({ roles: [{ id: 'x', skill: 'no-such-skill', minLevel: 0.5 }] }, {});
     expect(impossible).toMatchObject({ ok: false, error: expect.stringMatching(/x/), subject: { kind: 'role', roleId: 'x' } });
+  });
+
+  it('its replica follows the document: an edit changes coverage in place, a new person is picked up', async () => {
+    const { doc, engine } = await engineOn(generateNetwork({ people: 60, seed: 3 }));
+    const skill = 'storytelling';
+    const before = await engine.plan('tell our story', [{ skill, level: 0.99 }]);
+    if (!before.ok) throw new Error(before.error);
+    const qualified = before.coverage[0].qualified;
+    const someone = [...doc.getMap('people').keys()].find((id) => !((doc.getMap('people').get(id) as Y.Map<Y.Map<number>>).get('skills')?.get(skill) ?? 0 >= 0.99))!;
+    setSkill(doc, someone, skill, 1, 'test');
+    const edited = await engine.plan('tell our story', [{ skill, level: 0.99 }]);
+    if (!edited.ok) throw new Error(edited.error);
+    expect(edited.coverage[0].qualified).toBe(qualified + 1);
+    expect(edited.networkVersion).toBeGreaterThan(before.networkVersion);
+    addPerson(doc, { id: 'newcomer', name: 'New Comer', skills: [{ skill, level: 1 }] }, 'test');
+    const added = await engine.plan('tell our story', [{ skill, level: 0.99 }]);
+    if (!added.ok) throw new Error(added.error);
+    expect(added.coverage[0].qualified).toBe(qualified + 2);
   });
 });

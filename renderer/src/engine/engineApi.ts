@@ -6,15 +6,19 @@ import { DistanceOracle } from '../../../shared/assembly/poolDistances';
 import type { AssemblyRequest } from '../../../shared/assembly/problem';
 import { coverage, type CoverageLine } from '../../../shared/forecast/coverage';
 import { forecast, type Forecast } from '../../../shared/forecast/forecast';
-import type { NetworkFile } from '../../../shared/model/network';
+import * as Y from 'yjs';
+import { NetworkView, type NetworkChange } from '../../../shared/model/docs/networkView';
+import { updatePersonInIndex, updateTieTrustInIndex } from '../../../shared/assembly/indexUpdates';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
- * so heavy calls never freeze the UI; components only see this interface. The worker keeps its
- * own copy of the network, replaced when the network document changes.
+ * so heavy calls never freeze the UI; components only see this interface.
  */
 export interface EngineApi {
-  setNetwork(version: number, network: Pick<NetworkFile, 'people' | 'ties'>): Promise<void>;
+  /** Starts the worker's replica of the network document from its full state; returns the revision. */
+  loadNetwork(state: Uint8Array): Promise<number>;
+  /** Applies one Yjs update of the network document to the replica; returns the revision. */
+  applyNetworkUpdate(update: Uint8Array): Promise<number>;
   /**
    * The forecast of an objective, with coverage against the network: of the forecast's own
    * requirements, or of `requirements` (the project's accepted ones) when given.
@@ -32,38 +36,84 @@ export type PlanResult =
   | { ok: true; networkVersion: number; forecast: Forecast; coverage: CoverageLine[] }
   | { ok: false; error: string };
 
-/** The engine itself, without a worker (the worker exposes exactly this; tests call it directly). */
+/**
+ * The engine itself, without a worker (the worker exposes exactly this; tests call it directly).
+ *
+ * It keeps its own replica of the network document, fed with the Yjs updates the UI thread
+ * forwards (small), never whole copies of the network. A NetworkView on the replica says which
+ * people and ties each update touched; edits to people and to trust are applied to the assembly
+ * index in place (indexUpdates.ts), while people or ties added or removed mark it for a rebuild,
+ * done lazily before the next query.
+ */
 export function createEngine(): EngineApi {
+  let replica: Y.Doc | null = null;
+  let view: NetworkView | null = null;
   let index: AssemblyIndex | null = null;
-  let version = -1;
-  // trust distances are reused across re-solves of one network (pins, bans, weights)
+  let stale = true;
+  let revision = 0;
+  // trust distances are reused across re-solves of one network state (pins, bans, weights)
   let oracle: DistanceOracle | undefined;
+
+  const onChange = (change: NetworkChange) => {
+    revision++;
+    oracle = undefined;
+    if (stale || !index || change.membership) return void (stale = true);
+    const snapshot = view!;
+    for (const id of change.people) {
+      const person = snapshot.person(id);
+      if (!person || !updatePersonInIndex(index, person)) return void (stale = true);
+    }
+    for (const key of change.ties) {
+      const tie = snapshot.tie(key);
+      if (!tie || !updateTieTrustInIndex(index, tie)) return void (stale = true);
+    }
+  };
+  const current = (): AssemblyIndex | null => {
+    if (!view) return null;
+    if (stale || !index) {
+      index = buildAssemblyIndex(view.snapshot());
+      stale = false;
+    }
+    return index;
+  };
   return {
-    async setNetwork(v, network) {
-      if (v === version) return;
-      index = buildAssemblyIndex(network);
+    async loadNetwork(state) {
+      view?.destroy();
+      replica?.destroy();
+      replica = new Y.Doc();
+      Y.applyUpdate(replica, state);
+      view = new NetworkView(replica);
+      view.subscribe(onChange);
+      stale = true;
       oracle = undefined;
-      version = v;
+      return ++revision;
+    },
+    async applyNetworkUpdate(update) {
+      if (!replica) throw new Error('no network loaded');
+      Y.applyUpdate(replica, update);
+      return revision;
     },
     async plan(objective, requirements) {
       try {
         const f = forecast(objective);
+        const idx = current();
         return {
           ok: true,
-          networkVersion: version,
+          networkVersion: revision,
           forecast: f,
-          coverage: index ? coverage(index, requirements ?? f.requirements) : [],
+          coverage: idx ? coverage(idx, requirements ?? f.requirements) : [],
         };
       } catch (e) {
         return { ok: false, error: (e as Error).message.replace(/^objective: /, '') };
       }
     },
     async assemble(request, options) {
-      if (!index) return { ok: false, error: 'the network is not loaded yet' };
+      const idx = current();
+      if (!idx) return { ok: false, error: 'the network is not loaded yet' };
       const started = performance.now();
       try {
-        const { teams, exact } = assemble(index, request, { k: options.k ?? 3, weights: options.weights, distances: (oracle ??= new DistanceOracle(index)) });
-        return { ok: true, networkVersion: version, teams, exact, ms: performance.now() - started };
+        const { teams, exact } = assemble(idx, request, { k: options.k ?? 3, weights: options.weights, distances: (oracle ??= new DistanceOracle(idx)) });
+        return { ok: true, networkVersion: revision, teams, exact, ms: performance.now() - started };
       } catch (e) {
         if (e instanceof InfeasibleError) return { ok: false, error: e.message, subject: e.subject };
         return { ok: false, error: (e as Error).message };

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RoleRecord } from '../../../shared/model/docs/projectTeam';
-import { engine } from '../engine/engineClient';
-import { networkVersion } from '../engine/networkVersion';
+import { attachNetwork, engine } from '../engine/engineClient';
 import type { PlanResult } from '../engine/engineApi';
 import { useNetwork } from '../hooks/useNetwork';
 import { coverageSummary } from './coverageSummary';
@@ -21,7 +20,7 @@ const STATUS_HELP = {
  * Web Worker, a moment after typing stops.
  */
 export function useObjectivePlan(objective: string, roles: readonly RoleRecord[]): PlanResult | null {
-  const { net } = useNetwork();
+  const { doc, net } = useNetwork();
   const [plan, setPlan] = useState<PlanResult | null>(null);
   const text = objective.trim();
   const accepted = useMemo(() => (roles.length ? roles.map((r) => ({ skill: r.skill, level: r.minLevel })) : undefined), [roles]);
@@ -30,7 +29,7 @@ export function useObjectivePlan(objective: string, roles: readonly RoleRecord[]
     let live = true;
     const timer = setTimeout(async () => {
       const e = engine();
-      await e.setNetwork(networkVersion(net), { people: net.people, ties: net.ties });
+      if (doc) await attachNetwork(doc);
       const result = await e.plan(text, accepted);
       if (live) setPlan(result);
     }, 350);
@@ -38,7 +37,7 @@ export function useObjectivePlan(objective: string, roles: readonly RoleRecord[]
       live = false;
       clearTimeout(timer);
     };
-  }, [text, net, accepted]);
+  }, [text, net, accepted, doc]);
   return text ? plan : null;
 }
 

@@ -67,6 +67,7 @@ export function readNetwork(doc: Y.Doc): NetworkSnapshot {
     else if (known.has(parsed.data.from) && known.has(parsed.data.to)) tieList.push(parsed.data);
   });
   tieList.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+  invalid.sort((a, b) => a.key.localeCompare(b.key));
   return { people: out, ties: tieList, invalid };
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_WEIGHTS, TERM_NAMES, type ObjectiveWeights, type TermName } fro
 import { acceptTeam, assemblyRequest, banPerson, pinPerson, setWeights, unbanPerson, unpinPerson, type TeamPlan } from '../../../../shared/model/docs/projectTeam';
 import type { Person } from '../../../../shared/model/network';
 import type { AssembleOutcome } from '../../engine/engineApi';
-import { engine } from '../../engine/engineClient';
+import { attachNetwork, engine } from '../../engine/engineClient';
 import { networkVersion } from '../../engine/networkVersion';
 import { useNetwork } from '../../hooks/useNetwork';
 import { useAct, useApp } from '../../hooks/useSession';
@@ -25,7 +25,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Runs the engine on the plan whenever it, the network or the weights change (in the worker, debounced). */
 function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
-  const { net } = useNetwork();
+  const { doc, net } = useNetwork();
   const [state, setState] = useState<{ key: string; outcome: AssembleOutcome } | null>(null);
   const request = useMemo(() => assemblyRequest(plan), [plan]);
   const key = JSON.stringify([request, weights, networkVersion(net)]);
@@ -34,7 +34,7 @@ function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
     let live = true;
     const timer = setTimeout(async () => {
       const e = engine();
-      await e.setNetwork(networkVersion(net), { people: net.people, ties: net.ties });
+      if (doc) await attachNetwork(doc);
       const outcome = await e.assemble(request, { k: 3, weights });
       if (live) setState({ key, outcome });
     }, 200);
@@ -42,7 +42,7 @@ function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
       live = false;
       clearTimeout(timer);
     };
-  }, [key, request, weights, net]);
+  }, [key, request, weights, net, doc]);
   return { outcome: state?.outcome ?? null, current: state?.key === key };
 }
 

@@ -1,0 +1,166 @@
+import * as Y from 'yjs';
+import { PersonSchema, TieSchema, type Person, type Tie } from '../network';
+import type { NetworkSnapshot } from './networkDoc';
+
+/** What changed since the last snapshot: person ids and tie keys (`from→to`). */
+export interface NetworkChange {
+  people: ReadonlySet<string>;
+  ties: ReadonlySet<string>;
+  /** People or ties were added or removed (not only edited). */
+  membership: boolean;
+}
+
+const byName = (a: Person, b: Person) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byEnds = (x: Tie, y: Tie) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to);
+
+/**
+ * A validated view of a network document that stays current incrementally: a Yjs event re-reads
+ * and re-validates only the people and ties it touched, so one edit in a 10,000-person network costs
+ * microseconds instead of a full `readNetwork` (DESIGN.md: read Yjs through small hooks). Snapshots
+ * are immutable and equal to `readNetwork(doc)`; a new one is built only when asked for after a
+ * change, reusing every unchanged record.
+ */
+export class NetworkView {
+  private readonly people = new Map<string, Person>();
+  private readonly ties = new Map<string, Tie>();
+  private readonly invalidPeople = new Map<string, string>();
+  private readonly invalidTies = new Map<string, string>();
+  private cached: NetworkSnapshot | null = null;
+  private pending: { people: Set<string>; ties: Set<string>; membership: boolean; names: boolean } = { people: new Set(), ties: new Set(), membership: false, names: false };
+  private readonly listeners = new Set<(change: NetworkChange) => void>();
+  private version = 0;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.getMap<Y.Map<unknown>>('people').forEach((_v, id) => this.readPerson(id));
+    doc.getMap<Tie>('ties').forEach((_v, key) => this.readTie(key));
+    doc.getMap('people').observeDeep(this.onPeople);
+    doc.getMap<Tie>('ties').observe(this.onTies);
+  }
+
+  /** Increments with every change; a cheap key for "has the network changed". */
+  get revision(): number {
+    return this.version;
+  }
+
+  subscribe(listener: (change: NetworkChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.doc.getMap('people').unobserveDeep(this.onPeople);
+    this.doc.getMap<Tie>('ties').unobserve(this.onTies);
+    this.listeners.clear();
+  }
+
+  person(id: string): Person | undefined {
+    return this.people.get(id);
+  }
+
+  /** A valid tie by its key (`from→to`). */
+  tie(key: string): Tie | undefined {
+    return this.ties.get(key);
+  }
+
+  snapshot = (): NetworkSnapshot => {
+    if (this.cached && !this.pending.people.size && !this.pending.ties.size && !this.pending.membership) return this.cached;
+    const prev = this.cached;
+    const { people: changedPeople, membership, names } = this.pending;
+    let people: Person[];
+    if (!prev || membership || names) {
+      people = [...this.people.values()].sort(byName);
+    } else {
+      // same people in the same order: swap in the changed records
+      people = prev.people.slice();
+      for (let i = 0; i < people.length; i++) if (changedPeople.has(people[i].id)) people[i] = this.people.get(people[i].id)!;
+    }
+    let ties: Tie[];
+    if (!prev || membership) {
+      ties = [...this.ties.values()].filter((t) => this.people.has(t.from) && this.people.has(t.to)).sort(byEnds);
+    } else if (this.pending.ties.size) {
+      ties = prev.ties.map((t) => this.ties.get(`${t.from}→${t.to}`) ?? t);
+    } else ties = prev.ties;
+    const invalid = [...this.invalidPeople, ...this.invalidTies].map(([key, problem]) => ({ key, problem })).sort((a, b) => a.key.localeCompare(b.key));
+    this.cached = { people, ties, invalid: invalid.length || !prev ? invalid : prev.invalid };
+    this.pending = { people: new Set(), ties: new Set(), membership: false, names: false };
+    return this.cached;
+  };
+
+  private readPerson(id: string): 'added' | 'removed' | 'renamed' | 'changed' | 'none' {
+    const value = this.doc.getMap<unknown>('people').get(id);
+    const before = this.people.get(id);
+    if (value === undefined) {
+      this.invalidPeople.delete(id);
+      return this.people.delete(id) ? 'removed' : 'none';
+    }
+    if (!(value instanceof Y.Map)) {
+      this.people.delete(id);
+      this.invalidPeople.set(id, 'not a person record');
+      return before ? 'removed' : 'none';
+    }
+    const raw = value.toJSON() as Record<string, unknown>;
+    const skills = Object.entries((raw.skills as Record<string, number> | undefined) ?? {})
+      .map(([skill, level]) => ({ skill, level }))
+      .sort((x, y) => x.skill.localeCompare(y.skill));
+    const parsed = PersonSchema.safeParse({ ...raw, id, skills });
+    if (!parsed.success) {
+      this.people.delete(id);
+      this.invalidPeople.set(id, parsed.error.issues[0].message);
+      return before ? 'removed' : 'none';
+    }
+    this.invalidPeople.delete(id);
+    this.people.set(id, parsed.data);
+    if (!before) return 'added';
+    return before.name !== parsed.data.name ? 'renamed' : 'changed';
+  }
+
+  private readTie(key: string): 'added' | 'removed' | 'changed' | 'none' {
+    const value = this.doc.getMap<Tie>('ties').get(key);
+    const had = this.ties.has(key);
+    if (value === undefined) {
+      this.invalidTies.delete(key);
+      return this.ties.delete(key) ? 'removed' : 'none';
+    }
+    const parsed = TieSchema.safeParse(value);
+    if (!parsed.success) {
+      this.ties.delete(key);
+      this.invalidTies.set(key, parsed.error.issues[0].message);
+      return had ? 'removed' : 'none';
+    }
+    this.invalidTies.delete(key);
+    this.ties.set(key, parsed.data);
+    return had ? 'changed' : 'added';
+  }
+
+  private onPeople = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const touched = new Set<string>();
+    for (const e of events) {
+      if (e.path.length === 0) for (const key of (e as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
+      else touched.add(String(e.path[0]));
+    }
+    for (const id of touched) {
+      const what = this.readPerson(id);
+      if (what === 'none') continue;
+      this.pending.people.add(id);
+      if (what === 'added' || what === 'removed') this.pending.membership = true;
+      if (what === 'renamed') this.pending.names = true;
+    }
+    this.emit();
+  };
+
+  private onTies = (e: Y.YMapEvent<Tie>) => {
+    for (const key of e.keysChanged) {
+      const what = this.readTie(key);
+      if (what === 'none') continue;
+      this.pending.ties.add(key);
+      if (what !== 'changed') this.pending.membership = true;
+    }
+    this.emit();
+  };
+
+  private emit() {
+    this.version++;
+    const change: NetworkChange = { people: new Set(this.pending.people), ties: new Set(this.pending.ties), membership: this.pending.membership };
+    for (const l of this.listeners) l(change);
+  }
+}
