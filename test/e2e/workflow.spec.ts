@@ -35,6 +35,15 @@ test('objective → requirements → teams → pin → re-solve → accept, seen
   const score = Number((await best.getByTestId('team-score').innerText()).match(/\d+\.\d{3}/)![0]);
   expect(Math.abs(terms.reduce((a, b) => a + b, 0) - score)).toBeLessThan(0.003);
 
+  // trust advice from the orchestrator's point of view: rely, escrow or an introduction, per member
+  await L.getByTestId('viewer-picker').fill('Aisha Boateng');
+  await L.getByTestId('set-viewer').click();
+  await expect(L.getByTestId('viewer')).toHaveText('Aisha Boateng');
+  await expect(best.getByTestId('advice')).toHaveCount(11);
+  await expect(best.getByTestId('advice').first()).toHaveAttribute('data-advice', /^(rely|escrow|introduce)$/);
+  // the adjacent possible for this objective
+  await expect(L.getByTestId('compound').first()).toBeVisible();
+
   // 3. ban a member of the best team whose role several people can fill, pin another: both re-solve, on both screens
   const covered = await L.locator('[data-testid=capability-row][data-status=ok]').first().getAttribute('data-skill');
   const first = best.locator(`[data-testid=team-member][data-role="${covered}"]`);

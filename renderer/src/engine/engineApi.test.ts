@@ -67,4 +67,20 @@ describe('engine boundary', () => {
     if (!added.ok) throw new Error(added.error);
     expect(added.coverage[0].qualified).toBe(qualified + 2);
   });
+
+  it('advises from a viewer about people, and suggests compound capabilities next to given skills', async () => {
+    const net = generateNetwork({ people: 120, seed: 8 });
+    const { engine } = await engineOn(net);
+    const viewer = net.ties[0].from;
+    const targets = [net.ties[0].to, net.people[50].id];
+    const advice = await engine.advise(viewer, targets);
+    if ('error' in advice) throw new Error(advice.error);
+    expect(advice.map((a) => a.personId)).toEqual(targets);
+    for (const a of advice) expect(['rely', 'escrow', 'introduce']).toContain(a.advice);
+    expect(await engine.advise('nobody', targets)).toEqual({ error: 'nobody is not in this network' });
+    const skill = net.people[0].skills[0].skill;
+    const compounds = await engine.adjacent([skill], 5);
+    expect(compounds.length).toBeGreaterThan(0);
+    expect(compounds.length).toBeLessThanOrEqual(5);
+  });
 });

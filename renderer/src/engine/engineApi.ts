@@ -9,6 +9,8 @@ import { forecast, type Forecast } from '../../../shared/forecast/forecast';
 import * as Y from 'yjs';
 import { NetworkView, type NetworkChange } from '../../../shared/model/docs/networkView';
 import { updatePersonInIndex, updateTieTrustInIndex } from '../../../shared/assembly/indexUpdates';
+import { adjacentPossible, type CompoundCapability } from '../../../shared/adjacent/adjacentPossible';
+import { riskAdviceFor, type RiskAdvice } from '../../../shared/trust/riskAdvice';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
@@ -24,6 +26,13 @@ export interface EngineApi {
    * requirements, or of `requirements` (the project's accepted ones) when given.
    */
   plan(objective: string, requirements?: readonly { skill: string; level: number }[]): Promise<PlanResult>;
+  /**
+   * Trust advice from `viewerId` about each of `personIds`: rely on reputation, require escrow, or
+   * ask a named introducer (shared/trust/riskAdvice.ts), with the best trust path.
+   */
+  advise(viewerId: string, personIds: readonly string[], stakes?: number): Promise<RiskAdvice[] | { error: string }>;
+  /** Compound capabilities the network could form next, those touching `skills` first. */
+  adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
   assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }): Promise<AssembleOutcome>;
 }
@@ -106,6 +115,22 @@ export function createEngine(): EngineApi {
       } catch (e) {
         return { ok: false, error: (e as Error).message.replace(/^objective: /, '') };
       }
+    },
+    async advise(viewerId, personIds, stakes = 0) {
+      const idx = current();
+      if (!idx) return { error: 'the network is not loaded yet' };
+      const source = idx.graph.indexOf.get(viewerId);
+      if (source === undefined) return { error: `${viewerId} is not in this network` };
+      const targets = personIds.map((id) => idx.graph.indexOf.get(id)).filter((i): i is number => i !== undefined);
+      return riskAdviceFor(idx.graph, source, targets, { stakes });
+    },
+    async adjacent(skills, limit = 6) {
+      const idx = current();
+      if (!idx) return [];
+      const wanted = new Set(skills);
+      const all = adjacentPossible(idx, { limit: 60 });
+      const touching = all.filter((c) => c.skills.some((s) => wanted.has(s)));
+      return (touching.length ? touching : all).slice(0, limit);
     },
     async assemble(request, options) {
       const idx = current();

@@ -10,6 +10,7 @@ import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
 import { AcceptedTeamView } from '../features/projects/AcceptedTeam';
+import { AdjacentPanel } from '../features/projects/AdjacentPanel';
 import { RequirementsStep } from '../features/projects/RequirementsStep';
 import { TeamsStep } from '../features/projects/TeamsStep';
 import { useTeamPlan } from '../features/projects/useTeamPlan';
@@ -122,6 +123,7 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
       <CapabilitiesPanel objective={project.objective} plan={plan} roles={team.roles} />
       <TeamsStep doc={doc} projectId={summary.id} plan={team} />
       <AcceptedTeamView plan={team} />
+      <AdjacentPanel skills={team.roles.length ? team.roles.map((r) => r.skill) : plan?.ok ? plan.forecast.requirements.map((r) => r.skill) : []} />
     </article>
   );
 }

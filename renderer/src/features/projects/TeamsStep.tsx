@@ -11,6 +11,10 @@ import { useNetwork } from '../../hooks/useNetwork';
 import { useAct, useApp } from '../../hooks/useSession';
 import { LOCAL } from '../../session/rooms';
 import { workingHoursByUtcHour } from './timezoneStrip';
+import { useViewer } from './useViewer';
+import { PersonPicker } from '../../components/PersonPicker';
+import { resolvePerson } from '../../components/personSearch';
+import type { RiskAdvice } from '../../../../shared/trust/riskAdvice';
 
 const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
 const TERM_HELP: Record<TermName, string> = {
@@ -22,6 +26,32 @@ const TERM_HELP: Record<TermName, string> = {
 };
 const LETTERS = 'ABC';
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+const ADVICE_LABEL = { rely: 'rely on reputation', escrow: 'use escrow', introduce: 'ask for an introduction' } as const;
+
+/** Trust advice from the viewer about everyone in the suggested teams (one engine call). */
+function useAdvice(viewer: string | null, personIds: string[]) {
+  const { doc, net } = useNetwork();
+  const [advice, setAdvice] = useState<Map<string, RiskAdvice>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const key = personIds.join(',');
+  useEffect(() => {
+    if (!viewer || !doc || !key) return;
+    let live = true;
+    (async () => {
+      await attachNetwork(doc);
+      const result = await engine().advise(viewer, key.split(','));
+      if (!live) return;
+      if ('error' in result) return setError(result.error);
+      setError(null);
+      setAdvice(new Map(result.map((a) => [a.personId, a])));
+    })();
+    return () => {
+      live = false;
+    };
+  }, [viewer, key, doc, net]);
+  return { advice: viewer ? advice : new Map<string, RiskAdvice>(), error: viewer ? error : null };
+}
 
 /** Runs the engine on the plan whenever it, the network or the weights change (in the worker, debounced). */
 function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
@@ -82,7 +112,19 @@ function HoursStrip({ counts, size }: { counts: number[]; size: number }) {
   );
 }
 
-function TeamCard({ team, rank, plan, people, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
+function AdviceBadge({ advice, people }: { advice: RiskAdvice | undefined; people: Map<string, Person> }) {
+  if (!advice) return null;
+  const name = (id: string) => people.get(id)?.name ?? id;
+  const text = advice.advice === 'introduce' && advice.introducer ? `introduction via ${name(advice.introducer)}` : ADVICE_LABEL[advice.advice];
+  const path = advice.path.length ? `Best trust path: ${advice.path.map(name).join(' → ')} (${Math.round(advice.pathTrust * 100)}%). ` : '';
+  return (
+    <span className={`advice advice-${advice.advice}`} title={path + advice.reasons.join('; ')} data-testid="advice" data-advice={advice.advice}>
+      {text}
+    </span>
+  );
+}
+
+function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
   const roles = new Map(plan.roles.map((r) => [r.id, r]));
   const members = team.members.map((m) => ({ ...m, person: people.get(m.personId), why: team.explanation.find((e) => e.personId === m.personId)?.why }));
   const counts = workingHoursByUtcHour(members.map((m) => m.person?.timezone));
@@ -125,6 +167,7 @@ function TeamCard({ team, rank, plan, people, onPin, onBan, onAccept, accepted }
                   </button>
                 </span>
               </div>
+              <AdviceBadge advice={advice.get(m.personId)} people={people} />
               {m.why && (
                 <details className="why small">
                   <summary>Why {m.person?.name?.split(' ')[0] ?? 'them'}</summary>
@@ -171,11 +214,16 @@ function TeamCard({ team, rank, plan, people, onPin, onBan, onAccept, accepted }
  */
 export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: string; plan: TeamPlan }) {
   const act = useAct();
-  const { user } = useApp();
+  const { user, session } = useApp();
   const { net } = useNetwork();
   const people = useMemo(() => new Map(net.people.map((p) => [p.id, p])), [net.people]);
   const weights = plan.weights ?? DEFAULT_WEIGHTS;
   const { outcome, current } = useAssembly(plan, weights);
+  const [viewer, setViewer] = useViewer(session?.workspaceId);
+  const [viewerText, setViewerText] = useState('');
+  const refs = useMemo(() => net.people.map((p) => ({ id: p.id, name: p.name, city: p.location?.city })), [net.people]);
+  const members = useMemo(() => (outcome?.ok ? [...new Set(outcome.teams.flatMap((t) => t.members.map((m) => m.personId)))].sort() : []), [outcome]);
+  const { advice, error: adviceError } = useAdvice(viewer, members);
   const place = { view: 'projects', projectId };
   if (!plan.roles.length) return null;
   const sameTeam = (t: Team) => plan.accepted !== null && JSON.stringify(plan.accepted.members) === JSON.stringify(t.members);
@@ -189,6 +237,25 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
           {!outcome || !current ? 'solving…' : outcome.ok ? `${outcome.teams.length} best configurations in ${Math.round(outcome.ms)} ms${outcome.exact ? '' : ' (best found, search cut short)'}` : ''}
         </span>
       </h3>
+      <form
+        className="viewer row wrap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = resolvePerson(refs, viewerText);
+          if (r.ok) {
+            setViewer(r.person.id);
+            setViewerText('');
+          }
+        }}
+      >
+        <span className="small muted">Trust advice from the point of view of</span>
+        {viewer && <strong data-testid="viewer">{name(viewer)}</strong>}
+        <PersonPicker people={refs} value={viewerText} onChange={setViewerText} label="You are" placeholder={viewer ? 'someone else…' : 'pick yourself'} testId="viewer-picker" />
+        <button type="submit" className="secondary small-btn" data-testid="set-viewer">
+          Set
+        </button>
+        {adviceError && <span className="field-error">{adviceError}</span>}
+      </form>
       <details className="weights">
         <summary>Weights of the objective</summary>
         <div className="weights-grid">
@@ -246,6 +313,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
               rank={i}
               plan={plan}
               people={people}
+              advice={advice}
               accepted={sameTeam(team)}
               onPin={(personId, roleId, label) => act({ label, place }, () => pinPerson(doc, personId, roleId, LOCAL))}
               onBan={(personId, who) => act({ label: `Ban ${who}`, place }, () => banPerson(doc, personId, LOCAL))}
