@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_RELAY_URL, normaliseRelayUrl, type DesktopSettings } from '../shared/platformApi';
+import { normaliseRelayUrl, type DesktopSettings } from '../shared/platformApi';
 
 const SettingsSchema = z.object({
   relayUrl: z.union([z.string().transform((s, ctx) => {
@@ -27,7 +27,8 @@ export class SettingsStore {
     } catch {
       // missing or unreadable: defaults
     }
-    return { relayUrl: DEFAULT_RELAY_URL };
+    // a fresh install stays on this device until the user chooses a relay (see DEFAULT_RELAY_URL)
+    return { relayUrl: null };
   }
 
   /** Validates the patch (it comes over IPC from the renderer) and saves the result. */

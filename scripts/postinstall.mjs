@@ -22,7 +22,10 @@ try {
 }
 
 const skip = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-if (skip && skip !== '0' && skip !== 'false') process.exit(0);
+if (skip && skip !== '0' && skip !== 'false') {
+  console.log('archipelago: the Electron binary download was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD is set); `npm start` will serve the web build instead.');
+  process.exit(0);
+}
 let electronDir;
 try {
   electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -34,5 +37,5 @@ const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { 
 if (result.status === 0 && existsSync(join(electronDir, 'path.txt'))) {
   console.log('archipelago: Electron binary installed');
 } else {
-  console.log('archipelago: the Electron binary could not be downloaded here; `npm start` will serve the web build instead.');
+  console.log('archipelago: the Electron binary download was tried and failed here; `npm start` will serve the web build instead.');
 }

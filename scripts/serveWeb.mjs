@@ -1,6 +1,6 @@
 // A small static server for the built renderer (dist/renderer), bound to loopback.
 // Used by `npm start` in web mode and by the end-to-end tests.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -16,7 +16,11 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-export function serveWeb({ root = resolve('dist/renderer'), host = '127.0.0.1', port = 5173 } = {}) {
+/**
+ * `relayUrl`: the relay this launcher started, announced to the page as
+ * `<meta name="archipelago-relay">` so that it syncs there and nowhere else (shared/platformApi.ts).
+ */
+export function serveWeb({ root = resolve('dist/renderer'), host = '127.0.0.1', port = 5173, relayUrl = null } = {}) {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`no web build at ${root}: run npm run build:renderer`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
@@ -26,6 +30,12 @@ export function serveWeb({ root = resolve('dist/renderer'), host = '127.0.0.1', 
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (relayUrl && file === join(root, 'index.html')) {
+      const meta = `<meta name="archipelago-relay" content="${relayUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">`;
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      res.end(readFileSync(file, 'utf8').replace('</head>', `${meta}</head>`));
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
     createReadStream(file).pipe(res);
   });

@@ -14,7 +14,30 @@ export interface ArchipelagoDesktopApi {
   setSettings(settings: Partial<DesktopSettings>): Promise<DesktopSettings>;
 }
 
+/**
+ * Where `npm run relay` listens by default: suggested to the user, never joined on its own. The app
+ * syncs only with a relay the user chose, or the one that `npm start` launched for this page
+ * (announced in the page as `<meta name="archipelago-relay">`): whatever else listens on this port
+ * may belong to someone else.
+ */
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:4455';
+
+/** The name of the meta tag through which the server that launched a relay tells the page its URL. */
+export const RELAY_META = 'archipelago-relay';
+
+/**
+ * The relay a fresh install syncs with: the one the user chose (`saved`, which may be null for
+ * "stay on this device"), else the one the launcher started for this page, else none.
+ */
+export function initialRelay(saved: string | null | undefined, launched: string | null): string | null {
+  if (saved !== undefined) return saved;
+  if (!launched) return null;
+  try {
+    return normaliseRelayUrl(launched);
+  } catch {
+    return null;
+  }
+}
 
 /** Accepts ws: and wss: URLs only; returns a normalised URL or throws a clear error. */
 export function normaliseRelayUrl(input: string): string {

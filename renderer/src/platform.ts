@@ -1,4 +1,4 @@
-import { DEFAULT_RELAY_URL, type ArchipelagoDesktopApi, type DesktopSettings } from '../../shared/platformApi';
+import { initialRelay, RELAY_META, type ArchipelagoDesktopApi, type DesktopSettings } from '../../shared/platformApi';
 
 declare global {
   interface Window {
@@ -8,14 +8,21 @@ declare global {
 
 const WEB_SETTINGS_KEY = 'archipelago.settings';
 
-/** The web build's stand-in for the desktop API: settings in localStorage, overridable by `?relay=`. */
+/**
+ * The web build's stand-in for the desktop API: settings in localStorage, overridable by `?relay=`.
+ * Until the user chooses a relay, the page syncs with the relay its launcher started (a meta tag),
+ * or with none: never with whatever happens to listen on the default port.
+ */
 function webPlatform(): ArchipelagoDesktopApi {
+  const launched = document.querySelector<HTMLMetaElement>(`meta[name="${RELAY_META}"]`)?.content ?? null;
   const read = (): DesktopSettings => {
+    let saved: Partial<DesktopSettings> = {};
     try {
-      return { relayUrl: DEFAULT_RELAY_URL, ...JSON.parse(localStorage.getItem(WEB_SETTINGS_KEY) ?? '{}') };
+      saved = JSON.parse(localStorage.getItem(WEB_SETTINGS_KEY) ?? '{}');
     } catch {
-      return { relayUrl: DEFAULT_RELAY_URL };
+      // unreadable: as if nothing was saved
     }
+    return { relayUrl: initialRelay(saved.relayUrl, launched) };
   };
   const param = new URLSearchParams(location.search).get('relay');
   if (param !== null) localStorage.setItem(WEB_SETTINGS_KEY, JSON.stringify({ ...read(), relayUrl: param === 'off' ? null : param }));
