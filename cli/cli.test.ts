@@ -173,4 +173,32 @@ describe('archipelago CLI (the real binary)', () => {
     expect(r.code).toBe(0);
     for (const c of ['demo', 'forecast', 'assemble', 'trust']) expect(r.stdout).toContain(`archipelago ${c}`);
   });
+
+  it('forecast --requirements-out writes a requirements file that assemble reads: objective to team in two commands', async () => {
+    const big = join(dir, 'net800.json');
+    expect((await run('demo', '--people', '800', '--seed', '3', '--out', big)).code).toBe(0);
+    const req = join(dir, 'req.json');
+    const f = await run('forecast', '--objective', 'build a mobile app for farmers', '--json', '--requirements-out', req, '--budget', '900');
+    expect(f.code).toBe(0);
+    const printed = JSON.parse(f.stdout);
+    const written = JSON.parse(readFileSync(req, 'utf8'));
+    expect(written.budget).toBe(900);
+    expect(written.roles.map((r: { skill: string }) => r.skill)).toEqual(printed.requirements.map((r: { skill: string }) => r.skill));
+    expect(written.roles[0]).toEqual({ id: printed.requirements[0].skill, skill: printed.requirements[0].skill, minLevel: printed.requirements[0].level, label: printed.requirements[0].label });
+    const a = await run('assemble', '--network', big, '--requirements', req, '--json');
+    expect(a.code).toBe(0);
+    const team = JSON.parse(a.stdout).teams[0];
+    expect(team.members.map((m: { roleId: string }) => m.roleId)).toEqual(written.roles.map((r: { id: string }) => r.id));
+    expect(team.cost.rate).toBeLessThanOrEqual(900);
+  });
+
+  it('forecast rejects a bad --budget or a --budget without --requirements-out, and writes nothing', async () => {
+    const req = join(dir, 'never.json');
+    const bad = await run('forecast', '--objective', 'build an app', '--requirements-out', req, '--budget', '-5');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--budget must be a positive number/);
+    const lone = await run('forecast', '--objective', 'build an app', '--budget', '100');
+    expect(lone.code).toBe(2);
+    expect(() => readFileSync(req)).toThrow();
+  });
 });

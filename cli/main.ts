@@ -7,7 +7,7 @@ import { generateNetwork } from '../shared/demo/generateNetwork';
 import { forecast } from '../shared/forecast/forecast';
 import { buildTrustGraph } from '../shared/graph/trustGraph';
 import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
-import { RequirementsFileSchema } from '../shared/model/requirements';
+import { requirementsFileFrom, RequirementsFileSchema } from '../shared/model/requirements';
 import { parseOrThrow, ValidationError } from '../shared/model/validate';
 import { trustReport } from '../shared/trust/trustReport';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -19,8 +19,9 @@ const HELP = `archipelago: the Archipelago engine on the command line
 
   archipelago demo --people N --seed S [--out file]
       write a deterministic synthetic network (network file, version 1)
-  archipelago forecast --objective "text" [--json]
-      capability requirements and a phased pathway for an objective
+  archipelago forecast --objective "text" [--json] [--requirements-out req.json [--budget N]]
+      capability requirements and a phased pathway for an objective; --requirements-out also
+      writes them as a requirements file that assemble --requirements reads
   archipelago assemble --network net.json --requirements req.json [--k 3] [--objective default|comm] [--json]
       the best k teams, best first, each explained
   archipelago trust --network net.json --from ID [--top N] [--about ID,ID] [--advice [--stakes 0..1]] [--json]
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'demo':
         return await demo(parseArgs(rest, { people: 'value', seed: 'value', out: 'value', ties: 'value', json: 'flag' }), io);
       case 'forecast':
-        return runForecast(parseArgs(rest, { objective: 'value', json: 'flag' }), io);
+        return await runForecast(parseArgs(rest, { objective: 'value', json: 'flag', 'requirements-out': 'value', budget: 'value' }), io);
       case 'assemble':
         return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
       case 'trust':
@@ -111,8 +112,20 @@ async function demo(args: ParsedArgs, io: Io) {
   return EXIT.ok;
 }
 
-function runForecast(args: ParsedArgs, io: Io) {
+async function runForecast(args: ParsedArgs, io: Io) {
   const result = forecast(required(args, 'objective'));
+  const reqOut = args.options.get('requirements-out');
+  if (reqOut === true) throw new UsageError('--requirements-out needs a file name');
+  const budgetRaw = args.options.get('budget');
+  if (budgetRaw !== undefined && reqOut === undefined) throw new UsageError('--budget is for --requirements-out');
+  const budget = budgetRaw === undefined ? undefined : Number(budgetRaw);
+  if (budget !== undefined && (budgetRaw === true || !Number.isFinite(budget) || budget <= 0)) throw new UsageError('--budget must be a positive number (the maximum sum of hourly rates)');
+  if (reqOut !== undefined) {
+    // written whole or not at all
+    await writeFile(`${reqOut}.tmp`, `${JSON.stringify(requirementsFileFrom(result.requirements, budget), null, 2)}\n`);
+    await rename(`${reqOut}.tmp`, reqOut);
+    io.stderr.write(`wrote ${result.requirements.length} roles to ${reqOut}\n`);
+  }
   const out = {
     requirements: result.requirements.map((r) => ({ skill: r.skill, label: r.label, level: r.level, why: r.why, phase: r.phase })),
     pathway: result.pathway,

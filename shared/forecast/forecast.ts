@@ -29,7 +29,7 @@ export interface Forecast {
 export interface ForecastOptions {
   taxonomy?: SkillTaxonomy;
   templates?: readonly ObjectiveTemplate[];
-  /** Cap on requirements (the most specific are kept: direct mentions, then templates, then related). Default 16. */
+  /** Cap on requirements (the most specific are kept: direct mentions, then templates, then related). Default 20. */
   max?: number;
 }
 
@@ -49,7 +49,7 @@ export function forecast(objective: string, options: ForecastOptions = {}): Fore
   const tax = options.taxonomy ?? taxonomy();
   const text = normalisePhrase(objective);
   if (!text) throw new RangeError('objective: the text is empty');
-  const max = options.max ?? 16;
+  const max = options.max ?? 20;
   const senior = SENIORITY.exec(text);
   const bump = senior ? 0.1 : 0;
   const found = new Map<string, Requirement>();
@@ -95,7 +95,7 @@ export function forecast(objective: string, options: ForecastOptions = {}): Fore
     const match = t.when.map((re) => re.exec(text)).find(Boolean);
     if (!match) continue;
     fired.push(t);
-    for (const nd of t.needs) add(nd.skill, nd.level, `pattern "${t.name}" (matched "${match[0]}")`, nd.phase, 1);
+    for (const nd of t.needs) add(nd.skill, nd.level, `pattern "${t.name}" (matched "${match[0]}")`, nd.phase, t.qualifier ? 0.5 : 1);
   }
   // 3. fallback
   if (found.size < 3) {

@@ -1,3 +1,4 @@
+import { SEVERAL_COUNTRIES, SEVERAL_LANGUAGES } from './countries';
 import type { PhaseId } from './phases';
 
 /**
@@ -8,8 +9,14 @@ import type { PhaseId } from './phases';
 export interface ObjectiveTemplate {
   readonly id: string;
   readonly name: string;
-  readonly when: readonly RegExp[];
+  /** Patterns (or anything with RegExp's `exec`, such as SEVERAL_COUNTRIES). */
+  readonly when: readonly { exec(text: string): { 0: string } | null }[];
   readonly needs: readonly { skill: string; level: number; phase: PhaseId }[];
+  /**
+   * A qualifier of the work (where, in which languages) rather than a kind of work: its needs are
+   * kept before other templates' when the requirements are capped, since the objective states it.
+   */
+  readonly qualifier?: boolean;
 }
 
 const need = (skill: string, level: number, phase: PhaseId) => ({ skill, level, phase });
@@ -95,8 +102,9 @@ export const TEMPLATES: readonly ObjectiveTemplate[] = [
   },
   {
     id: 'localise',
+    qualifier: true,
     name: 'translate or localise',
-    when: [/\btranslat\w*/, /\blocali[sz]\w*/, /\bmultilingual\b/, /\b(several|many|multiple|two|three|four|five|six|ten|other) languages\b/],
+    when: [/\btranslat\w*/, /\blocali[sz]\w*/, /\bmultilingual\b/, /\b(several|many|multiple|two|three|four|five|six|ten|other) languages\b/, SEVERAL_LANGUAGES],
     needs: [need('translation', 0.6, 'build'), need('localization', 0.6, 'build'), need('cultural-mediation', 0.4, 'validate')],
   },
   {
@@ -155,9 +163,18 @@ export const TEMPLATES: readonly ObjectiveTemplate[] = [
   },
   {
     id: 'expand-internationally',
-    name: 'expand to new countries',
-    when: [/\binternational\w*/, /\bexpan(d|sion)\b/, /\bglobal\w*/, /\bnew (countries|markets|regions)\b/, /\bcross[- ]border\b/],
-    needs: [need('localization', 0.6, 'launch'), need('cultural-mediation', 0.5, 'discover'), need('trade-compliance', 0.5, 'comply'), need('tax-law', 0.5, 'comply'), need('partnerships', 0.5, 'grow')],
+    qualifier: true,
+    name: 'work across several countries (market entry, regulation, localisation)',
+    when: [/\binternational\w*/, /\bexpan(d|sion)\b/, /\bglobal\w*/, /\bnew (countries|markets|regions)\b/, /\bcross[- ]border\b/, SEVERAL_COUNTRIES],
+    needs: [
+      need('market-research', 0.6, 'discover'),
+      need('regulatory-affairs', 0.6, 'comply'),
+      need('localization', 0.6, 'launch'),
+      need('cultural-mediation', 0.5, 'discover'),
+      need('trade-compliance', 0.5, 'comply'),
+      need('tax-law', 0.5, 'comply'),
+      need('partnerships', 0.5, 'grow'),
+    ],
   },
   {
     id: 'marketplace',

@@ -34,3 +34,15 @@ export const RequirementsFileSchema = z
 export type Role = z.infer<typeof RoleSchema>;
 export type Pin = z.infer<typeof PinSchema>;
 export type RequirementsFile = z.infer<typeof RequirementsFileSchema>;
+
+/**
+ * The requirements file for a forecast's requirements (what `forecast --requirements-out` writes and
+ * `assemble --requirements` reads): one role per capability, its id the skill, its minimum the
+ * forecast's level.
+ */
+export function requirementsFileFrom(requirements: readonly { skill: string; label: string; level: number }[], budget?: number): RequirementsFile {
+  return RequirementsFileSchema.parse({
+    roles: requirements.map((r) => ({ id: r.skill, skill: r.skill, minLevel: r.level, label: r.label })),
+    ...(budget !== undefined ? { budget } : {}),
+  });
+}
