@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { Person } from '../../../shared/model/network';
+import type { Person, Tie } from '../../../shared/model/network';
+import { networkFromRows, parseCsv, type CsvKind, type CsvTable, type RowResult } from '../../../shared/model/csvImport';
+import { CsvDialog } from './CsvDialog';
 import { DataTable, type Column } from '../components/tableTools';
 import { deletePerson, exportNetwork } from '../../../shared/model/docs/networkDoc';
 import { applyImport, planImport, type ImportChoices, type ImportPlan } from '../../../shared/model/importPlan';
@@ -19,6 +21,7 @@ export function PeopleView() {
   const ui = useUi();
   const act = useAct();
   const [preview, setPreview] = useState<{ fileName: string; plan: ImportPlan } | null>(null);
+  const [csv, setCsv] = useState<{ fileName: string; table: CsvTable } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tax = taxonomy();
 
@@ -72,14 +75,31 @@ export function PeopleView() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    const text = await file.text();
+    if (/\.(csv|tsv|txt)$/i.test(file.name) || file.type === 'text/csv') {
+      try {
+        return setCsv({ fileName: file.name, table: parseCsv(text) });
+      } catch (err) {
+        return ui.notify(`Nothing was imported: ${(err as Error).message}`, 'error');
+      }
+    }
     let input: unknown;
     try {
-      input = JSON.parse(await file.text());
+      input = JSON.parse(text);
     } catch {
-      return ui.notify(`Nothing was imported: “${file.name}” is not a JSON file.`, 'error');
+      return ui.notify(`Nothing was imported: “${file.name}” is neither a network file (JSON) nor a spreadsheet (CSV).`, 'error');
     }
     try {
       setPreview({ fileName: file.name, plan: planImport(doc, input) });
+    } catch (err) {
+      ui.notify(`Nothing was imported: ${(err as Error).message}`, 'error');
+    }
+  };
+  const fromCsv = (kind: CsvKind, rows: RowResult<Person | Tie>[]) => {
+    if (!csv) return;
+    try {
+      setPreview({ fileName: csv.fileName, plan: planImport(doc, networkFromRows(kind, rows, net.people)) });
+      setCsv(null);
     } catch (err) {
       ui.notify(`Nothing was imported: ${(err as Error).message}`, 'error');
     }
@@ -112,7 +132,7 @@ export function PeopleView() {
           <button type="button" className="secondary" onClick={exportJson}>
             Export
           </button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={importJson} data-testid="import-file" />
+          <input ref={fileInput} type="file" accept="application/json,.json,text/csv,.csv,.tsv" hidden onChange={importJson} data-testid="import-file" />
         </div>
       </header>
       {net.invalid.length > 0 && (
@@ -199,6 +219,7 @@ export function PeopleView() {
           />
         )}
       </div>
+      {csv && <CsvDialog fileName={csv.fileName} table={csv.table} known={net.people} onContinue={fromCsv} onCancel={() => setCsv(null)} />}
       {preview && <ImportDialog fileName={preview.fileName} plan={preview.plan} onConfirm={confirmImport} onCancel={() => setPreview(null)} />}
     </section>
   );
