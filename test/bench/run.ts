@@ -7,8 +7,9 @@ import { assemblyBench } from './assembly/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
+import { valueBench } from './value/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, valueBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {
