@@ -120,3 +120,10 @@ describe('friction alerts on synthetic histories', () => {
     expect(visibleAlerts(all, { 'silence:team': { snoozeUntil: h.now - DAY } }, h.now)).toHaveLength(1);
   });
 });
+
+describe('trust flow from the observed log', () => {
+  it('the first sighting is a baseline; later sightings are gains or losses', async () => {
+    const { trustChangesFromLog } = await import('./healthMetrics');
+    expect(trustChangesFromLog([{ at: 1, from: 'a', to: 'b', trust: 0.5 }, { at: 2, from: 'a', to: 'b', trust: 0.7 }, { at: 3, from: 'a', to: 'b', trust: 0.4 }, { at: 3, from: 'b', to: 'a', trust: 0.9 }]).map((c) => Math.round(c.delta * 10) / 10)).toEqual([0.2, -0.3]);
+  });
+});

@@ -93,3 +93,16 @@ export function responsiveness(messages: readonly Message[], normHours: number):
   const hours = replyHours.map((p) => p.value);
   return { replyHours, medianHours: median(hours), normHours, withinNorm: hours.length ? hours.filter((h) => h <= normHours).length / hours.length : undefined };
 }
+
+/** Trust changes from a log of observed tie trusts: the first sighting of a tie is its baseline. */
+export function trustChangesFromLog(log: readonly { at: number; from: string; to: string; trust: number }[]): TrustChange[] {
+  const last = new Map<string, number>();
+  const out: TrustChange[] = [];
+  for (const e of [...log].sort((a, b) => a.at - b.at)) {
+    const key = `${e.from}>${e.to}`;
+    const prev = last.get(key);
+    if (prev !== undefined && prev !== e.trust) out.push({ at: e.at, from: e.from, to: e.to, delta: e.trust - prev });
+    last.set(key, e.trust);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
+import { ValuePanel } from '../features/value/ValuePanel';
 import { CapabilitiesPanel } from './CapabilitiesPanel';
 
 const NO_PROJECTS: ProjectSummary[] = [];
@@ -100,6 +101,7 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
       </label>
       <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
       <CapabilitiesPanel objective={project.objective} />
+      <ValuePanel doc={doc} projectId={summary.id} />
     </article>
   );
 }

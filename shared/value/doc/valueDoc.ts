@@ -20,7 +20,10 @@ import { IsoInstant, LedgerEventSchema, MinorUnits, type LedgerEvent } from '../
  * - `messages`          Y.Array of messages (mentions resolved when written)
  * - `reads`             Y.Map  `${person}|${thread}` → instant of the last read (unread markers)
  * - `alertMarks`        Y.Map  alert id → { ack, snoozeUntil, by, at } (shared ack/snooze)
- * - `splits`            Y.Map  'agreed' → { person: share }, 'gives' → { giver: { receiver: n } }
+ * - `splits`            Y.Map  'agreed' → { person: share }, 'gives' → { giver: { receiver: n } },
+ *                       'contributions' → { milestone: { person: level 0..1 } }
+ * - `trustLog`          Y.Array of { at, from, to, trust }: the team's tie trusts as they were seen
+ *                       to change (the trust flow chart is the differences)
  * - `narrative`         Y.XmlFragment: the mission narrative, rich text (paragraphs of Y.XmlText)
  *                       for Tiptap/y-prosemirror; `roles` Y.Map person → role statement
  */
@@ -66,6 +69,9 @@ export type AlertMark = z.infer<typeof AlertMarkSchema>;
 
 const SharesSchema = z.record(z.string(), z.number().nonnegative());
 const GivesSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()));
+const ContributionsSchema = z.record(z.string(), z.record(z.string(), z.number().min(0).max(1)));
+export const TrustLogSchema = z.object({ at: z.number(), from: z.string().min(1), to: z.string().min(1), trust: z.number().min(0).max(1) });
+export type TrustLogEntry = z.infer<typeof TrustLogSchema>;
 
 export interface InvalidRecord {
   where: string;
@@ -83,11 +89,13 @@ export interface ValueSnapshot {
   alertMarks: Record<string, AlertMark>;
   agreed: Record<string, number>;
   gives: Record<string, Record<string, number>>;
+  contributions: Record<string, Record<string, number>>;
+  trustLog: TrustLogEntry[];
   roles: Record<string, string>;
   invalid: InvalidRecord[];
 }
 
-export const EMPTY_VALUE: ValueSnapshot = { milestones: [], escrowEvents: [], disputes: [], disputeEvents: [], threads: [], messages: [], reads: {}, alertMarks: {}, agreed: {}, gives: {}, roles: {}, invalid: [] };
+export const EMPTY_VALUE: ValueSnapshot = { milestones: [], escrowEvents: [], disputes: [], disputeEvents: [], threads: [], messages: [], reads: {}, alertMarks: {}, agreed: {}, gives: {}, contributions: {}, trustLog: [], roles: {}, invalid: [] };
 
 interface SectionMigration {
   to: number;
@@ -98,7 +106,7 @@ const migrations: SectionMigration[] = [
     to: 1,
     run: (doc) => {
       for (const name of ['valueMilestones', 'disputes', 'threads', 'reads', 'alertMarks', 'splits', 'roles']) doc.getMap(name);
-      for (const name of ['escrowEvents', 'disputeEvents', 'messages']) doc.getArray(name);
+      for (const name of ['escrowEvents', 'disputeEvents', 'messages', 'trustLog']) doc.getArray(name);
       doc.getXmlFragment('narrative');
     },
   },
@@ -152,6 +160,8 @@ export function readValue(doc: Y.Doc): ValueSnapshot {
   const gives = GivesSchema.safeParse(splits.get('gives') ?? {});
   if (!agreed.success) invalid.push({ where: 'splits.agreed', problem: agreed.error.issues[0].message });
   if (!gives.success) invalid.push({ where: 'splits.gives', problem: gives.error.issues[0].message });
+  const contributions = ContributionsSchema.safeParse(splits.get('contributions') ?? {});
+  if (!contributions.success) invalid.push({ where: 'splits.contributions', problem: contributions.error.issues[0].message });
   const reads: Record<string, number> = {};
   doc.getMap('reads').forEach((v, k) => {
     if (typeof v === 'number') reads[k] = v;
@@ -178,6 +188,8 @@ export function readValue(doc: Y.Doc): ValueSnapshot {
     alertMarks,
     agreed: agreed.success ? agreed.data : {},
     gives: gives.success ? gives.data : {},
+    contributions: contributions.success ? contributions.data : {},
+    trustLog: readArray(doc, 'trustLog', TrustLogSchema, invalid).sort((a, b) => a.at - b.at),
     roles,
     invalid,
   };
@@ -258,6 +270,21 @@ export function setAgreedSplit(doc: Y.Doc, shares: Record<string, number>, origi
 export function setGives(doc: Y.Doc, giver: string, gives: Record<string, number>, origin: unknown): void {
   const all = parseOrThrow(GivesSchema, { ...((doc.getMap('splits').get('gives') as object | undefined) ?? {}), [giver]: gives }, 'peer allocation');
   doc.transact(() => doc.getMap('splits').set('gives', all), origin);
+}
+
+export function setContribution(doc: Y.Doc, milestone: string, person: string, level: number, origin: unknown): void {
+  const current = (doc.getMap('splits').get('contributions') as Record<string, Record<string, number>> | undefined) ?? {};
+  const all = parseOrThrow(ContributionsSchema, { ...current, [milestone]: { ...(current[milestone] ?? {}), [person]: level } }, 'contribution');
+  doc.transact(() => doc.getMap('splits').set('contributions', all), origin);
+}
+
+/** Logs the team's tie trusts that differ from what was last logged (called when the health view looks). */
+export function logTrust(doc: Y.Doc, ties: readonly { from: string; to: string; trust: number }[], at: number, origin: unknown): number {
+  const last = new Map<string, number>();
+  for (const e of readArray(doc, 'trustLog', TrustLogSchema, [])) last.set(`${e.from}>${e.to}`, e.trust);
+  const changed = ties.filter((t) => last.get(`${t.from}>${t.to}`) !== t.trust).map((t) => parseOrThrow(TrustLogSchema, { at, from: t.from, to: t.to, trust: t.trust }, 'trust log'));
+  if (changed.length) doc.transact(() => doc.getArray('trustLog').push(changed), origin);
+  return changed.length;
 }
 
 export function setRoleStatement(doc: Y.Doc, person: string, statement: string, origin: unknown): void {

@@ -1,0 +1,170 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openApp, syncStatus } from './app';
+
+const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+// people of the demo network (seed 2026) with mediators both of them trust
+const PAYER = 'Elif Laurent';
+const PAYEE = 'Olivia Williams';
+
+async function openProject(page: Page, name: string, create: boolean) {
+  await page.getByTestId('nav-projects').click();
+  if (create) {
+    await page.getByTestId('new-project-name').fill(name);
+    await page.getByTestId('create-project').click();
+  }
+  await page.getByTestId('project-item').filter({ hasText: name }).click();
+  await expect(page.getByTestId('value-panel')).toBeVisible();
+}
+
+const actAs = (page: Page, label: string) => page.getByTestId('acting-as').selectOption({ label });
+const milestone = (page: Page) => page.getByTestId('milestone').filter({ hasText: 'Prototype' });
+
+/** Both pages show the same state and balance for the milestone. */
+async function sameLedger(pages: Page[], state: string) {
+  for (const page of pages) {
+    await page.getByTestId('value-tab-escrow').click();
+    await expect(milestone(page)).toHaveAttribute('data-state', state);
+  }
+  const balances = await Promise.all(pages.map((p) => milestone(p).getByTestId('milestone-balance').innerText()));
+  expect(new Set(balances).size).toBe(1);
+  const histories = await Promise.all(pages.map((p) => milestone(p).getByTestId('milestone-history').innerText()));
+  expect(new Set(histories).size).toBe(1);
+  return balances[0];
+}
+
+async function setUp(browser: import('@playwright/test').Browser, project: string) {
+  const alice = await openApp(browser, { name: 'Alice Payer' });
+  const bob = await openApp(browser, { name: 'Bob Payee' });
+  for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  await openProject(alice.page, project, true);
+  await openProject(bob.page, project, false);
+  await actAs(alice.page, PAYER);
+  await actAs(bob.page, PAYEE);
+  const form = alice.page.getByTestId('new-milestone');
+  await form.getByTestId('milestone-title').fill('Prototype');
+  await form.getByTestId('milestone-payer').selectOption({ label: PAYER });
+  await form.getByTestId('milestone-payee').selectOption({ label: PAYEE });
+  await form.getByTestId('milestone-budget').fill('500.00');
+  await form.getByTestId('create-milestone').click();
+  await sameLedger([alice.page, bob.page], 'open');
+  // forbidden actions are not offered: the payee cannot fund, the payer cannot submit
+  await expect(milestone(bob.page).getByTestId('action-fund')).toHaveCount(0);
+  await milestone(alice.page).getByTestId('action-fund').click();
+  expect(await sameLedger([alice.page, bob.page], 'funded')).toContain('500.00');
+  await expect(milestone(alice.page).getByTestId('action-submit')).toHaveCount(0);
+  await milestone(bob.page).getByTestId('action-submit').click();
+  await sameLedger([alice.page, bob.page], 'submitted');
+  return { alice, bob };
+}
+
+test('a milestone is funded, submitted, disputed, mediated and resolved; both see the same ledger at each step', async ({ browser }) => {
+  const { alice, bob } = await setUp(browser, `Escrow flow ${Date.now()}`);
+  const pages = [alice.page, bob.page];
+  await expect(alice.page.getByTestId('escrow-disclaimer')).toContainText('not a payment processor');
+  await alice.page.screenshot({ path: shot('value-ledger'), fullPage: true });
+
+  await milestone(bob.page).getByTestId('action-dispute').click();
+  await sameLedger(pages, 'disputed');
+  for (const page of pages) {
+    await page.getByTestId('value-tab-disputes').click();
+    await expect(page.getByTestId('dispute')).toHaveAttribute('data-stage', 'negotiation');
+  }
+  await bob.page.getByTestId('dispute-escalate').click();
+  for (const page of pages) await expect(page.getByTestId('dispute')).toHaveAttribute('data-stage', 'mediation');
+  const mediator = await alice.page.getByTestId('mediator-choice').inputValue();
+  await alice.page.getByTestId('dispute-nominate').click();
+  await bob.page.getByTestId('dispute-accept-mediator').click();
+  for (const page of pages) await expect(page.getByTestId('dispute')).toContainText('accepted by both');
+  // the parties cannot decide; the mediator can
+  await expect(alice.page.getByTestId('dispute-decide')).toHaveCount(0);
+  await alice.page.getByTestId('acting-as').selectOption(mediator);
+  await alice.page.getByTestId('release-pct').fill('60');
+  await alice.page.getByTestId('dispute-decide').click();
+  for (const page of pages) await expect(page.getByTestId('dispute-outcome')).toContainText('release €300.00, refund €200.00');
+  await alice.page.screenshot({ path: shot('value-dispute'), fullPage: true });
+  const balance = await sameLedger(pages, 'resolved');
+  expect(balance).toMatch(/released\s*€300\.00/);
+  expect(balance).toMatch(/refunded\s*€200\.00/);
+  expect(balance).toMatch(/held\s*€0\.00/);
+
+  // the health dashboard and a thread
+  await bob.page.getByTestId('value-tab-health').click();
+  await bob.page.getByTestId('thread-title').fill('Prototype review');
+  await bob.page.getByRole('button', { name: 'Start' }).click();
+  await bob.page.getByTestId('message-text').fill(`Thanks @${PAYER}, fair outcome, good work`);
+  await bob.page.getByRole('button', { name: 'Send' }).click();
+  await alice.page.getByTestId('acting-as').selectOption({ label: PAYER });
+  await alice.page.getByTestId('value-tab-health').click();
+  await expect(alice.page.getByTestId('thread-item').filter({ hasText: 'Prototype review' }).getByTestId('unread')).toHaveText('1 @');
+  await expect(alice.page.getByTestId('chart-velocity').locator('svg')).toBeVisible();
+  await alice.page.screenshot({ path: shot('value-health'), fullPage: true });
+  await alice.page.getByTestId('value-tab-splits').click();
+  await expect(alice.page.getByTestId('splits-table')).toContainText(PAYEE);
+  await expect(alice.page.getByTestId('roi-chart').locator('rect.bar-cost')).toHaveCount(1);
+  await alice.page.screenshot({ path: shot('value-splits'), fullPage: true });
+
+  for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0');
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('both offline: one approves while the other disputes; after reconnecting both show the same documented outcome', async ({ browser }) => {
+  const { alice, bob } = await setUp(browser, `Escrow offline ${Date.now()}`);
+  const pages = [alice.page, bob.page];
+  for (const { context, page } of [alice, bob]) {
+    await context.setOffline(true);
+    await expect(syncStatus(page)).toHaveAttribute('data-status', 'offline');
+  }
+  // Alice approves first, then Bob disputes: each sees only their own action
+  await milestone(alice.page).getByTestId('action-approve').click();
+  await expect(milestone(alice.page)).toHaveAttribute('data-state', 'approved');
+  await milestone(bob.page).getByTestId('action-dispute').click();
+  await expect(milestone(bob.page)).toHaveAttribute('data-state', 'disputed');
+
+  for (const { context, page } of [alice, bob]) {
+    await context.setOffline(false);
+    await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  }
+  // the documented rule (shared/value/ledgerOrder.ts): the earlier event wins; the later is rejected with why
+  const balance = await sameLedger(pages, 'approved');
+  expect(balance).toMatch(/released\s*€500\.00/);
+  for (const page of pages) {
+    await expect(milestone(page).locator('[data-testid=history-entry][data-type=dispute]')).toHaveAttribute('data-applied', 'false');
+    await expect(milestone(page).getByTestId('rejected-reason')).toContainText('cannot dispute: it is already approved and released');
+    await page.getByTestId('value-tab-disputes').click();
+    await expect(page.getByTestId('dispute')).toHaveAttribute('data-stage', 'void');
+    await expect(page.getByTestId('dispute-void')).toContainText('cannot dispute: it is already approved and released');
+  }
+  await bob.page.getByTestId('value-tab-escrow').click();
+  await bob.page.screenshot({ path: shot('value-offline-outcome'), fullPage: true });
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('the mission narrative is co-edited live, with the other editor’s caret', async ({ browser }) => {
+  const project = `Narrative ${Date.now()}`;
+  const alice = await openApp(browser, { name: 'Alice Writer' });
+  const bob = await openApp(browser, { name: 'Bob Writer' });
+  await openProject(alice.page, project, true);
+  await openProject(bob.page, project, false);
+  for (const { page } of [alice, bob]) await page.getByTestId('value-tab-narrative').click();
+  const aliceEd = alice.page.getByTestId('narrative-editor');
+  const bobEd = bob.page.getByTestId('narrative-editor');
+  await aliceEd.click();
+  await aliceEd.pressSequentially('We make kettles that last.');
+  await expect(bobEd).toContainText('We make kettles that last.');
+  await bobEd.click();
+  await bob.page.keyboard.press('End');
+  await bob.page.keyboard.press('Enter');
+  await bob.page.keyboard.type('And we repair them.');
+  await expect(aliceEd).toContainText('And we repair them.');
+  await expect(aliceEd.locator('p')).toHaveCount(2);
+  // each sees the other's caret with their name
+  await expect(alice.page.locator('.collaboration-carets__label').filter({ hasText: 'Bob Writer' })).toBeVisible();
+  await aliceEd.click();
+  await expect(bob.page.locator('.collaboration-carets__label').filter({ hasText: 'Alice Writer' })).toBeVisible();
+  await alice.page.screenshot({ path: shot('value-narrative'), fullPage: true });
+  await alice.context.close();
+  await bob.context.close();
+});
