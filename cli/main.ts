@@ -172,7 +172,7 @@ async function runLedger(rest: readonly string[], io: Io) {
     now = Date.parse(rawNow);
   }
   const file = parseLedgerFile(await readJson(path, 'ledger'), `ledger ${path}`);
-  const replay = replayLedgerFile(file, now);
+  const replay = replayLedgerFile(file, now, false); // the output has no per-event history
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(replayOutput(replay), null, 2)}\n` : formatLedger(replay));
   return EXIT.ok;
 }

@@ -10,10 +10,10 @@ export function parseLedgerFile(value: unknown, source = 'ledger'): LedgerFile {
   return parseOrThrow(LedgerFileSchema, value, source);
 }
 
-export function replayLedgerFile(file: LedgerFile, now?: number): LedgerReplay {
-  return replayLedger(file.milestones, file.events, { now });
+export function replayLedgerFile(file: LedgerFile, now?: number, history = true): LedgerReplay {
+  return replayLedger(file.milestones, file.events, { now, history });
 }
 
 export function replayLedgerJson(value: unknown, now?: number, source?: string): LedgerReplayOutput {
-  return replayOutput(replayLedgerFile(parseLedgerFile(value, source), now));
+  return replayOutput(replayLedgerFile(parseLedgerFile(value, source), now, false));
 }

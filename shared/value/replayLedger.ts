@@ -32,6 +32,8 @@ export interface LedgerReplay {
 export interface ReplayOptions {
   /** With a `now` (ms since the epoch), submitted milestones past their auto-release are released. */
   now?: number;
+  /** Keep each milestone's history (the app shows it); the CLI's output does not need it. Default true. */
+  history?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function replayLedger(milestones: readonly MilestoneTerms[], events: read
   }
   const applied: string[] = [];
   const now = options.now;
+  const keepHistory = options.history !== false;
   for (let k = 0; k < order.length; k++) {
     const event = unique[order[k]];
     const ms = instants[order[k]];
@@ -101,12 +104,13 @@ export function replayLedger(milestones: readonly MilestoneTerms[], events: read
       reason = whyRejected(m, m.terms, event);
       if (reason === undefined) applyEvent(m, event, ms);
     }
+    if (reason === undefined) applied.push(event.id);
+    else rejected.push({ id: event.id, reason });
+    if (!keepHistory) continue;
     const entry: HistoryEntry =
       m === undefined
         ? { event, ms, applied: false, reason, state: undefined, held: 0, released: 0, refunded: 0 }
         : { event, ms, applied: reason === undefined, reason, state: m.state, held: m.held, released: m.released, refunded: m.refunded };
-    if (reason === undefined) applied.push(event.id);
-    else rejected.push({ id: event.id, reason });
     if (m !== undefined) m.history.push(entry);
     else orphans.push(entry);
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseLedgerFile, replayLedgerJson } from '../../shared/value/ledger';
 import type { LedgerEvent, LedgerFile } from '../../shared/value/ledgerSchema';
+import { replayLedger, replayOutput } from '../../shared/value/replayLedger';
 import { randomLedger } from '../../shared/value/testLedgers';
 
 const ledgerArb = fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), milestones: fc.integer({ min: 1, max: 6 }), events: fc.integer({ min: 0, max: 120 }) }).map((o) => randomLedger(o));
@@ -13,6 +14,10 @@ describe('escrow ledger properties', () => {
     fc.assert(
       fc.property(ledgerArb, nowArb, (file, now) => {
         const out = replayLedgerJson(file, now);
+        // the app's replay (with history) gives the very same contract output, and its history agrees
+        const full = replayLedger(file.milestones, file.events, { now });
+        expect(replayOutput(full)).toEqual(out);
+        expect(full.milestones.reduce((n, m) => n + m.history.length, 0) + full.orphans.length).toBe(new Set(file.events.map((e) => e.id)).size);
         for (const m of out.milestones) {
           expect(m.funded).toBe(m.released + m.refunded + m.held);
           for (const x of [m.funded, m.released, m.refunded, m.held]) expect(x).toBeGreaterThanOrEqual(0);
