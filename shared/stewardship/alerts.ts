@@ -14,7 +14,7 @@ import { DAY } from './series';
  * | negative-sentiment | mean AFINN comparative of the last `recentDays` of comments < −0.05  | mediated conversation  |
  * | silence            | no message from the team for `silenceDays`; per member too           | add overlap hours, or  |
  * |                    |                                                                      | replace via runner-up  |
- * | broken-norm        | median reply time above the agreement's norm                         | add overlap hours      |
+ * | broken-norm        | median reply time of the last 2×`recentDays` above the agreed norm   | add overlap hours      |
  */
 export type AlertRule = 'late-milestone' | 'falling-trend' | 'negative-sentiment' | 'silence' | 'broken-norm';
 export type InterventionKind = 're-scope' | 'add-overlap-hours' | 'mediated-conversation' | 'replace-member';
@@ -134,13 +134,14 @@ export function frictionAlerts(input: AlertInput): Alert[] {
     }
   }
 
-  const r = responsiveness(input.messages.filter((m) => m.at <= input.now), input.replyNormHours);
+  const window = 2 * t.recentDays * DAY;
+  const r = responsiveness(input.messages.filter((m) => m.at <= input.now && m.at >= input.now - window), input.replyNormHours);
   if (r.medianHours !== undefined && r.medianHours > input.replyNormHours) {
     alerts.push({
       id: 'broken-norm:reply-time',
       rule: 'broken-norm',
       severity: r.medianHours > 2 * input.replyNormHours ? 'critical' : 'warning',
-      reason: `replies take ${r.medianHours.toFixed(1)} h (median), against the agreed ${input.replyNormHours} h`,
+      reason: `replies took ${r.medianHours.toFixed(1)} h (median) in the last ${2 * t.recentDays} days, against the agreed ${input.replyNormHours} h`,
       intervention: { kind: 'add-overlap-hours', text: 'Add overlap hours, or revisit the norm together if it no longer fits' },
     });
   }

@@ -168,3 +168,29 @@ test('the mission narrative is co-edited live, with the other editor’s caret',
   await alice.context.close();
   await bob.context.close();
 });
+
+test('the health dashboard on a sample history: alerts with reasons and interventions, acknowledged for everyone', async ({ browser }) => {
+  const project = `Health ${Date.now()}`;
+  const alice = await openApp(browser, { name: 'Alice Steward' });
+  const bob = await openApp(browser, { name: 'Bob Steward' });
+  await openProject(alice.page, project, true);
+  await openProject(bob.page, project, false);
+  await alice.page.getByTestId('sample-history').click();
+  for (const page of [alice.page, bob.page]) {
+    await expect(page.getByTestId('milestone')).toHaveCount(5);
+    await page.getByTestId('value-tab-health').click();
+    await expect(page.getByTestId('alert').first()).toBeVisible();
+  }
+  const rules = await alice.page.getByTestId('alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+  expect(new Set(rules)).toEqual(new Set(['late-milestone', 'falling-trend', 'negative-sentiment', 'silence', 'broken-norm']));
+  for (const id of ['chart-velocity', 'chart-sentiment', 'chart-responsiveness', 'chart-trust']) await expect(alice.page.getByTestId(id).locator('svg path').first()).toBeVisible();
+  await alice.page.screenshot({ path: shot('value-dashboard'), fullPage: true });
+  const count = await bob.page.getByTestId('alert').count();
+  const late = alice.page.getByTestId('alert').filter({ hasText: 'past its due date' });
+  await expect(late).toContainText('Suggested: Re-scope');
+  await late.getByTestId('alert-ack').click();
+  await expect(bob.page.getByTestId('alert')).toHaveCount(count - 1);
+  await expect(bob.page.getByTestId('alert').filter({ hasText: 'past its due date' })).toHaveCount(0);
+  await alice.context.close();
+  await bob.context.close();
+});

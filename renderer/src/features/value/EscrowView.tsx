@@ -4,7 +4,9 @@ import type { NetworkSnapshot } from '../../../../shared/model/docs/networkDoc';
 import { buildTrustGraph } from '../../../../shared/graph/trustGraph';
 import { suggestMediators } from '../../../../shared/value/dispute/suggestMediators';
 import { escrowActions, ledgerCsv, nextActor, type EscrowAction, type ProjectLedger } from '../../../../shared/value/doc/projectLedger';
+import { writeSampleHistory } from '../../../../shared/value/doc/sampleHistory';
 import { appendEscrowEvent, putDispute, putMilestone, type MilestoneRecord, type ValueSnapshot } from '../../../../shared/value/doc/valueDoc';
+import { createRng } from '../../../../shared/util/rng';
 import type { MilestoneReplay } from '../../../../shared/value/replayLedger';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
@@ -51,6 +53,15 @@ export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
         </div>
       )}
       <NewMilestone doc={doc} net={net} me={me} />
+      {value.milestones.length === 0 && net.people.length >= 4 && (
+        <p className="small muted">
+          Exploring?{' '}
+          <button type="button" className="secondary" onClick={() => writeSampleHistory(doc, { people: net.people, now: Date.now(), rng: createRng(net.people.length), origin: LOCAL })} data-testid="sample-history">
+            Add a sample six-week history
+          </button>{' '}
+          (made-up milestones, a settled dispute and team talk, to see the charts and alerts at work).
+        </p>
+      )}
     </div>
   );
 }
