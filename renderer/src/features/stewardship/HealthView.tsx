@@ -6,12 +6,35 @@ import { milestoneVelocity, responsiveness, sentimentTrend, trustChangesFromLog,
 import { DAY } from '../../../../shared/stewardship/series';
 import type { ProjectLedger } from '../../../../shared/value/doc/projectLedger';
 import { logTrust, markAlert, type ValueSnapshot } from '../../../../shared/value/doc/valueDoc';
+import { buildAssemblyIndex } from '../../../../shared/assembly/assemblyIndex';
+import { runnerUpFor } from '../../../../shared/stewardship/replacement';
 import { LOCAL } from '../../session/rooms';
 import { LineChart } from './LineChart';
 import { ThreadsView } from './ThreadsView';
 import './stewardship.css';
 
 const REPLY_NORM_HOURS = 24;
+
+type RunnerUps = Record<string, { personId: string; roleId: string }>;
+const runnerUpCache = new WeakMap<NetworkSnapshot, Map<string, RunnerUps>>();
+
+/** A silent member's replacement: the assembly engine's runner-up for their role, computed once per network and team. */
+function runnerUpsFor(net: NetworkSnapshot, members: string[], silent: string[]): RunnerUps {
+  if (!silent.length) return {};
+  const key = `${members.join(',')}|${silent.join(',')}`;
+  let byKey = runnerUpCache.get(net);
+  if (!byKey) runnerUpCache.set(net, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    const index = buildAssemblyIndex(net);
+    hit = Object.fromEntries(silent.flatMap((id) => {
+      const r = runnerUpFor(index, net, members, id);
+      return r ? [[id, r]] : [];
+    }));
+    byKey.set(key, hit);
+  }
+  return hit;
+}
 
 /** The project's health: trust flow, velocity, sentiment, responsiveness, friction alerts, threads. */
 export function HealthView({ doc, value, ledger, net, me, name, now }: { doc: Y.Doc; value: ValueSnapshot; ledger: ProjectLedger; net: NetworkSnapshot; me: string; name: (id: string) => string; now: number }) {
@@ -32,7 +55,10 @@ export function HealthView({ doc, value, ledger, net, me, name, now }: { doc: Y.
   const reply = responsiveness(messages, REPLY_NORM_HOURS);
   const changes = trustChangesFromLog(value.trustLog);
   const flow = trustFlow(changes, start);
-  const alerts = frictionAlerts({ now, start, members, messages, milestones: plans, trust: changes, replyNormHours: REPLY_NORM_HOURS, names: Object.fromEntries(members.map((m) => [m, name(m)])) });
+  const alertInput = { now, start, members, messages, milestones: plans, trust: changes, replyNormHours: REPLY_NORM_HOURS, names: Object.fromEntries([...members, ...net.people.map((p) => p.id)].map((m) => [m, name(m)])) };
+  const silent = frictionAlerts(alertInput).filter((a) => a.rule === 'silence' && a.id !== 'silence:team').map((a) => a.id.slice('silence:'.length));
+  const runnerUps = runnerUpsFor(net, members, silent);
+  const alerts = frictionAlerts({ ...alertInput, runnerUps });
   const shown = visibleAlerts(alerts, value.alertMarks, now);
   const mark = (id: string, m: { ack?: boolean; snoozeUntil?: number }) => markAlert(doc, id, { ...m, by: me || 'someone', at: new Date().toISOString() }, LOCAL);
   return (
