@@ -184,6 +184,7 @@ test('the health dashboard on a sample history: alerts with reasons and interven
   const rules = await alice.page.getByTestId('alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
   expect(new Set(rules)).toEqual(new Set(['late-milestone', 'falling-trend', 'negative-sentiment', 'silence', 'broken-norm']));
   for (const id of ['chart-velocity', 'chart-sentiment', 'chart-responsiveness', 'chart-trust']) await expect(alice.page.getByTestId(id).locator('svg path').first()).toBeVisible();
+  await expect(alice.page.getByTestId('around-person')).toHaveCount(4);
   // a silent member: replace through the assembly engine's runner-up for their role
   await expect(alice.page.getByTestId('alert').filter({ hasText: 'has been silent' })).toContainText(/is the engine's runner-up for/);
   await alice.page.screenshot({ path: shot('value-dashboard'), fullPage: true });

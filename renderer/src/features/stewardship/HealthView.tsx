@@ -10,6 +10,7 @@ import { buildAssemblyIndex } from '../../../../shared/assembly/assemblyIndex';
 import { runnerUpFor } from '../../../../shared/stewardship/replacement';
 import { LOCAL } from '../../session/rooms';
 import { LineChart } from './LineChart';
+import { AroundNowList } from './AroundNowList';
 import { ThreadsView } from './ThreadsView';
 import './stewardship.css';
 
@@ -83,6 +84,7 @@ export function HealthView({ doc, value, ledger, net, me, name, now }: { doc: Y.
         <LineChart testId="chart-responsiveness" label={`Responsiveness: hours to a reply (median ${reply.medianHours?.toFixed(1) ?? '—'} h)`} series={[{ name: 'reply hours', className: 's-reply', points: reply.replyHours }]} norm={{ value: REPLY_NORM_HOURS, name: `norm ${REPLY_NORM_HOURS} h` }} format={(v) => v.toFixed(0)} />
         <LineChart testId="chart-trust" label="Trust flow along the team’s ties (weekly)" series={[{ name: 'gained', className: 's-gained', points: flow.map((f) => ({ at: f.at, value: f.gained })) }, { name: 'lost', className: 's-lost', points: flow.map((f) => ({ at: f.at, value: -f.lost })) }]} />
       </div>
+      <AroundNowList members={members} net={net} me={me} name={name} now={now} />
       <ThreadsView doc={doc} value={value} net={net} me={me} name={name} />
     </div>
   );
