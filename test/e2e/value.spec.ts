@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openApp, syncStatus } from './app';
 
@@ -87,6 +88,13 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   expect(balance).toMatch(/released\s*€300\.00/);
   expect(balance).toMatch(/refunded\s*€200\.00/);
   expect(balance).toMatch(/held\s*€0\.00/);
+
+  // CSV for accounting: one row per event with its fate and the balance after it
+  const [download] = await Promise.all([bob.page.waitForEvent('download'), bob.page.getByTestId('export-csv').click()]);
+  const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
+  expect(csv[0]).toBe('milestone,title,currency,event,type,at,actor,amount,release,refund,status,reason,held_after,released_after,refunded_after');
+  expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['fund', 'submit', 'dispute', 'resolve']);
+  expect(csv.at(-1)).toMatch(/,resolve,.*,30000,20000,applied,,0,30000,20000$/);
 
   // the health dashboard and a thread
   await bob.page.getByTestId('value-tab-health').click();
