@@ -196,6 +196,12 @@ test('the health dashboard on a sample history: alerts with reasons and interven
   // a silent member: replace through the assembly engine's runner-up for their role
   await expect(alice.page.getByTestId('alert').filter({ hasText: 'has been silent' })).toContainText(/is the engine's runner-up for/);
   await alice.page.screenshot({ path: shot('value-dashboard'), fullPage: true });
+  // the orchestrator's track record, exported as plain data that says it is unsigned
+  const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByTestId('track-record-export').click()]);
+  const record = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(record).toMatchObject({ kind: 'archipelago-track-record', signed: false });
+  expect(record.projects.find((p: { name: string }) => p.name === project)).toMatchObject({ milestones: { total: 5, approved: 2, resolved: 1 }, disputes: { total: 1, byAgreement: 1 } });
+  await expect(alice.page.getByTestId('track-record')).toContainText('not signed');
   const count = await bob.page.getByTestId('alert').count();
   const late = alice.page.getByTestId('alert').filter({ hasText: 'past its due date' });
   await expect(late).toContainText('Suggested: Re-scope');

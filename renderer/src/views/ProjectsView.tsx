@@ -7,6 +7,7 @@ import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
+import { TrackRecordPanel } from '../features/stewardship/TrackRecordPanel';
 import { ValuePanel } from '../features/value/ValuePanel';
 import { CapabilitiesPanel } from './CapabilitiesPanel';
 
@@ -57,6 +58,7 @@ export function ProjectsView() {
               Create
             </button>
           </form>
+          <TrackRecordPanel />
         </div>
         {current ? <ProjectPage key={current.id} summary={current} /> : <p className="empty">Pick a project, or create one.</p>}
       </div>
