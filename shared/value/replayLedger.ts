@@ -68,10 +68,6 @@ export function replayLedger(milestones: readonly MilestoneTerms[], events: read
     rejected.push({ id, reason });
   }
   for (const [id, event] of byId) if (!conflicting.has(id)) unique.push(event);
-  const instants = new Float64Array(unique.length);
-  for (let i = 0; i < unique.length; i++) instants[i] = Date.parse(unique[i].at);
-  const order = ledgerOrder(unique, instants);
-
   const state = new Map<string, MilestoneReplay>();
   const out: MilestoneReplay[] = [];
   for (const terms of milestones) {
@@ -90,13 +86,23 @@ export function replayLedger(milestones: readonly MilestoneTerms[], events: read
     state.set(terms.id, m);
     out.push(m);
   }
+  // one sequential pass over the events in arrival order: their instants and their milestones
+  const instants = new Float64Array(unique.length);
+  const owners: (MilestoneReplay | undefined)[] = new Array(unique.length);
+  for (let i = 0; i < unique.length; i++) {
+    instants[i] = Date.parse(unique[i].at);
+    owners[i] = state.get(unique[i].milestone);
+  }
+  const order = ledgerOrder(unique, instants);
+
   const applied: string[] = [];
   const now = options.now;
   const keepHistory = options.history !== false;
   for (let k = 0; k < order.length; k++) {
-    const event = unique[order[k]];
-    const ms = instants[order[k]];
-    const m = state.get(event.milestone);
+    const i = order[k];
+    const event = unique[i];
+    const ms = instants[i];
+    const m = owners[i];
     let reason: string | undefined;
     if (m === undefined) reason = `unknown milestone "${event.milestone}"`;
     else {
