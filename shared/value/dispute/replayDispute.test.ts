@@ -120,7 +120,9 @@ describe('mediator suggestions from the trust calculus', () => {
     });
     const s = suggestMediators(graph, 'p1', 'p2', { mediators: 1, panel: 3 });
     expect(s.mediators.map((m) => m.personId)).toEqual(['both']);
-    expect(s.panel.map((m) => m.personId)).toEqual(['both2']);
-    for (const m of [...s.mediators, ...s.panel]) expect(['p1', 'p2', 'onlyA', 'onlyB', 'x', 'y']).not.toContain(m.personId);
+    // both2 is trusted by both; onlyB is reached by the payer's trust only through the payee: a panelist, never a mediator
+    expect(s.panel.map((m) => m.personId)).toEqual(['both2', 'onlyB']);
+    for (const m of s.mediators) expect(['p1', 'p2', 'onlyA', 'onlyB', 'x', 'y']).not.toContain(m.personId);
+    for (const m of s.panel) expect(['p1', 'p2', 'both', 'onlyA', 'x', 'y']).not.toContain(m.personId);
   });
 });
