@@ -211,3 +211,33 @@ test('the health dashboard on a sample history: alerts with reasons and interven
   await alice.context.close();
   await bob.context.close();
 });
+
+test('a dispute escalated to the community panel is decided by a strict majority of its votes', async ({ browser }) => {
+  const { alice, bob } = await setUp(browser, `Escrow panel ${Date.now()}`);
+  const pages = [alice.page, bob.page];
+  await milestone(alice.page).getByTestId('action-dispute').click();
+  await sameLedger(pages, 'disputed');
+  for (const page of pages) await page.getByTestId('value-tab-disputes').click();
+  await alice.page.getByTestId('dispute-escalate').click();
+  await expect(bob.page.getByTestId('dispute')).toHaveAttribute('data-stage', 'mediation');
+  await bob.page.getByTestId('dispute-escalate').click();
+  for (const page of pages) await expect(page.getByTestId('dispute')).toHaveAttribute('data-stage', 'panel');
+  const panel = (await alice.page.getByTestId('dispute-panel').getAttribute('data-panel'))!.split(',');
+  expect(panel.length).toBeGreaterThanOrEqual(3);
+  // parties cannot vote
+  await expect(alice.page.getByTestId('dispute-vote')).toHaveCount(0);
+  // one dissenting vote (a full refund), then a strict majority for a full release
+  const majority = Math.floor(panel.length / 2) + 1;
+  const votes = [0, ...Array<number>(majority).fill(100)];
+  for (const [i, pct] of votes.entries()) {
+    await expect(alice.page.getByTestId('dispute-outcome')).toHaveCount(0);
+    await alice.page.getByTestId('acting-as').selectOption(panel[i]);
+    await alice.page.getByTestId('release-pct').fill(String(pct));
+    await alice.page.getByTestId('dispute-vote').click();
+  }
+  for (const page of pages) await expect(page.getByTestId('dispute-outcome')).toContainText('Resolved by panel: release €500.00, refund €0.00');
+  const balance = await sameLedger(pages, 'resolved');
+  expect(balance).toMatch(/released\s*€500\.00/);
+  await alice.context.close();
+  await bob.context.close();
+});

@@ -94,7 +94,7 @@ function DisputeCard({ doc, entry, value, ledger, me, name, now }: { doc: Y.Doc;
         </p>
       )}
       {s.stage === 'panel' && (
-        <p className="small">
+        <p className="small" data-testid="dispute-panel" data-panel={d.panel.join(',')}>
           Panel: {d.panel.map(name).join(', ') || 'none'} · votes cast {Object.keys(s.votes).length} of {d.panel.length}; a strict majority decides
         </p>
       )}
