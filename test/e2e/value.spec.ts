@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openApp, syncStatus } from './app';
 
-const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+const shotPath = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+/** A full-page screenshot without the transient notice (it would cover what we want to look at). */
+async function screenshot(page: Page, name: string) {
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if (await dismiss.isVisible()) await dismiss.click();
+  await page.screenshot({ path: shotPath(name), fullPage: true });
+}
 // people of the demo network (seed 2026) with mediators both of them trust
 const PAYER = 'Elif Laurent';
 const PAYEE = 'Olivia Williams';
@@ -63,7 +69,7 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   const { alice, bob } = await setUp(browser, `Escrow flow ${Date.now()}`);
   const pages = [alice.page, bob.page];
   await expect(alice.page.getByTestId('escrow-disclaimer')).toContainText('not a payment processor');
-  await alice.page.screenshot({ path: shot('value-ledger'), fullPage: true });
+  await screenshot(alice.page, 'value-ledger');
 
   await milestone(bob.page).getByTestId('action-dispute').click();
   await sameLedger(pages, 'disputed');
@@ -83,7 +89,7 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   await alice.page.getByTestId('release-pct').fill('60');
   await alice.page.getByTestId('dispute-decide').click();
   for (const page of pages) await expect(page.getByTestId('dispute-outcome')).toContainText('release €300.00, refund €200.00');
-  await alice.page.screenshot({ path: shot('value-dispute'), fullPage: true });
+  await screenshot(alice.page, 'value-dispute');
   const balance = await sameLedger(pages, 'resolved');
   expect(balance).toMatch(/released\s*€300\.00/);
   expect(balance).toMatch(/refunded\s*€200\.00/);
@@ -106,11 +112,11 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   await alice.page.getByTestId('value-tab-health').click();
   await expect(alice.page.getByTestId('thread-item').filter({ hasText: 'Prototype review' }).getByTestId('unread')).toHaveText('1 @');
   await expect(alice.page.getByTestId('chart-velocity').locator('svg')).toBeVisible();
-  await alice.page.screenshot({ path: shot('value-health'), fullPage: true });
+  await screenshot(alice.page, 'value-health');
   await alice.page.getByTestId('value-tab-splits').click();
   await expect(alice.page.getByTestId('splits-table')).toContainText(PAYEE);
   await expect(alice.page.getByTestId('roi-chart').locator('rect.bar-cost')).toHaveCount(1);
-  await alice.page.screenshot({ path: shot('value-splits'), fullPage: true });
+  await screenshot(alice.page, 'value-splits');
 
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0');
   await alice.context.close();
@@ -145,7 +151,7 @@ test('both offline: one approves while the other disputes; after reconnecting bo
     await expect(page.getByTestId('dispute-void')).toContainText('cannot dispute: it is already approved and released');
   }
   await bob.page.getByTestId('value-tab-escrow').click();
-  await bob.page.screenshot({ path: shot('value-offline-outcome'), fullPage: true });
+  await screenshot(bob.page, 'value-offline-outcome');
   await alice.context.close();
   await bob.context.close();
 });
@@ -172,7 +178,7 @@ test('the mission narrative is co-edited live, with the other editor’s caret',
   await expect(alice.page.locator('.collaboration-carets__label').filter({ hasText: 'Bob Writer' })).toBeVisible();
   await aliceEd.click();
   await expect(bob.page.locator('.collaboration-carets__label').filter({ hasText: 'Alice Writer' })).toBeVisible();
-  await alice.page.screenshot({ path: shot('value-narrative'), fullPage: true });
+  await screenshot(alice.page, 'value-narrative');
   await alice.context.close();
   await bob.context.close();
 });
@@ -195,7 +201,7 @@ test('the health dashboard on a sample history: alerts with reasons and interven
   await expect(alice.page.getByTestId('around-person')).toHaveCount(4);
   // a silent member: replace through the assembly engine's runner-up for their role
   await expect(alice.page.getByTestId('alert').filter({ hasText: 'has been silent' })).toContainText(/is the engine's runner-up for/);
-  await alice.page.screenshot({ path: shot('value-dashboard'), fullPage: true });
+  await screenshot(alice.page, 'value-dashboard');
   // the orchestrator's track record, exported as plain data that says it is unsigned
   const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByTestId('track-record-export').click()]);
   const record = JSON.parse(await readFile((await download.path())!, 'utf8'));
