@@ -2,6 +2,7 @@ import type { AssembleResult } from '../shared/assembly/assemble';
 import type { Forecast } from '../shared/forecast/forecast';
 import type { NetworkFile } from '../shared/model/network';
 import type { TrustScore } from '../shared/trust/trustReport';
+import type { LedgerReplay } from '../shared/value/replayLedger';
 
 /** Plain-text renderings for people reading a terminal; --json is for tools. */
 export function formatForecast(f: Forecast): string {
@@ -37,5 +38,16 @@ export function formatTrust(report: { from: string; scores: TrustScore[] }, net:
       lines.push(`         ${s.advice.advice}${who}. ${s.advice.reasons.join('; ')}`);
     }
   }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatLedger(r: LedgerReplay): string {
+  const lines = ['Escrow ledger (amounts in minor units; a plan, not a payment processor):'];
+  for (const m of r.milestones) {
+    const cur = m.terms.currency ? ` ${m.terms.currency}` : '';
+    lines.push(`  ${m.id.padEnd(12)} ${m.state.padEnd(13)} funded ${m.funded}${cur} = released ${m.released} + refunded ${m.refunded} + held ${m.held}`);
+  }
+  lines.push(`${r.applied.length} applied, ${r.rejected.length} rejected`);
+  for (const x of r.rejected) lines.push(`  rejected ${x.id}: ${x.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -10,8 +10,11 @@ import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
 import { requirementsFileFrom, RequirementsFileSchema } from '../shared/model/requirements';
 import { parseOrThrow, ValidationError } from '../shared/model/validate';
 import { trustReport } from '../shared/trust/trustReport';
+import { parseLedgerFile, replayLedgerFile } from '../shared/value/ledger';
+import { IsoInstant } from '../shared/value/ledgerSchema';
+import { replayOutput } from '../shared/value/replayLedger';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
-import { formatAssemble, formatForecast, formatTrust } from './format';
+import { formatAssemble, formatForecast, formatLedger, formatTrust } from './format';
 
 export const EXIT = { ok: 0, badInput: 2, infeasible: 3 } as const;
 
@@ -28,6 +31,9 @@ const HELP = `archipelago: the Archipelago engine on the command line
       personalised, Sybil-resistant trust from one person, with the most trusted paths;
       --about reports those people instead of the top N; --advice adds whether to rely on
       reputation, require escrow, or ask an introducer (--stakes raises the bar for big engagements)
+  archipelago ledger replay ledger.json [--now ISO] [--json]
+      replay an escrow ledger (a set of events, any order): each milestone's state and balance,
+      the events applied and the events rejected with why; --now auto-releases overdue submits
   archipelago help
 
 Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
@@ -50,6 +56,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
       case 'trust':
         return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', about: 'value', advice: 'flag', stakes: 'value', json: 'flag' }), io);
+      case 'ledger':
+        return await runLedger(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -160,5 +168,24 @@ async function runTrust(args: ParsedArgs, io: Io) {
   const advice = args.options.has('advice') ? (stakes === undefined ? {} : { stakes }) : undefined;
   const report = trustReport(graph, from, intOption(args, 'top', 20), { about, advice });
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatTrust(report, net));
+  return EXIT.ok;
+}
+
+async function runLedger(rest: readonly string[], io: Io) {
+  const [sub, ...more] = rest;
+  if (sub !== 'replay') throw new UsageError(`unknown ledger command "${sub ?? ''}" (try: archipelago ledger replay ledger.json)`);
+  const args = parseArgs(more, { now: 'value', json: 'flag' });
+  const [path, extra] = args.positionals;
+  if (!path) throw new UsageError('ledger replay needs a ledger file');
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const rawNow = args.options.get('now');
+  let now: number | undefined;
+  if (rawNow !== undefined) {
+    if (rawNow === true || !IsoInstant.safeParse(rawNow).success) throw new ValidationError('--now', 'must be an ISO 8601 date-time, e.g. 2026-02-01T00:00:00Z', 'ledger replay');
+    now = Date.parse(rawNow);
+  }
+  const file = parseLedgerFile(await readJson(path, 'ledger'), `ledger ${path}`);
+  const replay = replayLedgerFile(file, now, false); // the output has no per-event history
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify(replayOutput(replay), null, 2)}\n` : formatLedger(replay));
   return EXIT.ok;
 }

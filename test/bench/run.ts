@@ -8,8 +8,9 @@ import { formatTable, type Bench, type BenchRow } from './harness';
 import { networkBench } from './network/index';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
+import { valueBench } from './value/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

@@ -63,7 +63,7 @@ test('cancelling the preview or a bad file changes nothing', async ({ browser })
   await expect(page.getByTestId('notice')).toContainText('$.ties[0].to');
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
   await page.getByTestId('import-file').setInputFiles(file('notjson.json', '{ nope'));
-  await expect(page.getByTestId('notice')).toContainText('is not a JSON file');
+  await expect(page.getByTestId('notice')).toContainText('is neither a network file (JSON) nor a spreadsheet (CSV)');
   expect(await count(page)).toBe(200);
   await expect(page.getByTestId('undo')).toBeDisabled();
   await context.close();

@@ -10,12 +10,16 @@ const openProject = async (page: Page, name: string) => {
 test('objective → requirements → teams → pin → re-solve → accept, seen live by a co-editor', async ({ browser }) => {
   const lead = await openApp(browser, { name: 'Lea Lead' });
   const peer = await openApp(browser, { name: 'Pat Peer' });
-  for (const { page } of [lead, peer]) {
-    await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
-    await openProject(page, 'Circular kettle launch');
-  }
+  for (const { page } of [lead, peer]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
   const L = lead.page;
   const P = peer.page;
+  // a project of its own, so the test does not depend on what other tests did to the shared workspace
+  const name = `Kettle ${Date.now().toString(36)}`;
+  await L.getByTestId('nav-projects').click();
+  await L.getByTestId('new-project-name').fill(name);
+  await L.getByTestId('create-project').click();
+  await L.getByTestId('project-objective').fill('Launch a sustainable product: a repairable, circular electric kettle sold in Portugal and Spain.');
+  await openProject(P, name);
 
   // 1. the forecast's requirements become project data; the peer sees them
   await L.getByTestId('accept-requirements').click();

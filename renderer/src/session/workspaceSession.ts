@@ -40,6 +40,8 @@ export class WorkspaceSession {
   private readonly handles = new Map<string, DocHandle>();
   private readonly connections = new Map<string, RelayConnection>();
   private readonly projectLoads = new Map<string, Promise<Y.Doc>>();
+  /** Presence per project document (co-editors' carets in the narrative). */
+  private readonly docAwareness = new Map<string, Awareness>();
   private readonly listeners = new Set<() => void>();
   private syncState: SyncState = OFFLINE_STATE;
   private relayUrl: string | null;
@@ -90,6 +92,9 @@ export class WorkspaceSession {
         }
         openProjectDoc(h.doc, 'migration');
         this.handles.set(h.room, h);
+        const aw = new Awareness(h.doc);
+        aw.setLocalState({ user: this.awareness.getLocalState()?.user });
+        this.docAwareness.set(h.room, aw);
         this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective'), ...teamPlanScope(h.doc)], 500);
         this.connect(h);
         return h.doc;
@@ -99,8 +104,14 @@ export class WorkspaceSession {
     return load;
   }
 
+  /** The presence of a project's document, once it is open. */
+  projectAwareness(projectId: string): Awareness | undefined {
+    return this.docAwareness.get(rooms.project(this.workspaceId, projectId));
+  }
+
   setUser(user: LocalUser): void {
     this.awareness.setLocalStateField('user', user);
+    for (const aw of this.docAwareness.values()) aw.setLocalStateField('user', user);
   }
 
   setView(view: string): void {
@@ -143,6 +154,8 @@ export class WorkspaceSession {
     for (const c of this.connections.values()) c.destroy();
     this.connections.clear();
     this.awareness.destroy();
+    for (const aw of this.docAwareness.values()) aw.destroy();
+    this.docAwareness.clear();
     this.undo.destroy();
     for (const h of this.handles.values()) h.release();
     this.handles.clear();
@@ -154,7 +167,7 @@ export class WorkspaceSession {
     const conn = new RelayConnection(handle.doc, {
       serverUrl: this.relayUrl,
       room: handle.room,
-      awareness: handle === this.workspace ? this.awareness : undefined,
+      awareness: handle === this.workspace ? this.awareness : this.docAwareness.get(handle.room),
       pending: dexiePendingStore(this.db),
       connect: typeof navigator === 'undefined' || navigator.onLine,
       isOnline: () => typeof navigator === 'undefined' || navigator.onLine,

@@ -14,6 +14,8 @@ import { AdjacentPanel } from '../features/projects/AdjacentPanel';
 import { RequirementsStep } from '../features/projects/RequirementsStep';
 import { TeamsStep } from '../features/projects/TeamsStep';
 import { useTeamPlan } from '../features/projects/useTeamPlan';
+import { TrackRecordPanel } from '../features/stewardship/TrackRecordPanel';
+import { ValuePanel } from '../features/value/ValuePanel';
 import { CapabilitiesPanel, useObjectivePlan } from './CapabilitiesPanel';
 
 const NO_PROJECTS: ProjectSummary[] = [];
@@ -67,6 +69,7 @@ export function ProjectsView() {
               Create
             </button>
           </form>
+          <TrackRecordPanel />
         </div>
         {current ? <ProjectPage key={current.id} summary={current} /> : <p className="empty">Pick a project, or create one.</p>}
       </div>
@@ -124,6 +127,7 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
       <TeamsStep doc={doc} projectId={summary.id} plan={team} />
       <AcceptedTeamView plan={team} />
       <AdjacentPanel skills={team.roles.length ? team.roles.map((r) => r.skill) : plan?.ok ? plan.forecast.requirements.map((r) => r.skill) : []} />
+      <ValuePanel doc={doc} projectId={summary.id} />
     </article>
   );
 }

@@ -1,0 +1,214 @@
+import { useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import type { NetworkSnapshot } from '../../../../shared/model/docs/networkDoc';
+import { buildTrustGraph } from '../../../../shared/graph/trustGraph';
+import { suggestMediators } from '../../../../shared/value/dispute/suggestMediators';
+import { escrowActions, ledgerCsv, nextActor, type EscrowAction, type ProjectLedger } from '../../../../shared/value/doc/projectLedger';
+import { writeSampleHistory } from '../../../../shared/value/doc/sampleHistory';
+import { appendEscrowEvent, putDispute, putMilestone, type MilestoneRecord, type ValueSnapshot } from '../../../../shared/value/doc/valueDoc';
+import { createRng } from '../../../../shared/util/rng';
+import type { MilestoneReplay } from '../../../../shared/value/replayLedger';
+import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
+import { formatMinor, newEventId, parseMajor } from './useValue';
+
+interface Props {
+  doc: Y.Doc;
+  value: ValueSnapshot;
+  ledger: ProjectLedger;
+  net: NetworkSnapshot;
+  me: string;
+  name: (id: string) => string;
+}
+
+export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
+  const download = () => {
+    const blob = new Blob([ledgerCsv(ledger.replay, value.milestones)], { type: 'text/csv' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'escrow-ledger.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  return (
+    <div className="value-escrow" data-testid="escrow-view">
+      <p className="value-disclaimer" data-testid="escrow-disclaimer">
+        An escrow ledger and a plan, not a payment processor: no money moves through Archipelago. Record here what you agreed and did; settle with your own payment means.
+      </p>
+      <div className="row">
+        <button type="button" className="secondary" onClick={download} data-testid="export-csv" disabled={!value.milestones.length}>
+          Export CSV
+        </button>
+      </div>
+      {ledger.replay.milestones.map((m) => (
+        <MilestoneCard key={m.id} doc={doc} record={value.milestones.find((r) => r.id === m.id)!} m={m} ledger={ledger} net={net} me={me} name={name} />
+      ))}
+      {ledger.replay.orphans.length > 0 && (
+        <div className="value-orphans">
+          {ledger.replay.orphans.map((h) => (
+            <p key={h.event.id} className="warning small">
+              {h.event.id}: {h.reason}
+            </p>
+          ))}
+        </div>
+      )}
+      <NewMilestone doc={doc} net={net} me={me} />
+      {value.milestones.length === 0 && net.people.length >= 4 && (
+        <p className="small muted">
+          Exploring?{' '}
+          <button type="button" className="secondary" onClick={() => writeSampleHistory(doc, { people: net.people, now: Date.now(), rng: createRng(net.people.length), origin: LOCAL })} data-testid="sample-history">
+            Add a sample six-week history
+          </button>{' '}
+          (made-up milestones, a settled dispute and team talk, to see the charts and alerts at work).
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; record: MilestoneRecord; m: MilestoneReplay; ledger: ProjectLedger; net: NetworkSnapshot; me: string; name: (id: string) => string }) {
+  const notify = useUi((s) => s.notify);
+  const [amount, setAmount] = useState('');
+  const actions = me ? escrowActions(record, m.state, me) : [];
+  const cur = record.currency;
+  const act = (type: EscrowAction) => {
+    try {
+      const at = new Date().toISOString();
+      if (type === 'fund') {
+        const minor = amount ? parseMajor(amount, cur) : record.budget;
+        if (minor === undefined) return notify('Enter a positive amount', 'error');
+        appendEscrowEvent(doc, { id: newEventId('fund'), milestone: m.id, type, amount: minor, at, actor: me }, LOCAL);
+        setAmount('');
+      } else if (type === 'dispute') {
+        const id = newEventId('dispute');
+        let mediators: string[] = [];
+        let panel: string[] = [];
+        try {
+          const s = suggestMediators(buildTrustGraph(net), record.payer, record.payee, { mediators: 3, panel: 5 });
+          mediators = s.mediators.map((x) => x.personId);
+          panel = s.panel.map((x) => x.personId);
+        } catch {
+          // a party not in the network: no suggestions, the dispute can still be negotiated
+        }
+        doc.transact(() => {
+          appendEscrowEvent(doc, { id: `${id}:open`, milestone: m.id, type: 'dispute', at, actor: me }, LOCAL);
+          putDispute(doc, { id, milestone: m.id, payer: record.payer, payee: record.payee, openedBy: me, openedAt: at, held: m.held, mediatorCandidates: mediators, panel }, LOCAL);
+        }, LOCAL);
+      } else appendEscrowEvent(doc, { id: newEventId(type), milestone: m.id, type, at, actor: me }, LOCAL);
+    } catch (e) {
+      notify((e as Error).message, 'error');
+    }
+  };
+  const dispute = ledger.disputes.find((d) => d.dispute.milestone === m.id && !d.ledgerReason);
+  return (
+    <article className="value-milestone panel" data-testid="milestone" data-milestone={record.title} data-state={m.state}>
+      <header>
+        <h3>{record.title}</h3>
+        <span className={`value-state s-${m.state}`} data-testid="milestone-state">
+          {m.state}
+        </span>
+      </header>
+      <p className="small muted">
+        {name(record.payer)} pays {name(record.payee)} · due {record.due.slice(0, 10)} · auto-release after {record.autoReleaseDays} days
+      </p>
+      <dl className="value-balance" data-testid="milestone-balance">
+        <div><dt>funded</dt><dd data-testid="funded">{formatMinor(m.funded, cur)}</dd></div>
+        <div><dt>held</dt><dd data-testid="held">{formatMinor(m.held, cur)}</dd></div>
+        <div><dt>released</dt><dd data-testid="released">{formatMinor(m.released, cur)}</dd></div>
+        <div><dt>refunded</dt><dd data-testid="refunded">{formatMinor(m.refunded, cur)}</dd></div>
+      </dl>
+      <p className="small" data-testid="next-actor">
+        Next: {m.state === 'disputed' && dispute ? `the dispute (${dispute.state.stage})` : nextActor({ ...record, payer: name(record.payer), payee: name(record.payee) }, m.state)}
+        {m.autoReleasedAt ? ` · auto-released ${new Date(m.autoReleasedAt).toISOString().slice(0, 10)}` : ''}
+      </p>
+      {actions.length > 0 && (
+        <div className="row value-actions">
+          {actions.includes('fund') && <input value={amount} onChange={(e) => setAmount(e.target.value)} placeholder={`amount (${cur})`} aria-label="Amount to fund" data-testid="fund-amount" />}
+          {actions.map((a) => (
+            <button key={a} type="button" className={a === 'dispute' || a === 'cancel' ? 'secondary' : ''} onClick={() => act(a)} data-testid={`action-${a}`}>
+              {a}
+            </button>
+          ))}
+        </div>
+      )}
+      {!me && <p className="small muted">Choose who you act as to see your actions.</p>}
+      <ol className="value-history" data-testid="milestone-history">
+        {m.history.map((h) => (
+          <li key={h.event.id} className={h.applied ? 'applied' : 'rejected'} data-testid="history-entry" data-type={h.event.type} data-applied={h.applied}>
+            <time>{h.event.at.replace('T', ' ').slice(0, 19)}</time> {name(h.event.actor)} {h.event.type}
+            {h.event.type === 'fund' ? ` ${formatMinor(h.event.amount, cur)}` : ''}
+            {h.event.type === 'resolve' ? ` release ${formatMinor(h.event.release, cur)}, refund ${formatMinor(h.event.refund, cur)}` : ''}
+            {!h.applied && (
+              <span className="value-reason" data-testid="rejected-reason">
+                {' '}
+                — rejected: {h.reason}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function NewMilestone({ doc, net, me }: { doc: Y.Doc; net: NetworkSnapshot; me: string }) {
+  const notify = useUi((s) => s.notify);
+  const [title, setTitle] = useState('');
+  const [payer, setPayer] = useState(me);
+  const [payee, setPayee] = useState('');
+  const [budget, setBudget] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  const [due, setDue] = useState(() => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  const [days, setDays] = useState('14');
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const minor = parseMajor(budget, currency);
+      if (minor === undefined) return notify('Give the milestone a positive budget', 'error');
+      putMilestone(doc, { id: newEventId('ms'), title, payer, payee, currency, budget: minor, value: minor, autoReleaseDays: Number(days), due: new Date(`${due}T17:00:00Z`).toISOString(), createdAt: new Date().toISOString() }, LOCAL);
+      setTitle('');
+    } catch (err) {
+      notify((err as Error).message, 'error');
+    }
+  };
+  const people = net.people;
+  return (
+    <form className="value-new panel" onSubmit={create} data-testid="new-milestone">
+      <h3>New milestone</h3>
+      <label>
+        Title <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="milestone-title" />
+      </label>
+      <label>
+        Payer
+        <select value={payer} onChange={(e) => setPayer(e.target.value)} data-testid="milestone-payer">
+          <option value="">—</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Payee
+        <select value={payee} onChange={(e) => setPayee(e.target.value)} data-testid="milestone-payee">
+          <option value="">—</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Budget <input value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="500.00" data-testid="milestone-budget" />
+      </label>
+      <label>
+        Currency <input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} maxLength={3} size={4} />
+      </label>
+      <label>
+        Due <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
+      <label>
+        Auto-release after (days) <input type="number" min={0} value={days} onChange={(e) => setDays(e.target.value)} />
+      </label>
+      <button type="submit" data-testid="create-milestone">Add milestone</button>
+    </form>
+  );
+}

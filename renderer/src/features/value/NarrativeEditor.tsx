@@ -1,0 +1,46 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { narrativeFragment, setRoleStatement } from '../../../../shared/value/doc/valueDoc';
+import { LOCAL } from '../../session/rooms';
+
+/**
+ * The co-edited mission narrative: rich text in the project document (a Y.XmlFragment whose
+ * paragraphs are Y.XmlText), bound to Tiptap through y-prosemirror, with co-editors' carets from
+ * the project document's presence. Each member's role statement sits beside it.
+ */
+export function NarrativeEditor({ doc, awareness, user, me, name, roles, members }: { doc: Y.Doc; awareness: Awareness | undefined; user: { name: string; color: string }; me: string; name: (id: string) => string; roles: Record<string, string>; members: string[] }) {
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ fragment: narrativeFragment(doc) }),
+        ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user })] : []),
+      ],
+      editorProps: { attributes: { 'data-testid': 'narrative-editor', class: 'value-narrative-text', 'aria-label': 'Mission narrative' } },
+    },
+    [doc, awareness],
+  );
+  return (
+    <div className="value-narrative" data-testid="narrative">
+      <p className="small muted">The team’s mission, written together. Everyone’s caret shows where they are typing.</p>
+      <EditorContent editor={editor} />
+      <h4>Role statements</h4>
+      <ul className="value-roles">
+        {members.map((id) => (
+          <li key={id} className={id === me ? 'me' : ''}>
+            <strong>{name(id)}</strong>
+            {id === me ? (
+              <input defaultValue={roles[id] ?? ''} placeholder="Your role in this mission" onBlur={(e) => e.target.value !== (roles[id] ?? '') && setRoleStatement(doc, id, e.target.value, LOCAL)} data-testid="my-role-statement" />
+            ) : (
+              <span> {roles[id] || <em className="muted">no statement yet</em>}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
