@@ -10,6 +10,7 @@ import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
 import { RequirementsFileSchema } from '../shared/model/requirements';
 import { parseOrThrow, ValidationError } from '../shared/model/validate';
 import { trustReport } from '../shared/trust/trustReport';
+import { mintToken } from '../sync-server/auth';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatAssemble, formatForecast, formatTrust } from './format';
 
@@ -27,6 +28,9 @@ const HELP = `archipelago: the Archipelago engine on the command line
       personalised, Sybil-resistant trust from one person, with the most trusted paths;
       --about reports those people instead of the top N; --advice adds whether to rely on
       reputation, require escrow, or ask an introducer (--stakes raises the bar for big engagements)
+  archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--json]
+      a relay room token (HS256): R is a room or a prefix ending in *; the secret is the relay's
+      --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour)
   archipelago help
 
 Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
@@ -49,6 +53,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
       case 'trust':
         return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', about: 'value', advice: 'flag', stakes: 'value', json: 'flag' }), io);
+      case 'token':
+        return await runToken(parseArgs(rest, { room: 'value', secret: 'value', ttl: 'value', 'read-only': 'flag', json: 'flag' }), io);
       case undefined:
       case 'help':
       case '--help':
@@ -147,5 +153,24 @@ async function runTrust(args: ParsedArgs, io: Io) {
   const advice = args.options.has('advice') ? (stakes === undefined ? {} : { stakes }) : undefined;
   const report = trustReport(graph, from, intOption(args, 'top', 20), { about, advice });
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatTrust(report, net));
+  return EXIT.ok;
+}
+
+/** The default lifetime of a minted room token: short, so a leaked one soon stops working. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+const ROOM_CLAIM = /^[\w.:@-][\w.:@/-]{0,199}\*?$|^\*$/;
+
+async function runToken(args: ParsedArgs, io: Io) {
+  const room = required(args, 'room');
+  if (!ROOM_CLAIM.test(room)) throw new UsageError('--room must be a room name (letters, digits, . : @ / - _) or a prefix ending in *');
+  const fromEnv = process.env.ARCHIPELAGO_RELAY_SECRET;
+  const secret = args.options.has('secret') ? required(args, 'secret') : fromEnv;
+  if (!secret) throw new UsageError('--secret is required (or set ARCHIPELAGO_RELAY_SECRET)');
+  const ttlSeconds = intOption(args, 'ttl', DEFAULT_TOKEN_TTL_SECONDS);
+  const scope = args.options.has('read-only') ? 'r' : 'rw';
+  const now = Math.floor(Date.now() / 1000);
+  const token = await mintToken({ room, secret, ttlSeconds, scope, now });
+  const exp = now + ttlSeconds;
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify({ token, room, scope, exp: new Date(exp * 1000).toISOString() }, null, 2)}\n` : `${token}\n`);
   return EXIT.ok;
 }

@@ -11,11 +11,12 @@ import type { RoomSocket } from './socket';
 
 const log = pino({ level: 'silent' });
 
-function fakeSocket(id: string) {
+function fakeSocket(id: string, scope: 'rw' | 'r' = 'rw') {
   const sent: Uint8Array[] = [];
   let closed: { code: number; reason: string } | null = null;
   const socket: RoomSocket = {
     id,
+    scope,
     isOpen: () => closed === null,
     send: (d) => void sent.push(d),
     close: (code, reason) => void (closed = { code, reason }),
@@ -185,5 +186,35 @@ describe('Room', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(idle).toBe(0);
     await room.unload(); // a second unload is a no-op, not a second compaction of a closed store
+  });
+  it('a read-only connection: its SyncStep2 is taken without its changes, a changing update closes it with 4403 and nothing is stored', async () => {
+    const persistence = memoryPersistence();
+    const room = await Room.load('ro', persistence, log, 1000, () => {});
+    const reader = fakeSocket('reader', 'r');
+    const writer = fakeSocket('writer');
+    room.handleConnect(reader.socket);
+    room.handleConnect(writer.socket);
+    await room.handleMessage(writer.socket, updateMessage(someUpdate((d) => d.getMap('m').set('w', 1))));
+    const step2 = (update: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeSyncStep2(e, (() => { const d = new Y.Doc(); Y.applyUpdate(d, update); return d; })());
+      return encoding.toUint8Array(e);
+    };
+    // on connect: an empty SyncStep2 and one carrying local changes; neither closes, neither is stored
+    await room.handleMessage(reader.socket, step2(new Uint8Array([0, 0])));
+    await room.handleMessage(reader.socket, step2(someUpdate((d) => d.getMap('m').set('local', 1))));
+    expect(reader.closed()).toBeNull();
+    expect(room.doc.getMap('m').has('local')).toBe(false);
+    // re-sending what the room already has is not a change either
+    await room.handleMessage(reader.socket, updateMessage(Y.encodeStateAsUpdate(room.doc)));
+    expect(reader.closed()).toBeNull();
+    const before = persistence.rooms.get('ro')!.length;
+    await room.handleMessage(reader.socket, updateMessage(someUpdate((d) => d.getMap('m').set('sneaky', 1))));
+    expect(reader.closed()?.code).toBe(4403);
+    expect(room.doc.getMap('m').has('sneaky')).toBe(false);
+    expect(persistence.rooms.get('ro')!.length).toBe(before);
+    expect(kinds(writer.sent).filter((k) => k === 'sync2')).toHaveLength(0); // nothing forwarded
+    expect(room.connectionCount).toBe(1);
   });
 });

@@ -12,6 +12,9 @@ export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 /** A message the protocol does not allow; it closes the sending connection only. */
 export class BadMessage extends Error {}
 
+/** A read-only connection sent an update that would change the document: closed with 4403. */
+export class ReadOnlyWrite extends Error {}
+
 
 /**
  * One document and the connections editing it. Messages are processed in arrival order, in
@@ -157,9 +160,14 @@ export class Room {
 
   /** Anything a message makes the decoder or Yjs throw is that sender's problem alone. */
   private rejectSender(socket: RoomSocket, e: unknown) {
-    const message = (e as Error)?.message ?? 'undecodable';
-    this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
-    socket.close(CLOSE.badMessage, `malformed message: ${message}`.slice(0, 120));
+    if (e instanceof ReadOnlyWrite) {
+      this.log.warn({ conn: socket.id }, 'read-only connection sent a change: closing it, nothing stored');
+      socket.close(CLOSE.readOnly, 'this connection is read-only');
+    } else {
+      const message = (e as Error)?.message ?? 'undecodable';
+      this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
+      socket.close(CLOSE.badMessage, `malformed message: ${message}`.slice(0, 120));
+    }
     this.handleClose(socket);
   }
 
@@ -223,10 +231,18 @@ export class Room {
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // validate before anything is stored
+          const noop = isNoop(this.doc, update);
+          if (!noop && socket.scope === 'r') {
+            // The SyncStep2 every client sends on connect is not an edit: a read-only client with
+            // local changes keeps them locally, they are just not taken. A live update is an edit.
+            if (syncType === syncProtocol.messageYjsUpdate) throw new ReadOnlyWrite('read-only');
+            this.log.info({ conn: socket.id }, 'ignored the changes in a read-only connection\'s SyncStep2');
+            return null;
+          }
           // Acknowledge even when nothing is new: the sender may not know we already have it (it can
           // have reached us on a connection that dropped before our acknowledgement went out).
           this.needsAck.add(socket);
-          return isNoop(this.doc, update) ? null : update;
+          return noop ? null : update;
         }
         throw new BadMessage(`unknown sync message type ${syncType}`);
       }
