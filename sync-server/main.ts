@@ -32,6 +32,7 @@ const relay = createRelay({
   authenticate: config.authSecret ? tokenAuth(config.authSecret) : undefined,
   idleUnloadMs: config.idleUnloadMs,
   maxFrameBytes: config.maxFrameBytes,
+  limits: config.limits,
 });
 
 const bound = await relay.listen();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isLoopback } from './hostAddress';
+import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 
 /** A bad flag: main prints it and exits 2. */
 export class ConfigError extends Error {}
@@ -21,9 +22,27 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: '--log-level must be one of fatal, error, warn, info, debug, trace, silent' }),
   authSecret: z.string().optional(),
   insecure: z.boolean(),
+  limits: z.object({
+    maxConnectionsPerIp: int('max-connections-per-ip', 1),
+    messagesPerSecond: int('max-messages-per-second', 1),
+    bytesPerSecond: int('max-bytes-per-second', 1024),
+    maxRooms: int('max-rooms', 1),
+    maxDocBytes: int('max-doc-bytes', 1024),
+    maxBufferedBytes: int('max-buffered-bytes', 1024),
+  }),
 });
 
-export type RelayConfig = z.infer<typeof ConfigSchema>;
+export type RelayConfig = z.infer<typeof ConfigSchema> & { limits: Partial<RelayLimits> };
+
+/** The limit flags and the field of RelayLimits each sets. */
+const LIMIT_FLAGS = {
+  'max-connections-per-ip': 'maxConnectionsPerIp',
+  'max-messages-per-second': 'messagesPerSecond',
+  'max-bytes-per-second': 'bytesPerSecond',
+  'max-rooms': 'maxRooms',
+  'max-doc-bytes': 'maxDocBytes',
+  'max-buffered-bytes': 'maxBufferedBytes',
+} as const;
 
 /**
  * The relay's command line (`npm run relay -- …`). Defaults: `--port 4455 --host 127.0.0.1 --data
@@ -44,6 +63,7 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
         'log-level': { type: 'string', default: 'info' },
         'auth-secret': { type: 'string' },
         insecure: { type: 'boolean', default: false },
+        ...Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [flag, { type: 'string' as const, default: String(DEFAULT_LIMITS[field]) }])),
       },
       strict: true,
       allowPositionals: false,
@@ -60,6 +80,7 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
     logLevel: values['log-level'],
     authSecret: values['auth-secret'] ?? (env.ARCHIPELAGO_RELAY_SECRET || undefined),
     insecure: values.insecure,
+    limits: Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [field, (values as Record<string, unknown>)[flag]])),
   });
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0].message);
   const config = parsed.data;

@@ -3,10 +3,12 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, type Authenticate, type Scope } from './auth';
+import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 import type { RoomPersistence } from './persistence';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
 import { CLOSE, type RoomSocket } from './socket';
+import { createTokenBucket } from './tokenBucket';
 
 export interface RelayHandlerOptions {
   persistence: RoomPersistence;
@@ -19,6 +21,8 @@ export interface RelayHandlerOptions {
   idleUnloadMs?: number;
   /** Keep-alive ping interval; a connection that misses a pong is dropped. Default 30 s. */
   pingIntervalMs?: number;
+  /** Per-IP, per-connection and per-room limits (limits.ts); each defaults to DEFAULT_LIMITS. */
+  limits?: Partial<RelayLimits>;
 }
 
 /**
@@ -35,6 +39,8 @@ export interface RelayHandler {
   stats(): { rooms: number; connections: number };
 }
 
+class TooManyRooms extends Error {}
+
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Refuses an upgrade with a plain HTTP response (the socket never becomes a websocket). */
@@ -49,7 +55,16 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const authenticate = options.authenticate ?? openAccess;
   const maxFrameBytes = options.maxFrameBytes ?? 5 * 1024 * 1024;
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
+  const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const rooms = new Map<string, Promise<Room>>();
+  /** Open (or being opened) connections per IP, and IPs in the penalty box after a rate-limit close. */
+  const perIp = new Map<string, number>();
+  const penalty = new Map<string, number>();
+  const releaseIp = (ip: string) => {
+    const n = (perIp.get(ip) ?? 1) - 1;
+    if (n > 0) perIp.set(ip, n);
+    else perIp.delete(ip);
+  };
   const sockets = new Set<WebSocket>();
   const started = Date.now();
   let nextId = 0;
@@ -65,7 +80,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
           () => log.info({ room: name }, 'room unloaded'),
           (err) => log.error({ err, room: name }, 'room unload failed'),
         );
-      });
+      }, { maxDocBytes: limits.maxDocBytes });
       room.catch(() => rooms.delete(name));
       rooms.set(name, room);
     }
@@ -79,21 +94,35 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     socket.on('error', () => socket.destroy());
     const ip = req.socket.remoteAddress ?? 'unknown';
     const refuse = (status: number, reason: string, room?: string) => {
-      log.info({ room, ip, status, reason }, 'upgrade refused');
+      // limits and failures are worth a warning; routine auth refusals (expired tokens) are not
+      log[status === 429 || status >= 500 ? 'warn' : 'info']({ room, ip, status, reason }, 'upgrade refused');
       refuseUpgrade(socket, status, reason);
     };
     if (closing) return refuse(503, 'the relay is shutting down');
     const room = roomFromUrl(req.url);
     if (!room) return refuse(400, 'bad room name');
+    const penaltyUntil = penalty.get(ip);
+    if (penaltyUntil !== undefined) {
+      if (penaltyUntil > Date.now()) return refuse(429, 'rate limit exceeded: wait before reconnecting', room);
+      penalty.delete(ip);
+    }
+    if ((perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp) return refuse(429, `too many connections from this address (max ${limits.maxConnectionsPerIp})`, room);
+    // the slot is held from now on, so concurrent upgrades cannot all slip past the check
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const refuseAndRelease = (status: number, reason: string) => {
+      releaseIp(ip);
+      refuse(status, reason, room);
+    };
     authenticate(req, room).then(
       (auth) => {
-        if (!auth.ok) return refuse(auth.status, auth.reason, room);
-        if (closing) return refuse(503, 'the relay is shutting down', room);
+        if (!auth.ok) return refuseAndRelease(auth.status, auth.reason);
+        if (closing) return refuseAndRelease(503, 'the relay is shutting down');
+        if (socket.destroyed) return releaseIp(ip);
         wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth.scope, ip));
       },
       (err) => {
         log.error({ err, room }, 'authentication failed');
-        refuse(500, 'authentication failed', room);
+        refuseAndRelease(500, 'authentication failed');
       },
     );
   };
@@ -103,12 +132,27 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     ws.binaryType = 'nodebuffer';
     const id = `c${++nextId}`;
     log.info({ room: roomName, conn: id, scope, ip }, 'connected');
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Closes with a code; a peer that does not answer the close handshake is cut off soon after. */
+    const closeWith = (code: number, reason: string) => {
+      ws.close(code, reason);
+      killTimer ??= setTimeout(() => ws.terminate(), 2000);
+      killTimer.unref?.();
+    };
     const adapter: RoomSocket = {
       id,
       scope,
       isOpen: () => ws.readyState === ws.OPEN,
-      send: (data) => ws.send(data),
-      close: (code, reason) => ws.close(code, reason),
+      send: (data) => {
+        // a reader that does not keep up must not make the relay hold ever more for it
+        if (ws.bufferedAmount + data.byteLength > limits.maxBufferedBytes) {
+          log.warn({ room: roomName, conn: id, buffered: ws.bufferedAmount, maxBufferedBytes: limits.maxBufferedBytes }, 'slow reader: closing it');
+          closeWith(CLOSE.slowReader, 'too slow: reconnect to resync');
+          return;
+        }
+        ws.send(data);
+      },
+      close: closeWith,
     };
     let alive = true;
     ws.on('pong', () => {
@@ -119,24 +163,53 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       alive = false;
       ws.ping();
     }, options.pingIntervalMs ?? 30_000);
-    const roomReady = getRoom(roomName).then((room) => {
-      room.handleConnect(adapter);
-      return room;
-    });
-    roomReady.catch((err) => {
-      log.error({ err, room: roomName, conn: id }, 'room failed to load');
-      ws.close(CLOSE.storageFailure, 'the relay could not load this room');
-    });
+    const roomReady = rooms.has(roomName) || rooms.size < limits.maxRooms ? getRoom(roomName) : Promise.reject(new TooManyRooms());
+    roomReady.then(
+      (room) => room.handleConnect(adapter),
+      (err) => {
+        if (err instanceof TooManyRooms) {
+          log.warn({ room: roomName, conn: id, maxRooms: limits.maxRooms }, 'room limit: refusing to load another room');
+          closeWith(CLOSE.tooManyRooms, `the relay holds its maximum of ${limits.maxRooms} rooms: try again later`);
+        } else {
+          log.error({ err, room: roomName, conn: id }, 'room failed to load');
+          closeWith(CLOSE.storageFailure, 'the relay could not load this room');
+        }
+      },
+    );
+    const messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: 2 * limits.messagesPerSecond });
+    const bytesIn = createTokenBucket({ ratePerSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) });
+    let limited = false;
+    let pending = 0;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (limited) return;
       if (!isBinary) {
-        ws.close(CLOSE.badMessage, 'text frames are not part of the protocol');
+        limited = true;
+        closeWith(CLOSE.badMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      if (!messages.take(1) || !bytesIn.take(data.byteLength)) {
+        limited = true;
+        if (penalty.size > 10_000) for (const [k, until] of penalty) if (until <= Date.now()) penalty.delete(k);
+        penalty.set(ip, Date.now() + limits.rateLimitPenaltyMs);
+        log.warn({ room: roomName, conn: id, ip, messagesPerSecond: limits.messagesPerSecond, bytesPerSecond: limits.bytesPerSecond }, 'rate limit: closing the connection');
+        closeWith(CLOSE.rateLimited, 'rate limit exceeded');
+        ws.pause(); // read no more of what it floods us with; it is cut off if it does not close
         return;
       }
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      roomReady.then((room) => room.handleMessage(adapter, bytes)).catch(() => {});
+      // backpressure: stop reading a connection whose messages pile up in its room's inbox
+      if (++pending >= limits.maxPendingMessages && !ws.isPaused) ws.pause();
+      roomReady
+        .then((room) => room.handleMessage(adapter, bytes))
+        .catch(() => {})
+        .finally(() => {
+          if (--pending <= limits.maxPendingMessages / 2 && ws.isPaused) ws.resume();
+        });
     });
     ws.on('close', (code) => {
       clearInterval(ping);
+      clearTimeout(killTimer);
+      releaseIp(ip);
       sockets.delete(ws);
       log.info({ room: roomName, conn: id, code }, 'disconnected');
       roomReady.then((room) => room.handleClose(adapter)).catch(() => {});

@@ -15,6 +15,14 @@ export class BadMessage extends Error {}
 /** A read-only connection sent an update that would change the document: closed with 4403. */
 export class ReadOnlyWrite extends Error {}
 
+/** An update would take the room over its size limit: closed with 4413, not stored. */
+export class DocTooLarge extends Error {}
+
+export interface RoomOptions {
+  /** The most a room may hold, in stored bytes. Default: no limit. */
+  maxDocBytes?: number;
+}
+
 
 /**
  * One document and the connections editing it. Messages are processed in arrival order, in
@@ -37,6 +45,10 @@ export class Room {
   /** Set by `unload`: sockets that close afterwards (relay shutdown) must not schedule another unload. */
   private unloaded = false;
   private broken = false;
+  /** Stored bytes: measured at load and re-measured near the limit; between, stored updates are added. */
+  private size = 0;
+  private storedSinceMeasure = 0;
+  private readonly maxDocBytes: number;
 
   private constructor(
     readonly name: string,
@@ -44,7 +56,9 @@ export class Room {
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
     private readonly onIdle: (room: Room) => void,
+    options: RoomOptions,
   ) {
+    this.maxDocBytes = options.maxDocBytes ?? Infinity;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -69,11 +83,24 @@ export class Room {
     });
   }
 
-  static async load(name: string, persistence: RoomPersistence, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void): Promise<Room> {
-    const room = new Room(name, persistence, log.child({ room: name }), idleUnloadMs, onIdle);
+  static async load(name: string, persistence: RoomPersistence, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
+    const room = new Room(name, persistence, log.child({ room: name }), idleUnloadMs, onIdle, options);
     const stored = await persistence.load(name);
-    if (stored) Y.applyUpdate(room.doc, stored, 'storage');
+    if (stored) {
+      Y.applyUpdate(room.doc, stored, 'storage');
+      room.size = stored.byteLength;
+    }
     return room;
+  }
+
+  /** Whether `extra` more bytes fit. Near the limit the document is measured again (merges and deletions shrink it). */
+  private fits(extra: number): boolean {
+    if (this.size + extra <= this.maxDocBytes) return true;
+    if (this.storedSinceMeasure > 0) {
+      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.storedSinceMeasure = 0;
+    }
+    return this.size + extra <= this.maxDocBytes;
   }
 
   get connectionCount(): number {
@@ -127,11 +154,16 @@ export class Room {
       const batch = this.inbox;
       this.inbox = [];
       const updates: { socket: RoomSocket; update: Uint8Array }[] = [];
+      let batchBytes = 0;
       for (const { socket, data } of batch) {
         if (!this.connections.has(socket)) continue;
         try {
           const update = this.process(socket, data);
-          if (update) updates.push({ socket, update });
+          if (update) {
+            if (!this.fits(batchBytes + update.byteLength)) throw new DocTooLarge(`${this.maxDocBytes}`);
+            updates.push({ socket, update });
+            batchBytes += update.byteLength;
+          }
         } catch (e) {
           this.rejectSender(socket, e);
         }
@@ -145,6 +177,8 @@ export class Room {
           batch.forEach((m) => m.done());
           continue;
         }
+        this.size += batchBytes;
+        this.storedSinceMeasure += batchBytes;
         for (const { socket, update } of updates) {
           try {
             Y.applyUpdate(this.doc, update, socket);
@@ -163,6 +197,9 @@ export class Room {
     if (e instanceof ReadOnlyWrite) {
       this.log.warn({ conn: socket.id }, 'read-only connection sent a change: closing it, nothing stored');
       socket.close(CLOSE.readOnly, 'this connection is read-only');
+    } else if (e instanceof DocTooLarge) {
+      this.log.warn({ conn: socket.id, size: this.size, maxDocBytes: this.maxDocBytes }, 'document size limit: closing the sender, its update not stored');
+      socket.close(CLOSE.docTooLarge, `the document would exceed ${this.maxDocBytes} bytes`);
     } else {
       const message = (e as Error)?.message ?? 'undecodable';
       this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
