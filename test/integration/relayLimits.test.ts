@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
 
