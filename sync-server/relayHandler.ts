@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, type Authenticate, type Scope } from './auth';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
+import { createRelayMetrics } from './metrics';
 import type { RoomPersistence } from './persistence';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
@@ -23,6 +24,8 @@ export interface RelayHandlerOptions {
   pingIntervalMs?: number;
   /** Per-IP, per-connection and per-room limits (limits.ts); each defaults to DEFAULT_LIMITS. */
   limits?: Partial<RelayLimits>;
+  /** Include the process metrics (memory, CPU, event loop) in /metrics. Default true. */
+  processMetrics?: boolean;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface RelayHandlerOptions {
 export interface RelayHandler {
   /** Takes a websocket upgrade for `/<room>`: refuses it with an HTTP status, or joins the room. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Answers the relay's own HTTP paths (`/healthz`); returns false, untouched, for any other. */
+  /** Answers the relay's own HTTP paths (`/healthz`, `/metrics`); returns false, untouched, for any other. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Stops accepting, closes every socket with 1001, waits for storage, closes storage. */
   close(): Promise<void>;
@@ -69,6 +72,13 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const started = Date.now();
   let nextId = 0;
   let closing = false;
+  const metrics = createRelayMetrics(() => ({ connections: sockets.size, rooms: rooms.size }), { processMetrics: options.processMetrics });
+  const onStored = (seconds: number) => metrics.storeSeconds.observe(seconds);
+  // label children bound once: the hot path does no label lookups
+  const messagesIn = metrics.messages.labels({ direction: 'in' });
+  const messagesOut = metrics.messages.labels({ direction: 'out' });
+  const bytesInTotal = metrics.bytes.labels({ direction: 'in' });
+  const bytesOutTotal = metrics.bytes.labels({ direction: 'out' });
 
   const getRoom = (name: string): Promise<Room> => {
     let room = rooms.get(name);
@@ -80,7 +90,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
           () => log.info({ room: name }, 'room unloaded'),
           (err) => log.error({ err, room: name }, 'room unload failed'),
         );
-      }, { maxDocBytes: limits.maxDocBytes });
+      }, { maxDocBytes: limits.maxDocBytes, onStored });
       room.catch(() => rooms.delete(name));
       rooms.set(name, room);
     }
@@ -96,6 +106,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     const refuse = (status: number, reason: string, room?: string) => {
       // limits and failures are worth a warning; routine auth refusals (expired tokens) are not
       log[status === 429 || status >= 500 ? 'warn' : 'info']({ room, ip, status, reason }, 'upgrade refused');
+      metrics.refusals.inc({ status: String(status) });
       refuseUpgrade(socket, status, reason);
     };
     if (closing) return refuse(503, 'the relay is shutting down');
@@ -135,6 +146,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     let killTimer: ReturnType<typeof setTimeout> | undefined;
     /** Closes with a code; a peer that does not answer the close handshake is cut off soon after. */
     const closeWith = (code: number, reason: string) => {
+      if (ws.readyState === ws.OPEN) metrics.closes.inc({ code: String(code) });
       ws.close(code, reason);
       killTimer ??= setTimeout(() => ws.terminate(), 2000);
       killTimer.unref?.();
@@ -150,6 +162,8 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
           closeWith(CLOSE.slowReader, 'too slow: reconnect to resync');
           return;
         }
+        messagesOut.inc();
+        bytesOutTotal.inc(data.byteLength);
         ws.send(data);
       },
       close: closeWith,
@@ -181,6 +195,9 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     let limited = false;
     let pending = 0;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const receivedAt = performance.now();
+      messagesIn.inc();
+      bytesInTotal.inc(data.byteLength);
       if (limited) return;
       if (!isBinary) {
         limited = true;
@@ -200,7 +217,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       // backpressure: stop reading a connection whose messages pile up in its room's inbox
       if (++pending >= limits.maxPendingMessages && !ws.isPaused) ws.pause();
       roomReady
-        .then((room) => room.handleMessage(adapter, bytes))
+        .then((room) => room.handleMessage(adapter, bytes, receivedAt))
         .catch(() => {})
         .finally(() => {
           if (--pending <= limits.maxPendingMessages / 2 && ws.isPaused) ws.resume();
@@ -219,6 +236,19 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(text);
+        },
+        (err) => {
+          log.error({ err }, 'metrics failed');
+          res.writeHead(500).end();
+        },
+      );
+      return true;
+    }
     if (path !== '/healthz') return false;
     res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 200 : 405, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: sockets.size, uptime: (Date.now() - started) / 1000 }));

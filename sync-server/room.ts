@@ -21,6 +21,8 @@ export class DocTooLarge extends Error {}
 export interface RoomOptions {
   /** The most a room may hold, in stored bytes. Default: no limit. */
   maxDocBytes?: number;
+  /** Told, for each stored update, the seconds from its arrival to its being stored (a metric). */
+  onStored?: (seconds: number) => void;
 }
 
 
@@ -35,7 +37,7 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<RoomSocket, Set<number>>();
   /** Messages waiting to be processed, in arrival order. */
-  private inbox: { socket: RoomSocket; data: Uint8Array; done: () => void }[] = [];
+  private inbox: { socket: RoomSocket; data: Uint8Array; receivedAt: number; done: () => void }[] = [];
   private running = false;
   private draining: Promise<void> = Promise.resolve();
   private readonly needsAck = new Set<RoomSocket>();
@@ -49,6 +51,7 @@ export class Room {
   private size = 0;
   private storedSinceMeasure = 0;
   private readonly maxDocBytes: number;
+  private readonly onStored: (seconds: number) => void;
 
   private constructor(
     readonly name: string,
@@ -59,6 +62,7 @@ export class Room {
     options: RoomOptions,
   ) {
     this.maxDocBytes = options.maxDocBytes ?? Infinity;
+    this.onStored = options.onStored ?? (() => {});
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -124,10 +128,10 @@ export class Room {
     }
   }
 
-  /** Queues a message; it is processed after every earlier message of this room. */
-  handleMessage(socket: RoomSocket, data: Uint8Array): Promise<void> {
+  /** Queues a message; it is processed after every earlier message of this room. `receivedAt` is performance.now() at arrival. */
+  handleMessage(socket: RoomSocket, data: Uint8Array, receivedAt = performance.now()): Promise<void> {
     return new Promise<void>((done) => {
-      this.inbox.push({ socket, data, done });
+      this.inbox.push({ socket, data, receivedAt, done });
       if (!this.running) {
         // a flag, not the promise: drain() may finish synchronously, before it could be assigned
         this.running = true;
@@ -153,15 +157,15 @@ export class Room {
     while (this.inbox.length) {
       const batch = this.inbox;
       this.inbox = [];
-      const updates: { socket: RoomSocket; update: Uint8Array }[] = [];
+      const updates: { socket: RoomSocket; update: Uint8Array; receivedAt: number }[] = [];
       let batchBytes = 0;
-      for (const { socket, data } of batch) {
+      for (const { socket, data, receivedAt } of batch) {
         if (!this.connections.has(socket)) continue;
         try {
           const update = this.process(socket, data);
           if (update) {
             if (!this.fits(batchBytes + update.byteLength)) throw new DocTooLarge(`${this.maxDocBytes}`);
-            updates.push({ socket, update });
+            updates.push({ socket, update, receivedAt });
             batchBytes += update.byteLength;
           }
         } catch (e) {
@@ -179,6 +183,8 @@ export class Room {
         }
         this.size += batchBytes;
         this.storedSinceMeasure += batchBytes;
+        const storedAt = performance.now();
+        for (const u of updates) this.onStored((storedAt - u.receivedAt) / 1000);
         for (const { socket, update } of updates) {
           try {
             Y.applyUpdate(this.doc, update, socket);
