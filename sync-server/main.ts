@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { tokenAuth } from './auth';
 import { hostForUrl } from './hostAddress';
+import { localLog } from './localLog';
 import { leveldbPersistence } from './persistence';
+import { redisLog } from './redisLog';
 import { createRelay } from './relay';
 import { ConfigError, parseRelayConfig, type RelayConfig } from './relayConfig';
 
@@ -24,10 +26,24 @@ const dataDir = resolve(config.data);
 mkdirSync(dataDir, { recursive: true });
 // Logs go to stderr as JSON; stdout carries only the ready line other tools wait for.
 const logger = pino({ level: config.logLevel }, pino.destination(2));
+const persistence = leveldbPersistence(dataDir);
+let log = localLog(persistence);
+/** The Redis URL without its credentials, for printing. */
+const shownRedis = config.redis?.replace(/\/\/[^@/]*@/, '//***@');
+if (config.redis) {
+  const shared = redisLog({ url: config.redis, persistence, logger });
+  try {
+    await shared.ready(5000);
+  } catch (e) {
+    process.stderr.write(`relay: cannot reach redis at ${shownRedis}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  log = shared;
+}
 const relay = createRelay({
   host: config.host,
   port: config.port,
-  persistence: leveldbPersistence(dataDir),
+  log,
   logger,
   authenticate: config.authSecret ? tokenAuth(config.authSecret) : undefined,
   idleUnloadMs: config.idleUnloadMs,
@@ -43,7 +59,7 @@ if (!config.authSecret) {
       `  !!! Fine on this machine; set --auth-secret (or ARCHIPELAGO_RELAY_SECRET) before sharing it.\n\n`,
   );
 }
-process.stdout.write(`archipelago relay listening on ${url} (data: ${dataDir}${config.authSecret ? ', room tokens required' : ', OPEN: no auth'})\n`);
+process.stdout.write(`archipelago relay listening on ${url} (data: ${dataDir}${shownRedis ? `, redis: ${shownRedis}` : ''}${config.authSecret ? ', room tokens required' : ', OPEN: no auth'})\n`);
 
 let stopping = false;
 const stop = (signal: string) => {

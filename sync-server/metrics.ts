@@ -10,6 +10,8 @@ export interface RelayMetrics {
   readonly bytes: Counter<'direction'>;
   /** Seconds from receiving an update to having stored it. */
   readonly storeSeconds: Histogram;
+  /** Seconds from another relay appending an update to the shared log to this relay applying it (Redis lag). */
+  readonly logLagSeconds: Histogram;
   readonly refusals: Counter<'status'>;
   readonly closes: Counter<'code'>;
 }
@@ -26,6 +28,12 @@ export function createRelayMetrics(sample: () => { connections: number; rooms: n
       name: 'archipelago_relay_update_store_seconds',
       help: 'Time from receiving an update to having stored it durably (before it is forwarded or acknowledged)',
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    logLagSeconds: new Histogram({
+      name: 'archipelago_relay_redis_lag_seconds',
+      help: 'Time from another relay appending an update to the shared log (Redis) to this relay applying it',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),
     refusals: new Counter({ name: 'archipelago_relay_upgrade_refusals_total', help: 'Websocket upgrades refused, by HTTP status', labelNames: ['status'], registers: [registry] }),

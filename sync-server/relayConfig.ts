@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: '--log-level must be one of fatal, error, warn, info, debug, trace, silent' }),
   authSecret: z.string().optional(),
   insecure: z.boolean(),
+  redis: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, '--redis must be a URL like redis://HOST:PORT')
+    .optional(),
   limits: z.object({
     maxConnectionsPerIp: int('max-connections-per-ip', 1),
     messagesPerSecond: int('max-messages-per-second', 1),
@@ -63,6 +67,7 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
         'log-level': { type: 'string', default: 'info' },
         'auth-secret': { type: 'string' },
         insecure: { type: 'boolean', default: false },
+        redis: { type: 'string' },
         ...Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [flag, { type: 'string' as const, default: String(DEFAULT_LIMITS[field]) }])),
       },
       strict: true,
@@ -80,6 +85,7 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
     logLevel: values['log-level'],
     authSecret: values['auth-secret'] ?? (env.ARCHIPELAGO_RELAY_SECRET || undefined),
     insecure: values.insecure,
+    redis: values.redis,
     limits: Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [field, (values as Record<string, unknown>)[flag]])),
   });
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0].message);

@@ -5,14 +5,19 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, type Authenticate, type Scope } from './auth';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 import { createRelayMetrics } from './metrics';
+import { localLog } from './localLog';
 import type { RoomPersistence } from './persistence';
+import type { RoomLog } from './roomLog';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
 import { CLOSE, type RoomSocket } from './socket';
 import { createTokenBucket } from './tokenBucket';
 
 export interface RelayHandlerOptions {
-  persistence: RoomPersistence;
+  /** The room log every relay serving a room shares (redisLog), or one process's storage (localLog). */
+  log?: RoomLog;
+  /** Shorthand for `log: localLog(persistence)`. One of the two is required. */
+  persistence?: RoomPersistence;
   logger: Logger;
   /** Decides each upgrade before any document loads: a scope, or 401/403. Default: open, read-write. */
   authenticate?: Authenticate;
@@ -54,7 +59,9 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string) {
 }
 
 export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
-  const { persistence, logger: log } = options;
+  const { logger: log } = options;
+  if (!options.log && !options.persistence) throw new Error('createRelayHandler needs a log or a persistence');
+  const roomLog = options.log ?? localLog(options.persistence!);
   const authenticate = options.authenticate ?? openAccess;
   const maxFrameBytes = options.maxFrameBytes ?? 5 * 1024 * 1024;
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
@@ -74,6 +81,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   let closing = false;
   const metrics = createRelayMetrics(() => ({ connections: sockets.size, rooms: rooms.size }), { processMetrics: options.processMetrics });
   const onStored = (seconds: number) => metrics.storeSeconds.observe(seconds);
+  const onLogLag = (seconds: number) => metrics.logLagSeconds.observe(seconds);
   // label children bound once: the hot path does no label lookups
   const messagesIn = metrics.messages.labels({ direction: 'in' });
   const messagesOut = metrics.messages.labels({ direction: 'out' });
@@ -83,14 +91,14 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const getRoom = (name: string): Promise<Room> => {
     let room = rooms.get(name);
     if (!room) {
-      room = Room.load(name, persistence, log, idleUnloadMs, (idle) => {
+      room = Room.load(name, roomLog, log, idleUnloadMs, (idle) => {
         if (rooms.get(name) !== room) return;
         rooms.delete(name);
         idle.unload().then(
           () => log.info({ room: name }, 'room unloaded'),
           (err) => log.error({ err, room: name }, 'room unload failed'),
         );
-      }, { maxDocBytes: limits.maxDocBytes, onStored });
+      }, { maxDocBytes: limits.maxDocBytes, onStored, onLogLag });
       room.catch(() => rooms.delete(name));
       rooms.set(name, room);
     }
@@ -251,7 +259,8 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     }
     if (path !== '/healthz') return false;
     res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 200 : 405, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: sockets.size, uptime: (Date.now() - started) / 1000 }));
+    const shared = roomLog.status();
+    res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: sockets.size, uptime: (Date.now() - started) / 1000, ...(shared ? shared : {}) }));
     return true;
   };
 
@@ -267,7 +276,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       rooms.clear();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await persistence.close();
+      await roomLog.close();
     },
     stats: () => ({ rooms: rooms.size, connections: sockets.size }),
   };

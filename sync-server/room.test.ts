@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { localLog } from './localLog';
 import { memoryPersistence, type RoomPersistence } from './persistence';
 import { MESSAGE, Room } from './room';
 import type { RoomSocket } from './socket';
@@ -47,7 +48,7 @@ describe('Room', () => {
     const order: string[] = [];
     const base = memoryPersistence();
     const persistence: RoomPersistence = { ...base, storeUpdate: async (r, u) => (order.push('stored'), base.storeUpdate(r, u)) };
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const a = fakeSocket('a');
     const b = fakeSocket('b');
     room.handleConnect(a.socket);
@@ -64,7 +65,7 @@ describe('Room', () => {
 
   it('does not store or acknowledge an update that changes nothing', async () => {
     const persistence = memoryPersistence();
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     const update = someUpdate((d) => d.getText('t').insert(0, 'abc'));
@@ -76,7 +77,7 @@ describe('Room', () => {
 
   it('acknowledges an update it already has when the sender was never told (its first connection dropped)', async () => {
     const persistence = memoryPersistence();
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const first = fakeSocket('first');
     room.handleConnect(first.socket);
     const late = fakeSocket('late');
@@ -95,7 +96,7 @@ describe('Room', () => {
   });
 
   it('closes only the sender of a malformed message', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const bad = fakeSocket('bad');
     const good = fakeSocket('good');
     room.handleConnect(bad.socket);
@@ -109,7 +110,7 @@ describe('Room', () => {
   });
 
   it('any error a message causes (here, an awareness state that is not JSON) closes only its sender', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const bad = fakeSocket('bad');
     const good = fakeSocket('good');
     room.handleConnect(bad.socket);
@@ -130,7 +131,7 @@ describe('Room', () => {
   });
 
   it('answers SyncStep1 with what the peer lacks, and forgets awareness of a closed connection', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     await room.handleMessage(a.socket, updateMessage(someUpdate((d) => d.getMap('m').set('k', 'v'))));
@@ -160,7 +161,7 @@ describe('Room', () => {
 
   it('asks to be unloaded after the last connection leaves, and a storage failure closes the room', async () => {
     let idle = 0;
-    const room = await Room.load('r', memoryPersistence(), log, 10, () => idle++);
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 10, () => idle++);
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     room.handleClose(a.socket);
@@ -168,7 +169,7 @@ describe('Room', () => {
     expect(idle).toBe(1);
 
     const failing: RoomPersistence = { ...memoryPersistence(), storeUpdate: async () => Promise.reject(new Error('disk full')) };
-    const broken = await Room.load('b', failing, log, 1000, () => {});
+    const broken = await Room.load('b', localLog(failing), log, 1000, () => {});
     const c = fakeSocket('c');
     broken.handleConnect(c.socket);
     await broken.handleMessage(c.socket, updateMessage(someUpdate((d) => d.getMap('m').set('x', 1))));
@@ -178,7 +179,7 @@ describe('Room', () => {
 
   it('a socket that closes after the room was unloaded (relay shutdown) does not schedule another unload', async () => {
     let idle = 0;
-    const room = await Room.load('s', memoryPersistence(), log, 10, () => idle++);
+    const room = await Room.load('s', localLog(memoryPersistence()), log, 10, () => idle++);
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     await room.unload();
@@ -189,7 +190,7 @@ describe('Room', () => {
   });
   it('a read-only connection: its SyncStep2 is taken without its changes, a changing update closes it with 4403 and nothing is stored', async () => {
     const persistence = memoryPersistence();
-    const room = await Room.load('ro', persistence, log, 1000, () => {});
+    const room = await Room.load('ro', localLog(persistence), log, 1000, () => {});
     const reader = fakeSocket('reader', 'r');
     const writer = fakeSocket('writer');
     room.handleConnect(reader.socket);

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { RoomPersistence } from './persistence';
+import type { RoomLog } from './roomLog';
 import { CLOSE, type RoomSocket } from './socket';
 
 export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
@@ -23,7 +23,12 @@ export interface RoomOptions {
   maxDocBytes?: number;
   /** Told, for each stored update, the seconds from its arrival to its being stored (a metric). */
   onStored?: (seconds: number) => void;
+  /** Told, for each update that arrives from the shared log, the seconds since it was appended (a metric). */
+  onLogLag?: (seconds: number) => void;
 }
+
+/** The origin of changes that came from the shared log (other relays): applied and forwarded, never appended again. */
+export const FROM_LOG = Symbol('from the room log');
 
 
 /**
@@ -52,10 +57,12 @@ export class Room {
   private storedSinceMeasure = 0;
   private readonly maxDocBytes: number;
   private readonly onStored: (seconds: number) => void;
+  private readonly onLogLag: (seconds: number) => void;
+  private unsubscribe: () => void = () => {};
 
   private constructor(
     readonly name: string,
-    private readonly persistence: RoomPersistence,
+    private readonly roomLog: RoomLog,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
     private readonly onIdle: (room: Room) => void,
@@ -63,6 +70,7 @@ export class Room {
   ) {
     this.maxDocBytes = options.maxDocBytes ?? Infinity;
     this.onStored = options.onStored ?? (() => {});
+    this.onLogLag = options.onLogLag ?? (() => {});
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -84,17 +92,45 @@ export class Room {
       encoding.writeVarUint8Array(msg, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       const data = encoding.toUint8Array(msg);
       for (const socket of this.connections.keys()) this.send(socket, data);
+      // presence crosses relays; what came from the log is not sent back into it
+      if (origin !== FROM_LOG && !this.unloaded) this.roomLog.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     });
   }
 
-  static async load(name: string, persistence: RoomPersistence, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
-    const room = new Room(name, persistence, log.child({ room: name }), idleUnloadMs, onIdle, options);
-    const stored = await persistence.load(name);
+  static async load(name: string, roomLog: RoomLog, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
+    const room = new Room(name, roomLog, log.child({ room: name }), idleUnloadMs, onIdle, options);
+    const { update: stored, cursor } = await roomLog.load(name);
     if (stored) {
       Y.applyUpdate(room.doc, stored, 'storage');
       room.size = stored.byteLength;
     }
+    room.unsubscribe = roomLog.subscribe(name, cursor, {
+      onUpdate: (update, appendedAt) => room.applyFromLog(update, appendedAt),
+      onAwareness: (update) => room.applyAwarenessFromLog(update),
+    });
     return room;
+  }
+
+  /** An update another relay stored: applied here and forwarded to this relay's connections. */
+  private applyFromLog(update: Uint8Array, appendedAt: number | null) {
+    if (this.unloaded) return;
+    if (appendedAt !== null) this.onLogLag(Math.max(0, Date.now() - appendedAt) / 1000);
+    try {
+      Y.applyUpdate(this.doc, update, FROM_LOG);
+      this.size += update.byteLength;
+      this.storedSinceMeasure += update.byteLength;
+    } catch (e) {
+      this.log.error({ err: e }, 'an update from the room log could not be applied');
+    }
+  }
+
+  private applyAwarenessFromLog(update: Uint8Array) {
+    if (this.unloaded) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_LOG);
+    } catch (e) {
+      this.log.warn({ err: e }, 'awareness from the room log could not be applied');
+    }
   }
 
   /** Whether `extra` more bytes fit. Near the limit the document is measured again (merges and deletions shrink it). */
@@ -175,7 +211,7 @@ export class Room {
       if (updates.length) {
         try {
           if (this.broken) throw new Error('room storage is broken');
-          await this.persistence.storeUpdate(this.name, updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update)));
+          await this.roomLog.append(this.name, updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update)));
         } catch (e) {
           this.failStorage(e);
           batch.forEach((m) => m.done());
@@ -222,6 +258,9 @@ export class Room {
       s.close(CLOSE.storageFailure, 'the relay could not store an update');
       this.handleClose(s);
     }
+    // unload now, so the clients' reconnects load the room afresh once storage is back
+    clearTimeout(this.idleTimer);
+    if (!this.unloaded) queueMicrotask(() => this.onIdle(this));
   }
 
   handleClose(socket: RoomSocket): void {
@@ -245,8 +284,9 @@ export class Room {
     if (this.unloaded) return;
     this.unloaded = true;
     clearTimeout(this.idleTimer);
+    this.unsubscribe();
     await this.drained();
-    if (!this.broken) await this.persistence.compact(this.name);
+    if (!this.broken) await this.roomLog.compact(this.name);
     this.awareness.destroy();
     this.doc.destroy();
   }
