@@ -6,7 +6,7 @@ import { z } from 'zod';
 export type Scope = 'rw' | 'r';
 
 /** The outcome of authenticating an upgrade: a scope, or the HTTP status to refuse it with. */
-export type AuthResult = { ok: true; scope: Scope } | { ok: false; status: 401 | 403; reason: string };
+export type AuthResult = { ok: true; scope: Scope; subject?: string } | { ok: false; status: 401 | 403; reason: string };
 
 /** Decides, before any document is loaded, whether a request may join a room and with what scope. */
 export type Authenticate = (request: IncomingMessage, room: string) => Promise<AuthResult>;
@@ -18,6 +18,7 @@ const ClaimsSchema = z.object({
   room: z.string().min(1).max(256),
   scope: z.enum(['rw', 'r']),
   exp: z.number(),
+  sub: z.string().max(200).optional(),
 });
 
 /** A token's `room` claim is an exact room name, or a prefix ending in `*`. */
@@ -53,7 +54,7 @@ export function tokenAuth(secret: string): Authenticate {
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) return { ok: false, status: 401, reason: 'invalid token claims' };
     if (!roomMatches(claims.data.room, room)) return { ok: false, status: 403, reason: 'token is for another room' };
-    return { ok: true, scope: claims.data.scope };
+    return { ok: true, scope: claims.data.scope, ...(claims.data.sub ? { subject: claims.data.sub } : {}) };
   };
 }
 
@@ -65,13 +66,16 @@ export interface MintOptions {
   scope: Scope;
   /** For tests: the issue time in seconds since the epoch. */
   now?: number;
+  /** Who the token is for (the `sub` claim), e.g. a workshop participant id. */
+  subject?: string;
 }
 
 /** Makes a room token (HS256, claims room, scope, iat, exp). */
-export async function mintToken({ room, secret, ttlSeconds, scope, now = Math.floor(Date.now() / 1000) }: MintOptions): Promise<string> {
+export async function mintToken({ room, secret, ttlSeconds, scope, now = Math.floor(Date.now() / 1000), subject }: MintOptions): Promise<string> {
   if (!secret) throw new Error('an auth secret must not be empty');
-  return new SignJWT({ room, scope })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+  const jwt = new SignJWT({ room, scope }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' });
+  if (subject) jwt.setSubject(subject);
+  return jwt
     .setIssuedAt(now)
     .setExpirationTime(now + ttlSeconds)
     .sign(keyOf(secret));

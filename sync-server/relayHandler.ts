@@ -45,6 +45,19 @@ export interface RelayHandler {
   /** Stops accepting, closes every socket with 1001, waits for storage, closes storage. */
   close(): Promise<void>;
   stats(): { rooms: number; connections: number };
+  /** The open connections, as a host sees them (the workshop host's controls). */
+  connections(): ConnectionInfo[];
+}
+
+export interface ConnectionInfo {
+  id: string;
+  room: string;
+  /** The token's `sub`, when it has one. */
+  subject: string | undefined;
+  scope: Scope;
+  /** Changes what the connection may do from its next message on. */
+  setScope(scope: Scope): void;
+  close(code: number, reason: string): void;
 }
 
 class TooManyRooms extends Error {}
@@ -76,6 +89,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     else perIp.delete(ip);
   };
   const sockets = new Set<WebSocket>();
+  const infos = new Map<WebSocket, ConnectionInfo>();
   const started = Date.now();
   let nextId = 0;
   let closing = false;
@@ -137,7 +151,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
         if (!auth.ok) return refuseAndRelease(auth.status, auth.reason);
         if (closing) return refuseAndRelease(503, 'the relay is shutting down');
         if (socket.destroyed) return releaseIp(ip);
-        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth.scope, ip));
+        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth.scope, ip, auth.subject));
       },
       (err) => {
         log.error({ err, room }, 'authentication failed');
@@ -146,7 +160,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     );
   };
 
-  const connect = (ws: WebSocket, roomName: string, scope: Scope, ip: string) => {
+  const connect = (ws: WebSocket, roomName: string, scope: Scope, ip: string, subject?: string) => {
     sockets.add(ws);
     ws.binaryType = 'nodebuffer';
     const id = `c${++nextId}`;
@@ -176,6 +190,18 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       },
       close: closeWith,
     };
+    infos.set(ws, {
+      id,
+      room: roomName,
+      subject,
+      get scope() {
+        return adapter.scope;
+      },
+      setScope: (next) => {
+        adapter.scope = next;
+      },
+      close: closeWith,
+    });
     let alive = true;
     ws.on('pong', () => {
       alive = true;
@@ -236,6 +262,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       clearTimeout(killTimer);
       releaseIp(ip);
       sockets.delete(ws);
+      infos.delete(ws);
       log.info({ room: roomName, conn: id, code }, 'disconnected');
       roomReady.then((room) => room.handleClose(adapter)).catch(() => {});
     });
@@ -279,5 +306,6 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       await roomLog.close();
     },
     stats: () => ({ rooms: rooms.size, connections: sockets.size }),
+    connections: () => [...infos.values()],
   };
 }

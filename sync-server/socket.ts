@@ -4,8 +4,8 @@
  */
 export interface RoomSocket {
   readonly id: string;
-  /** What the connection's token allows: `r` connections may not change the document. */
-  readonly scope: 'rw' | 'r';
+  /** What the connection may do: `r` connections may not change the document. A host may change it live (a workshop lock). */
+  scope: 'rw' | 'r';
   isOpen(): boolean;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
