@@ -5,7 +5,6 @@ import { tokenAuth } from './auth';
 import { hostForUrl } from './hostAddress';
 import { localLog } from './localLog';
 import { leveldbPersistence } from './persistence';
-import { redisLog } from './redisLog';
 import { createRelay } from './relay';
 import { ConfigError, parseRelayConfig, type RelayConfig } from './relayConfig';
 
@@ -31,6 +30,8 @@ let log = localLog(persistence);
 /** The Redis URL without its credentials, for printing. */
 const shownRedis = config.redis?.replace(/\/\/[^@/]*@/, '//***@');
 if (config.redis) {
+  // loaded only when used: ioredis alone adds about 12 MiB to the process
+  const { redisLog } = await import('./redisLog');
   const shared = redisLog({ url: config.redis, persistence, logger });
   try {
     await shared.ready(5000);

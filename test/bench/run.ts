@@ -4,11 +4,12 @@
  * assertions are flaky on shared machines. `npm run bench -- assembly` runs one.
  */
 import { assemblyBench } from './assembly/index';
+import { fanoutBench } from './fanout/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, fanoutBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {
