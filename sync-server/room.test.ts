@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { localLog } from './localLog';
+import { createLocalHub, localLog } from './localLog';
 import { memoryPersistence, type RoomPersistence } from './persistence';
 import { MESSAGE, Room } from './room';
 import type { RoomSocket } from './socket';
@@ -217,5 +217,36 @@ describe('Room', () => {
     expect(persistence.rooms.get('ro')!.length).toBe(before);
     expect(kinds(writer.sent).filter((k) => k === 'sync2')).toHaveLength(0); // nothing forwarded
     expect(room.connectionCount).toBe(1);
+  });
+
+  it('an update that releases structs waiting for it is forwarded to its own sender too (they carry more than it sent)', async () => {
+    const hub = createLocalHub();
+    const store = memoryPersistence();
+    const room = await Room.load('p', localLog({ ...store, close: async () => {} }, hub), log, 1000, () => {});
+    const otherRelay = localLog({ ...store, close: async () => {} }, hub);
+    const author = fakeSocket('author');
+    room.handleConnect(author.socket);
+    // the author writes d; someone on another relay saw d and wrote c after it
+    const d = new Y.Doc();
+    d.getArray('a').insert(0, ['d']);
+    const dUpdate = Y.encodeStateAsUpdate(d);
+    const c = new Y.Doc();
+    Y.applyUpdate(c, dUpdate);
+    const beforeC = Y.encodeStateVector(c);
+    c.getArray('a').insert(1, ['c']);
+    // c reaches this relay through the log before d arrives from its author: it waits
+    await otherRelay.append('p', Y.encodeStateAsUpdate(c, beforeC));
+    expect(room.doc.getArray('a').length).toBe(0);
+    await room.handleMessage(author.socket, updateMessage(dUpdate));
+    expect(room.doc.getArray('a').toArray()).toEqual(['d', 'c']);
+    // the author must receive c, released by its own update
+    const authorDoc = new Y.Doc();
+    Y.applyUpdate(authorDoc, dUpdate);
+    for (const m of author.sent) {
+      const dec = decoding.createDecoder(m);
+      if (decoding.readVarUint(dec) !== MESSAGE.sync) continue;
+      syncProtocol.readSyncMessage(dec, encoding.createEncoder(), authorDoc, null);
+    }
+    expect(authorDoc.getArray('a').toArray()).toEqual(['d', 'c']);
   });
 });

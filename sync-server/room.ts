@@ -223,7 +223,11 @@ export class Room {
         for (const u of updates) this.onStored((storedAt - u.receivedAt) / 1000);
         for (const { socket, update } of updates) {
           try {
-            Y.applyUpdate(this.doc, update, socket);
+            // When the document holds structs waiting for a dependency (an update from the log that
+            // arrived before the one it builds on), this update may release them; the change then
+            // carries more than its sender sent, so it goes to the sender too (found by the fuzz test).
+            const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+            Y.applyUpdate(this.doc, update, waiting ? FROM_LOG : socket);
           } catch (e) {
             this.rejectSender(socket, e);
           }
