@@ -6,10 +6,11 @@
 import { assemblyBench } from './assembly/index';
 import { fanoutBench } from './fanout/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
+import { scaleoutBench } from './scaleout/index';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench, fanoutBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, fanoutBench, scaleoutBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {
