@@ -5,7 +5,7 @@
 export interface RelayLimits {
   /** Open connections from one IP address; the next upgrade gets HTTP 429. */
   maxConnectionsPerIp: number;
-  /** Messages a connection may send per second (twice as many in a burst); over it: close 4429. */
+  /** Messages a connection may send per second (a second's worth at once); over it: close 4429. */
   messagesPerSecond: number;
   /** Bytes a connection may send per second (a burst may also carry one maximal frame); over it: close 4429. */
   bytesPerSecond: number;

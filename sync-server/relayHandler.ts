@@ -224,7 +224,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
         }
       },
     );
-    const messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: 2 * limits.messagesPerSecond });
+    const messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messagesPerSecond });
     const bytesIn = createTokenBucket({ ratePerSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) });
     let limited = false;
     let pending = 0;

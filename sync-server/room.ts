@@ -9,6 +9,9 @@ import { CLOSE, type RoomSocket } from './socket';
 
 export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 
+/** The most messages a room handles before it yields to the event loop (and to other rooms). */
+const MAX_BATCH = 64;
+
 /** A message the protocol does not allow; it closes the sending connection only. */
 export class BadMessage extends Error {}
 
@@ -191,8 +194,8 @@ export class Room {
 
   private async drainBatches(): Promise<void> {
     while (this.inbox.length) {
-      const batch = this.inbox;
-      this.inbox = [];
+      // a bounded batch: a flood in this room is handled in slices, between which other rooms run
+      const batch = this.inbox.splice(0, MAX_BATCH);
       const updates: { socket: RoomSocket; update: Uint8Array; receivedAt: number }[] = [];
       let batchBytes = 0;
       for (const { socket, data, receivedAt } of batch) {
@@ -235,6 +238,8 @@ export class Room {
       }
       if (this.inbox.length === 0) this.flushAcks();
       batch.forEach((m) => m.done());
+      // more waiting: let other rooms' messages in before the next slice
+      if (this.inbox.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

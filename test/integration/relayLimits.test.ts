@@ -144,11 +144,14 @@ describe('relay limits (real process)', () => {
     flooder.stdout.on('data', (d) => (floodLog += d));
     cleanups.push(() => flooder.kill('SIGKILL'));
     await until(() => r.stderr().includes('rate limit: closing the connection'), 10_000, 'the flooder to hit the limit');
-    const loaded = await latency(60);
+    const loaded = await latency(80);
     await until(() => floodLog.includes('refused 429'), 10_000, 'the flooder to be kept out'); // it kept trying
     flooder.kill('SIGTERM');
     await new Promise((res) => flooder.once('exit', res));
-    process.stderr.write(`flood test: unloaded p50 ${unloaded.toFixed(2)} ms, under flood p50 ${loaded.toFixed(2)} ms; flooder: ${floodLog.trim().split('\n').slice(-1)[0]}\n`);
-    expect(loaded).toBeLessThanOrEqual(2 * unloaded);
+    // unloaded latency measured on both sides of the flood: the test machine's own load drifts
+    const unloadedAfter = await latency(60);
+    const baseline = Math.max(unloaded, unloadedAfter);
+    process.stderr.write(`flood test: unloaded p50 ${unloaded.toFixed(2)} / ${unloadedAfter.toFixed(2)} ms, under flood p50 ${loaded.toFixed(2)} ms; flooder: ${floodLog.trim().split('\n').slice(-1)[0]}\n`);
+    expect(loaded).toBeLessThanOrEqual(2 * baseline);
   }, 60_000);
 });
