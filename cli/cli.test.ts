@@ -201,4 +201,25 @@ describe('archipelago CLI (the real binary)', () => {
     expect(lone.code).toBe(2);
     expect(() => readFileSync(req)).toThrow();
   });
+
+  it('token mints an HS256 room token with a short default TTL, read-only on request; bad input exits 2', async () => {
+    const { jwtVerify } = await import('jose');
+    const key = new TextEncoder().encode('cli-secret-cli-secret-cli-secret-00');
+    const r = await run('token', '--room', 'team/*', '--secret', 'cli-secret-cli-secret-cli-secret-00');
+    expect(r.code).toBe(0);
+    const { payload, protectedHeader } = await jwtVerify(r.stdout.trim(), key, { algorithms: ['HS256'] });
+    expect(protectedHeader.alg).toBe('HS256');
+    expect(payload).toMatchObject({ room: 'team/*', scope: 'rw' });
+    expect(payload.exp! - payload.iat!).toBe(3600);
+    const ro = await run('token', '--room', 'a', '--secret', 'cli-secret-cli-secret-cli-secret-00', '--ttl', '60', '--read-only', '--json');
+    const out = JSON.parse(ro.stdout);
+    const verified = await jwtVerify(out.token, key);
+    expect(verified.payload).toMatchObject({ room: 'a', scope: 'r' });
+    expect(verified.payload.exp! - verified.payload.iat!).toBe(60);
+    expect((await run('token', '--room', 'a')).code).toBe(2);
+    const noRoom = await run('token', '--secret', 's');
+    expect([noRoom.code, noRoom.stderr]).toEqual([2, expect.stringContaining('--room')]);
+    expect((await run('token', '--room', 'a', '--secret', 's', '--ttl', '0')).code).toBe(2);
+    expect((await run('token', '--room', 'bad room', '--secret', 's')).code).toBe(2);
+  });
 });

@@ -13,6 +13,7 @@ import { trustReport } from '../shared/trust/trustReport';
 import { parseLedgerFile, replayLedgerFile } from '../shared/value/ledger';
 import { IsoInstant } from '../shared/value/ledgerSchema';
 import { replayOutput } from '../shared/value/replayLedger';
+import { mintToken } from '../sync-server/auth';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatAssemble, formatForecast, formatLedger, formatTrust } from './format';
 
@@ -34,6 +35,9 @@ const HELP = `archipelago: the Archipelago engine on the command line
   archipelago ledger replay ledger.json [--now ISO] [--json]
       replay an escrow ledger (a set of events, any order): each milestone's state and balance,
       the events applied and the events rejected with why; --now auto-releases overdue submits
+  archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--json]
+      a relay room token (HS256): R is a room or a prefix ending in *; the secret is the relay's
+      --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour)
   archipelago help
 
 Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', about: 'value', advice: 'flag', stakes: 'value', json: 'flag' }), io);
       case 'ledger':
         return await runLedger(rest, io);
+      case 'token':
+        return await runToken(parseArgs(rest, { room: 'value', secret: 'value', ttl: 'value', 'read-only': 'flag', json: 'flag' }), io);
       case undefined:
       case 'help':
       case '--help':
@@ -187,5 +193,24 @@ async function runLedger(rest: readonly string[], io: Io) {
   const file = parseLedgerFile(await readJson(path, 'ledger'), `ledger ${path}`);
   const replay = replayLedgerFile(file, now, false); // the output has no per-event history
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(replayOutput(replay), null, 2)}\n` : formatLedger(replay));
+  return EXIT.ok;
+}
+
+/** The default lifetime of a minted room token: short, so a leaked one soon stops working. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+const ROOM_CLAIM = /^[\w.:@-][\w.:@/-]{0,199}\*?$|^\*$/;
+
+async function runToken(args: ParsedArgs, io: Io) {
+  const room = required(args, 'room');
+  if (!ROOM_CLAIM.test(room)) throw new UsageError('--room must be a room name (letters, digits, . : @ / - _) or a prefix ending in *');
+  const fromEnv = process.env.ARCHIPELAGO_RELAY_SECRET;
+  const secret = args.options.has('secret') ? required(args, 'secret') : fromEnv;
+  if (!secret) throw new UsageError('--secret is required (or set ARCHIPELAGO_RELAY_SECRET)');
+  const ttlSeconds = intOption(args, 'ttl', DEFAULT_TOKEN_TTL_SECONDS);
+  const scope = args.options.has('read-only') ? 'r' : 'rw';
+  const now = Math.floor(Date.now() / 1000);
+  const token = await mintToken({ room, secret, ttlSeconds, scope, now });
+  const exp = now + ttlSeconds;
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify({ token, room, scope, exp: new Date(exp * 1000).toISOString() }, null, 2)}\n` : `${token}\n`);
   return EXIT.ok;
 }

@@ -1,47 +1,66 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { tokenAuth } from './auth';
+import { hostForUrl } from './hostAddress';
+import { localLog } from './localLog';
 import { leveldbPersistence } from './persistence';
 import { createRelay } from './relay';
+import { ConfigError, parseRelayConfig, type RelayConfig } from './relayConfig';
 
 /**
  * `npm run relay -- --port 4455 --host 127.0.0.1 --data ./relay-data` (those are the defaults).
  * Prints one line containing `listening on ws://HOST:PORT` when ready; SIGTERM flushes and exits 0.
  */
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4455' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string', default: './relay-data' },
-    'idle-unload-ms': { type: 'string', default: '30000' },
-    'max-frame-bytes': { type: 'string', default: String(5 * 1024 * 1024) },
-    'log-level': { type: 'string', default: 'info' },
-  },
-  strict: true,
-});
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`relay: --port must be 0..65535, got ${values.port}\n`);
+let config: RelayConfig;
+try {
+  config = parseRelayConfig(process.argv.slice(2), process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`relay: ${e.message}\n`);
   process.exit(2);
 }
-const dataDir = resolve(values.data!);
+
+const dataDir = resolve(config.data);
 mkdirSync(dataDir, { recursive: true });
 // Logs go to stderr as JSON; stdout carries only the ready line other tools wait for.
-const logger = pino({ level: values['log-level'] }, pino.destination(2));
+const logger = pino({ level: config.logLevel }, pino.destination(2));
+const persistence = leveldbPersistence(dataDir);
+let log = localLog(persistence);
+/** The Redis URL without its credentials, for printing. */
+const shownRedis = config.redis?.replace(/\/\/[^@/]*@/, '//***@');
+if (config.redis) {
+  // loaded only when used: ioredis alone adds about 12 MiB to the process
+  const { redisLog } = await import('./redisLog');
+  const shared = redisLog({ url: config.redis, persistence, logger });
+  try {
+    await shared.ready(5000);
+  } catch (e) {
+    process.stderr.write(`relay: cannot reach redis at ${shownRedis}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  log = shared;
+}
 const relay = createRelay({
-  host: values.host!,
-  port,
-  persistence: leveldbPersistence(dataDir),
+  host: config.host,
+  port: config.port,
+  log,
   logger,
-  idleUnloadMs: Number(values['idle-unload-ms']),
-  maxFrameBytes: Number(values['max-frame-bytes']),
+  authenticate: config.authSecret ? tokenAuth(config.authSecret) : undefined,
+  idleUnloadMs: config.idleUnloadMs,
+  maxFrameBytes: config.maxFrameBytes,
+  limits: config.limits,
 });
 
 const bound = await relay.listen();
-const shownHost = values.host!.includes(':') ? `[${values.host}]` : values.host;
-process.stdout.write(`archipelago relay listening on ws://${shownHost}:${bound} (data: ${dataDir})\n`);
+const url = `ws://${hostForUrl(config.host)}:${bound}`;
+if (!config.authSecret) {
+  process.stderr.write(
+    `\n  !!! OPEN RELAY: no --auth-secret, so anyone who can reach ${url} can read and write every room.\n` +
+      `  !!! Fine on this machine; set --auth-secret (or ARCHIPELAGO_RELAY_SECRET) before sharing it.\n\n`,
+  );
+}
+process.stdout.write(`archipelago relay listening on ${url} (data: ${dataDir}${shownRedis ? `, redis: ${shownRedis}` : ''}${config.authSecret ? ', room tokens required' : ', OPEN: no auth'})\n`);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -5,17 +5,19 @@ import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createLocalHub, localLog } from './localLog';
 import { memoryPersistence, type RoomPersistence } from './persistence';
 import { MESSAGE, Room } from './room';
 import type { RoomSocket } from './socket';
 
 const log = pino({ level: 'silent' });
 
-function fakeSocket(id: string) {
+function fakeSocket(id: string, scope: 'rw' | 'r' = 'rw') {
   const sent: Uint8Array[] = [];
   let closed: { code: number; reason: string } | null = null;
   const socket: RoomSocket = {
     id,
+    scope,
     isOpen: () => closed === null,
     send: (d) => void sent.push(d),
     close: (code, reason) => void (closed = { code, reason }),
@@ -46,7 +48,7 @@ describe('Room', () => {
     const order: string[] = [];
     const base = memoryPersistence();
     const persistence: RoomPersistence = { ...base, storeUpdate: async (r, u) => (order.push('stored'), base.storeUpdate(r, u)) };
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const a = fakeSocket('a');
     const b = fakeSocket('b');
     room.handleConnect(a.socket);
@@ -63,7 +65,7 @@ describe('Room', () => {
 
   it('does not store or acknowledge an update that changes nothing', async () => {
     const persistence = memoryPersistence();
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     const update = someUpdate((d) => d.getText('t').insert(0, 'abc'));
@@ -75,7 +77,7 @@ describe('Room', () => {
 
   it('acknowledges an update it already has when the sender was never told (its first connection dropped)', async () => {
     const persistence = memoryPersistence();
-    const room = await Room.load('r', persistence, log, 1000, () => {});
+    const room = await Room.load('r', localLog(persistence), log, 1000, () => {});
     const first = fakeSocket('first');
     room.handleConnect(first.socket);
     const late = fakeSocket('late');
@@ -94,7 +96,7 @@ describe('Room', () => {
   });
 
   it('closes only the sender of a malformed message', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const bad = fakeSocket('bad');
     const good = fakeSocket('good');
     room.handleConnect(bad.socket);
@@ -108,7 +110,7 @@ describe('Room', () => {
   });
 
   it('any error a message causes (here, an awareness state that is not JSON) closes only its sender', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const bad = fakeSocket('bad');
     const good = fakeSocket('good');
     room.handleConnect(bad.socket);
@@ -129,7 +131,7 @@ describe('Room', () => {
   });
 
   it('answers SyncStep1 with what the peer lacks, and forgets awareness of a closed connection', async () => {
-    const room = await Room.load('r', memoryPersistence(), log, 1000, () => {});
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     await room.handleMessage(a.socket, updateMessage(someUpdate((d) => d.getMap('m').set('k', 'v'))));
@@ -159,7 +161,7 @@ describe('Room', () => {
 
   it('asks to be unloaded after the last connection leaves, and a storage failure closes the room', async () => {
     let idle = 0;
-    const room = await Room.load('r', memoryPersistence(), log, 10, () => idle++);
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 10, () => idle++);
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     room.handleClose(a.socket);
@@ -167,7 +169,7 @@ describe('Room', () => {
     expect(idle).toBe(1);
 
     const failing: RoomPersistence = { ...memoryPersistence(), storeUpdate: async () => Promise.reject(new Error('disk full')) };
-    const broken = await Room.load('b', failing, log, 1000, () => {});
+    const broken = await Room.load('b', localLog(failing), log, 1000, () => {});
     const c = fakeSocket('c');
     broken.handleConnect(c.socket);
     await broken.handleMessage(c.socket, updateMessage(someUpdate((d) => d.getMap('m').set('x', 1))));
@@ -177,7 +179,7 @@ describe('Room', () => {
 
   it('a socket that closes after the room was unloaded (relay shutdown) does not schedule another unload', async () => {
     let idle = 0;
-    const room = await Room.load('s', memoryPersistence(), log, 10, () => idle++);
+    const room = await Room.load('s', localLog(memoryPersistence()), log, 10, () => idle++);
     const a = fakeSocket('a');
     room.handleConnect(a.socket);
     await room.unload();
@@ -185,5 +187,66 @@ describe('Room', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(idle).toBe(0);
     await room.unload(); // a second unload is a no-op, not a second compaction of a closed store
+  });
+  it('a read-only connection: its SyncStep2 is taken without its changes, a changing update closes it with 4403 and nothing is stored', async () => {
+    const persistence = memoryPersistence();
+    const room = await Room.load('ro', localLog(persistence), log, 1000, () => {});
+    const reader = fakeSocket('reader', 'r');
+    const writer = fakeSocket('writer');
+    room.handleConnect(reader.socket);
+    room.handleConnect(writer.socket);
+    await room.handleMessage(writer.socket, updateMessage(someUpdate((d) => d.getMap('m').set('w', 1))));
+    const step2 = (update: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeSyncStep2(e, (() => { const d = new Y.Doc(); Y.applyUpdate(d, update); return d; })());
+      return encoding.toUint8Array(e);
+    };
+    // on connect: an empty SyncStep2 and one carrying local changes; neither closes, neither is stored
+    await room.handleMessage(reader.socket, step2(new Uint8Array([0, 0])));
+    await room.handleMessage(reader.socket, step2(someUpdate((d) => d.getMap('m').set('local', 1))));
+    expect(reader.closed()).toBeNull();
+    expect(room.doc.getMap('m').has('local')).toBe(false);
+    // re-sending what the room already has is not a change either
+    await room.handleMessage(reader.socket, updateMessage(Y.encodeStateAsUpdate(room.doc)));
+    expect(reader.closed()).toBeNull();
+    const before = persistence.rooms.get('ro')!.length;
+    await room.handleMessage(reader.socket, updateMessage(someUpdate((d) => d.getMap('m').set('sneaky', 1))));
+    expect(reader.closed()?.code).toBe(4403);
+    expect(room.doc.getMap('m').has('sneaky')).toBe(false);
+    expect(persistence.rooms.get('ro')!.length).toBe(before);
+    expect(kinds(writer.sent).filter((k) => k === 'sync2')).toHaveLength(0); // nothing forwarded
+    expect(room.connectionCount).toBe(1);
+  });
+
+  it('an update that releases structs waiting for it is forwarded to its own sender too (they carry more than it sent)', async () => {
+    const hub = createLocalHub();
+    const store = memoryPersistence();
+    const room = await Room.load('p', localLog({ ...store, close: async () => {} }, hub), log, 1000, () => {});
+    const otherRelay = localLog({ ...store, close: async () => {} }, hub);
+    const author = fakeSocket('author');
+    room.handleConnect(author.socket);
+    // the author writes d; someone on another relay saw d and wrote c after it
+    const d = new Y.Doc();
+    d.getArray('a').insert(0, ['d']);
+    const dUpdate = Y.encodeStateAsUpdate(d);
+    const c = new Y.Doc();
+    Y.applyUpdate(c, dUpdate);
+    const beforeC = Y.encodeStateVector(c);
+    c.getArray('a').insert(1, ['c']);
+    // c reaches this relay through the log before d arrives from its author: it waits
+    await otherRelay.append('p', Y.encodeStateAsUpdate(c, beforeC));
+    expect(room.doc.getArray('a').length).toBe(0);
+    await room.handleMessage(author.socket, updateMessage(dUpdate));
+    expect(room.doc.getArray('a').toArray()).toEqual(['d', 'c']);
+    // the author must receive c, released by its own update
+    const authorDoc = new Y.Doc();
+    Y.applyUpdate(authorDoc, dUpdate);
+    for (const m of author.sent) {
+      const dec = decoding.createDecoder(m);
+      if (decoding.readVarUint(dec) !== MESSAGE.sync) continue;
+      syncProtocol.readSyncMessage(dec, encoding.createEncoder(), authorDoc, null);
+    }
+    expect(authorDoc.getArray('a').toArray()).toEqual(['d', 'c']);
   });
 });

@@ -4,13 +4,34 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { RoomPersistence } from './persistence';
+import type { RoomLog } from './roomLog';
 import { CLOSE, type RoomSocket } from './socket';
 
 export const MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 
+/** The most messages a room handles before it yields to the event loop (and to other rooms). */
+const MAX_BATCH = 64;
+
 /** A message the protocol does not allow; it closes the sending connection only. */
 export class BadMessage extends Error {}
+
+/** A read-only connection sent an update that would change the document: closed with 4403. */
+export class ReadOnlyWrite extends Error {}
+
+/** An update would take the room over its size limit: closed with 4413, not stored. */
+export class DocTooLarge extends Error {}
+
+export interface RoomOptions {
+  /** The most a room may hold, in stored bytes. Default: no limit. */
+  maxDocBytes?: number;
+  /** Told, for each stored update, the seconds from its arrival to its being stored (a metric). */
+  onStored?: (seconds: number) => void;
+  /** Told, for each update that arrives from the shared log, the seconds since it was appended (a metric). */
+  onLogLag?: (seconds: number) => void;
+}
+
+/** The origin of changes that came from the shared log (other relays): applied and forwarded, never appended again. */
+export const FROM_LOG = Symbol('from the room log');
 
 
 /**
@@ -24,7 +45,7 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<RoomSocket, Set<number>>();
   /** Messages waiting to be processed, in arrival order. */
-  private inbox: { socket: RoomSocket; data: Uint8Array; done: () => void }[] = [];
+  private inbox: { socket: RoomSocket; data: Uint8Array; receivedAt: number; done: () => void }[] = [];
   private running = false;
   private draining: Promise<void> = Promise.resolve();
   private readonly needsAck = new Set<RoomSocket>();
@@ -34,14 +55,25 @@ export class Room {
   /** Set by `unload`: sockets that close afterwards (relay shutdown) must not schedule another unload. */
   private unloaded = false;
   private broken = false;
+  /** Stored bytes: measured at load and re-measured near the limit; between, stored updates are added. */
+  private size = 0;
+  private storedSinceMeasure = 0;
+  private readonly maxDocBytes: number;
+  private readonly onStored: (seconds: number) => void;
+  private readonly onLogLag: (seconds: number) => void;
+  private unsubscribe: () => void = () => {};
 
   private constructor(
     readonly name: string,
-    private readonly persistence: RoomPersistence,
+    private readonly roomLog: RoomLog,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
     private readonly onIdle: (room: Room) => void,
+    options: RoomOptions,
   ) {
+    this.maxDocBytes = options.maxDocBytes ?? Infinity;
+    this.onStored = options.onStored ?? (() => {});
+    this.onLogLag = options.onLogLag ?? (() => {});
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -63,14 +95,55 @@ export class Room {
       encoding.writeVarUint8Array(msg, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       const data = encoding.toUint8Array(msg);
       for (const socket of this.connections.keys()) this.send(socket, data);
+      // presence crosses relays; what came from the log is not sent back into it
+      if (origin !== FROM_LOG && !this.unloaded) this.roomLog.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     });
   }
 
-  static async load(name: string, persistence: RoomPersistence, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void): Promise<Room> {
-    const room = new Room(name, persistence, log.child({ room: name }), idleUnloadMs, onIdle);
-    const stored = await persistence.load(name);
-    if (stored) Y.applyUpdate(room.doc, stored, 'storage');
+  static async load(name: string, roomLog: RoomLog, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
+    const room = new Room(name, roomLog, log.child({ room: name }), idleUnloadMs, onIdle, options);
+    const { update: stored, cursor } = await roomLog.load(name);
+    if (stored) {
+      Y.applyUpdate(room.doc, stored, 'storage');
+      room.size = stored.byteLength;
+    }
+    room.unsubscribe = roomLog.subscribe(name, cursor, {
+      onUpdate: (update, appendedAt) => room.applyFromLog(update, appendedAt),
+      onAwareness: (update) => room.applyAwarenessFromLog(update),
+    });
     return room;
+  }
+
+  /** An update another relay stored: applied here and forwarded to this relay's connections. */
+  private applyFromLog(update: Uint8Array, appendedAt: number | null) {
+    if (this.unloaded) return;
+    if (appendedAt !== null) this.onLogLag(Math.max(0, Date.now() - appendedAt) / 1000);
+    try {
+      Y.applyUpdate(this.doc, update, FROM_LOG);
+      this.size += update.byteLength;
+      this.storedSinceMeasure += update.byteLength;
+    } catch (e) {
+      this.log.error({ err: e }, 'an update from the room log could not be applied');
+    }
+  }
+
+  private applyAwarenessFromLog(update: Uint8Array) {
+    if (this.unloaded) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_LOG);
+    } catch (e) {
+      this.log.warn({ err: e }, 'awareness from the room log could not be applied');
+    }
+  }
+
+  /** Whether `extra` more bytes fit. Near the limit the document is measured again (merges and deletions shrink it). */
+  private fits(extra: number): boolean {
+    if (this.size + extra <= this.maxDocBytes) return true;
+    if (this.storedSinceMeasure > 0) {
+      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.storedSinceMeasure = 0;
+    }
+    return this.size + extra <= this.maxDocBytes;
   }
 
   get connectionCount(): number {
@@ -94,10 +167,10 @@ export class Room {
     }
   }
 
-  /** Queues a message; it is processed after every earlier message of this room. */
-  handleMessage(socket: RoomSocket, data: Uint8Array): Promise<void> {
+  /** Queues a message; it is processed after every earlier message of this room. `receivedAt` is performance.now() at arrival. */
+  handleMessage(socket: RoomSocket, data: Uint8Array, receivedAt = performance.now()): Promise<void> {
     return new Promise<void>((done) => {
-      this.inbox.push({ socket, data, done });
+      this.inbox.push({ socket, data, receivedAt, done });
       if (!this.running) {
         // a flag, not the promise: drain() may finish synchronously, before it could be assigned
         this.running = true;
@@ -121,14 +194,19 @@ export class Room {
 
   private async drainBatches(): Promise<void> {
     while (this.inbox.length) {
-      const batch = this.inbox;
-      this.inbox = [];
-      const updates: { socket: RoomSocket; update: Uint8Array }[] = [];
-      for (const { socket, data } of batch) {
+      // a bounded batch: a flood in this room is handled in slices, between which other rooms run
+      const batch = this.inbox.splice(0, MAX_BATCH);
+      const updates: { socket: RoomSocket; update: Uint8Array; receivedAt: number }[] = [];
+      let batchBytes = 0;
+      for (const { socket, data, receivedAt } of batch) {
         if (!this.connections.has(socket)) continue;
         try {
           const update = this.process(socket, data);
-          if (update) updates.push({ socket, update });
+          if (update) {
+            if (!this.fits(batchBytes + update.byteLength)) throw new DocTooLarge(`${this.maxDocBytes}`);
+            updates.push({ socket, update, receivedAt });
+            batchBytes += update.byteLength;
+          }
         } catch (e) {
           this.rejectSender(socket, e);
         }
@@ -136,15 +214,23 @@ export class Room {
       if (updates.length) {
         try {
           if (this.broken) throw new Error('room storage is broken');
-          await this.persistence.storeUpdate(this.name, updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update)));
+          await this.roomLog.append(this.name, updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update)));
         } catch (e) {
           this.failStorage(e);
           batch.forEach((m) => m.done());
           continue;
         }
+        this.size += batchBytes;
+        this.storedSinceMeasure += batchBytes;
+        const storedAt = performance.now();
+        for (const u of updates) this.onStored((storedAt - u.receivedAt) / 1000);
         for (const { socket, update } of updates) {
           try {
-            Y.applyUpdate(this.doc, update, socket);
+            // When the document holds structs waiting for a dependency (an update from the log that
+            // arrived before the one it builds on), this update may release them; the change then
+            // carries more than its sender sent, so it goes to the sender too (found by the fuzz test).
+            const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+            Y.applyUpdate(this.doc, update, waiting ? FROM_LOG : socket);
           } catch (e) {
             this.rejectSender(socket, e);
           }
@@ -152,14 +238,24 @@ export class Room {
       }
       if (this.inbox.length === 0) this.flushAcks();
       batch.forEach((m) => m.done());
+      // more waiting: let other rooms' messages in before the next slice
+      if (this.inbox.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
   /** Anything a message makes the decoder or Yjs throw is that sender's problem alone. */
   private rejectSender(socket: RoomSocket, e: unknown) {
-    const message = (e as Error)?.message ?? 'undecodable';
-    this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
-    socket.close(CLOSE.badMessage, `malformed message: ${message}`.slice(0, 120));
+    if (e instanceof ReadOnlyWrite) {
+      this.log.warn({ conn: socket.id }, 'read-only connection sent a change: closing it, nothing stored');
+      socket.close(CLOSE.readOnly, 'this connection is read-only');
+    } else if (e instanceof DocTooLarge) {
+      this.log.warn({ conn: socket.id, size: this.size, maxDocBytes: this.maxDocBytes }, 'document size limit: closing the sender, its update not stored');
+      socket.close(CLOSE.docTooLarge, `the document would exceed ${this.maxDocBytes} bytes`);
+    } else {
+      const message = (e as Error)?.message ?? 'undecodable';
+      this.log.warn({ conn: socket.id, err: message }, 'malformed message: closing this connection');
+      socket.close(CLOSE.badMessage, `malformed message: ${message}`.slice(0, 120));
+    }
     this.handleClose(socket);
   }
 
@@ -171,6 +267,9 @@ export class Room {
       s.close(CLOSE.storageFailure, 'the relay could not store an update');
       this.handleClose(s);
     }
+    // unload now, so the clients' reconnects load the room afresh once storage is back
+    clearTimeout(this.idleTimer);
+    if (!this.unloaded) queueMicrotask(() => this.onIdle(this));
   }
 
   handleClose(socket: RoomSocket): void {
@@ -194,8 +293,9 @@ export class Room {
     if (this.unloaded) return;
     this.unloaded = true;
     clearTimeout(this.idleTimer);
+    this.unsubscribe();
     await this.drained();
-    if (!this.broken) await this.persistence.compact(this.name);
+    if (!this.broken) await this.roomLog.compact(this.name);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -223,10 +323,18 @@ export class Room {
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           Y.decodeUpdate(update); // validate before anything is stored
+          const noop = isNoop(this.doc, update);
+          if (!noop && socket.scope === 'r') {
+            // The SyncStep2 every client sends on connect is not an edit: a read-only client with
+            // local changes keeps them locally, they are just not taken. A live update is an edit.
+            if (syncType === syncProtocol.messageYjsUpdate) throw new ReadOnlyWrite('read-only');
+            this.log.info({ conn: socket.id }, 'ignored the changes in a read-only connection\'s SyncStep2');
+            return null;
+          }
           // Acknowledge even when nothing is new: the sender may not know we already have it (it can
           // have reached us on a connection that dropped before our acknowledgement went out).
           this.needsAck.add(socket);
-          return isNoop(this.doc, update) ? null : update;
+          return noop ? null : update;
         }
         throw new BadMessage(`unknown sync message type ${syncType}`);
       }

@@ -4,13 +4,15 @@
  * assertions are flaky on shared machines. `npm run bench -- assembly` runs one.
  */
 import { assemblyBench } from './assembly/index';
+import { fanoutBench } from './fanout/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
 import { networkBench } from './network/index';
+import { scaleoutBench } from './scaleout/index';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 import { valueBench } from './value/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench, fanoutBench, scaleoutBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

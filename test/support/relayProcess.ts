@@ -13,27 +13,28 @@ export interface RelayProcess {
   /** Sends a signal and resolves with the exit code (or the signal name). */
   stop(signal?: NodeJS.Signals): Promise<number | string>;
   stderr(): string;
+  stdout(): string;
 }
 
 /**
  * Starts the real relay (`npm run relay` without npm) on a free port and waits for its ready line.
  * One process (`node --import tsx`), so a signal reaches the relay itself.
  */
-export async function startRelay(options: { dataDir?: string; port?: number; args?: string[] } = {}): Promise<RelayProcess> {
+export async function startRelay(options: { dataDir?: string; port?: number; args?: string[]; env?: Record<string, string> } = {}): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'archipelago-relay-'));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'sync-server/main.ts'), '--port', String(options.port ?? 0), '--data', dataDir, '--log-level', 'warn', ...(options.args ?? [])],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let err = '';
+  let out = '';
   child.stderr!.on('data', (d) => (err += d));
+  child.stdout!.on('data', (d) => (out += d));
   const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`relay did not start: ${err}`)), 20_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+    child.stdout!.on('data', () => {
+      const m = /listening on ws:\/\/[^\s]+:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -55,6 +56,7 @@ export async function startRelay(options: { dataDir?: string; port?: number; arg
       return exited;
     },
     stderr: () => err,
+    stdout: () => out,
   };
 }
 

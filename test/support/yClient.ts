@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { RelayConnection, type PendingStore } from '../../renderer/src/sync/relayConnection';
 
 /** An official y-websocket client in Node (WebSocketPolyfill from ws, no BroadcastChannel). */
-export function officialClient(url: string, room: string, doc = new Y.Doc()) {
-  const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+export function officialClient(url: string, room: string, doc = new Y.Doc(), params?: Record<string, string>) {
+  const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params });
   return { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
@@ -24,5 +24,23 @@ export function until(check: () => boolean, timeoutMs = 10_000, what = 'conditio
       setTimeout(tick, 20);
     };
     tick();
+  });
+}
+
+/** Opens a raw websocket: resolves 'open', or the HTTP status and body the upgrade was refused with. */
+export function tryUpgrade(url: string): Promise<'open' | { status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('unexpected-response', (req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', reject);
+    });
+    ws.once('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.once('error', reject);
   });
 }

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { memoryPersistence } from '../../../sync-server/persistence';
 import { createRelay, type Relay } from '../../../sync-server/relay';
 import { until } from '../../../test/support/yClient';
-import { memoryPendingStore, RelayConnection, UNREACHABLE_AFTER_MS } from './relayConnection';
+import { mintToken, tokenAuth } from '../../../sync-server/auth';
+import { memoryPendingStore, RelayConnection, splitRelayUrl, UNREACHABLE_AFTER_MS } from './relayConnection';
 
 
 describe('RelayConnection (in-process relay, memory storage)', () => {
@@ -86,5 +87,18 @@ describe('RelayConnection (in-process relay, memory storage)', () => {
     await relay.close();
     await until(() => c.getState().status === 'unreachable', UNREACHABLE_AFTER_MS + 5000, 'unreachable after the relay died');
     expect(c.getState().lastError).toMatch(/\w/);
+  });
+
+  it('sends a token carried by the relay URL as the relay expects it (a workshop link)', async () => {
+    expect(splitRelayUrl('ws://h:1/?token=abc')).toEqual({ base: 'ws://h:1', token: 'abc' });
+    expect(splitRelayUrl('ws://h:1')).toEqual({ base: 'ws://h:1', token: null });
+    const secret = 'relay-connection-secret-relay-connection';
+    relay = createRelay({ host: '127.0.0.1', port: 0, persistence: memoryPersistence(), logger: pino({ level: 'silent' }), authenticate: tokenAuth(secret) });
+    const url = `ws://127.0.0.1:${await relay.listen()}`;
+    const token = await mintToken({ room: 'r', secret, ttlSeconds: 60, scope: 'rw' });
+    const c = connect(`${url}/?token=${token}`);
+    c.doc.getMap('m').set('with', 'token');
+    await c.whenConfirmed();
+    expect(c.getState().status).toBe('synced');
   });
 });

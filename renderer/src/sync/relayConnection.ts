@@ -64,6 +64,7 @@ export const memoryPendingStore = (): PendingStore => {
 };
 
 export interface RelayConnectionOptions {
+  /** The relay, e.g. ws://host:4455. It may carry a room token as `?token=JWT` (a workshop link does). */
   serverUrl: string;
   room: string;
   awareness?: Awareness;
@@ -75,6 +76,14 @@ export interface RelayConnectionOptions {
   isOnline?: () => boolean;
   maxBackoffMs?: number;
   now?: () => number;
+}
+
+/** A relay URL with an optional `?token=`: the base URL y-websocket appends rooms to, and the token. */
+export function splitRelayUrl(url: string): { base: string; token: string | null } {
+  const q = url.indexOf('?');
+  if (q < 0) return { base: url, token: null };
+  const token = new URLSearchParams(url.slice(q + 1)).get('token');
+  return { base: url.slice(0, q).replace(/\/+$/, ''), token: token || null };
 }
 
 /** Written when a local transaction only deleted: it gives the change a clock the relay can confirm. */
@@ -111,8 +120,11 @@ export class RelayConnection {
     this.pending = options.pending ?? memoryPendingStore();
     this.isOnline = options.isOnline ?? (() => true);
     this.now = options.now ?? Date.now;
-    this.provider = new WebsocketProvider(options.serverUrl, options.room, doc, {
+    const { base, token } = splitRelayUrl(options.serverUrl);
+    this.provider = new WebsocketProvider(base, options.room, doc, {
       connect: false,
+      // the token goes where the relay reads it (`/<room>?token=`), never into the room's path
+      ...(token ? { params: { token } } : {}),
       awareness: options.awareness,
       disableBc: true,
       maxBackoffTime: options.maxBackoffMs ?? MAX_BACKOFF_MS,

@@ -1,0 +1,311 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { openAccess, type Authenticate, type Scope } from './auth';
+import { DEFAULT_LIMITS, type RelayLimits } from './limits';
+import { createRelayMetrics } from './metrics';
+import { localLog } from './localLog';
+import type { RoomPersistence } from './persistence';
+import type { RoomLog } from './roomLog';
+import { Room } from './room';
+import { roomFromUrl } from './roomName';
+import { CLOSE, type RoomSocket } from './socket';
+import { createTokenBucket } from './tokenBucket';
+
+export interface RelayHandlerOptions {
+  /** The room log every relay serving a room shares (redisLog), or one process's storage (localLog). */
+  log?: RoomLog;
+  /** Shorthand for `log: localLog(persistence)`. One of the two is required. */
+  persistence?: RoomPersistence;
+  logger: Logger;
+  /** Decides each upgrade before any document loads: a scope, or 401/403. Default: open, read-write. */
+  authenticate?: Authenticate;
+  /** Frames larger than this close the connection with 1009. Default 5 MiB. */
+  maxFrameBytes?: number;
+  /** Unload a room this long after its last connection leaves. Default 30 s. */
+  idleUnloadMs?: number;
+  /** Keep-alive ping interval; a connection that misses a pong is dropped. Default 30 s. */
+  pingIntervalMs?: number;
+  /** Per-IP, per-connection and per-room limits (limits.ts); each defaults to DEFAULT_LIMITS. */
+  limits?: Partial<RelayLimits>;
+  /** Include the process metrics (memory, CPU, event loop) in /metrics. Default true. */
+  processMetrics?: boolean;
+}
+
+/**
+ * The relay without a server of its own: a host (the relay's own HTTP server, or the workshop
+ * host that also serves the web app on the same port) feeds it upgrades and requests.
+ */
+export interface RelayHandler {
+  /** Takes a websocket upgrade for `/<room>`: refuses it with an HTTP status, or joins the room. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Answers the relay's own HTTP paths (`/healthz`, `/metrics`); returns false, untouched, for any other. */
+  handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Stops accepting, closes every socket with 1001, waits for storage, closes storage. */
+  close(): Promise<void>;
+  stats(): { rooms: number; connections: number };
+  /** The open connections, as a host sees them (the workshop host's controls). */
+  connections(): ConnectionInfo[];
+}
+
+export interface ConnectionInfo {
+  id: string;
+  room: string;
+  /** The token's `sub`, when it has one. */
+  subject: string | undefined;
+  scope: Scope;
+  /** Changes what the connection may do from its next message on. */
+  setScope(scope: Scope): void;
+  close(code: number, reason: string): void;
+}
+
+class TooManyRooms extends Error {}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+
+/** Refuses an upgrade with a plain HTTP response (the socket never becomes a websocket). */
+function refuseUpgrade(socket: Duplex, status: number, reason: string) {
+  if (socket.destroyed) return;
+  const body = `${reason}\n`;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Refused'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, () => socket.destroy());
+}
+
+export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
+  const { logger: log } = options;
+  if (!options.log && !options.persistence) throw new Error('createRelayHandler needs a log or a persistence');
+  const roomLog = options.log ?? localLog(options.persistence!);
+  const authenticate = options.authenticate ?? openAccess;
+  const maxFrameBytes = options.maxFrameBytes ?? 5 * 1024 * 1024;
+  const idleUnloadMs = options.idleUnloadMs ?? 30_000;
+  const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rooms = new Map<string, Promise<Room>>();
+  /** Open (or being opened) connections per IP, and IPs in the penalty box after a rate-limit close. */
+  const perIp = new Map<string, number>();
+  const penalty = new Map<string, number>();
+  const releaseIp = (ip: string) => {
+    const n = (perIp.get(ip) ?? 1) - 1;
+    if (n > 0) perIp.set(ip, n);
+    else perIp.delete(ip);
+  };
+  const sockets = new Set<WebSocket>();
+  const infos = new Map<WebSocket, ConnectionInfo>();
+  const started = Date.now();
+  let nextId = 0;
+  let closing = false;
+  const metrics = createRelayMetrics(() => ({ connections: sockets.size, rooms: rooms.size }), { processMetrics: options.processMetrics });
+  const onStored = (seconds: number) => metrics.storeSeconds.observe(seconds);
+  const onLogLag = (seconds: number) => metrics.logLagSeconds.observe(seconds);
+  // label children bound once: the hot path does no label lookups
+  const messagesIn = metrics.messages.labels({ direction: 'in' });
+  const messagesOut = metrics.messages.labels({ direction: 'out' });
+  const bytesInTotal = metrics.bytes.labels({ direction: 'in' });
+  const bytesOutTotal = metrics.bytes.labels({ direction: 'out' });
+
+  const getRoom = (name: string): Promise<Room> => {
+    let room = rooms.get(name);
+    if (!room) {
+      room = Room.load(name, roomLog, log, idleUnloadMs, (idle) => {
+        if (rooms.get(name) !== room) return;
+        rooms.delete(name);
+        idle.unload().then(
+          () => log.info({ room: name }, 'room unloaded'),
+          (err) => log.error({ err, room: name }, 'room unload failed'),
+        );
+      }, { maxDocBytes: limits.maxDocBytes, onStored, onLogLag });
+      room.catch(() => rooms.delete(name));
+      rooms.set(name, room);
+    }
+    return room;
+  };
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // a client that goes away while we decide must not crash the process
+    socket.on('error', () => socket.destroy());
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const refuse = (status: number, reason: string, room?: string) => {
+      // limits and failures are worth a warning; routine auth refusals (expired tokens) are not
+      log[status === 429 || status >= 500 ? 'warn' : 'info']({ room, ip, status, reason }, 'upgrade refused');
+      metrics.refusals.inc({ status: String(status) });
+      refuseUpgrade(socket, status, reason);
+    };
+    if (closing) return refuse(503, 'the relay is shutting down');
+    const room = roomFromUrl(req.url);
+    if (!room) return refuse(400, 'bad room name');
+    const penaltyUntil = penalty.get(ip);
+    if (penaltyUntil !== undefined) {
+      if (penaltyUntil > Date.now()) return refuse(429, 'rate limit exceeded: wait before reconnecting', room);
+      penalty.delete(ip);
+    }
+    if ((perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp) return refuse(429, `too many connections from this address (max ${limits.maxConnectionsPerIp})`, room);
+    // the slot is held from now on, so concurrent upgrades cannot all slip past the check
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const refuseAndRelease = (status: number, reason: string) => {
+      releaseIp(ip);
+      refuse(status, reason, room);
+    };
+    authenticate(req, room).then(
+      (auth) => {
+        if (!auth.ok) return refuseAndRelease(auth.status, auth.reason);
+        if (closing) return refuseAndRelease(503, 'the relay is shutting down');
+        if (socket.destroyed) return releaseIp(ip);
+        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth.scope, ip, auth.subject));
+      },
+      (err) => {
+        log.error({ err, room }, 'authentication failed');
+        refuseAndRelease(500, 'authentication failed');
+      },
+    );
+  };
+
+  const connect = (ws: WebSocket, roomName: string, scope: Scope, ip: string, subject?: string) => {
+    sockets.add(ws);
+    ws.binaryType = 'nodebuffer';
+    const id = `c${++nextId}`;
+    log.info({ room: roomName, conn: id, scope, ip }, 'connected');
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Closes with a code; a peer that does not answer the close handshake is cut off soon after. */
+    const closeWith = (code: number, reason: string) => {
+      if (ws.readyState === ws.OPEN) metrics.closes.inc({ code: String(code) });
+      ws.close(code, reason);
+      killTimer ??= setTimeout(() => ws.terminate(), 2000);
+      killTimer.unref?.();
+    };
+    const adapter: RoomSocket = {
+      id,
+      scope,
+      isOpen: () => ws.readyState === ws.OPEN,
+      send: (data) => {
+        // a reader that does not keep up must not make the relay hold ever more for it
+        if (ws.bufferedAmount + data.byteLength > limits.maxBufferedBytes) {
+          log.warn({ room: roomName, conn: id, buffered: ws.bufferedAmount, maxBufferedBytes: limits.maxBufferedBytes }, 'slow reader: closing it');
+          closeWith(CLOSE.slowReader, 'too slow: reconnect to resync');
+          return;
+        }
+        messagesOut.inc();
+        bytesOutTotal.inc(data.byteLength);
+        ws.send(data);
+      },
+      close: closeWith,
+    };
+    infos.set(ws, {
+      id,
+      room: roomName,
+      subject,
+      get scope() {
+        return adapter.scope;
+      },
+      setScope: (next) => {
+        adapter.scope = next;
+      },
+      close: closeWith,
+    });
+    let alive = true;
+    ws.on('pong', () => {
+      alive = true;
+    });
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, options.pingIntervalMs ?? 30_000);
+    const roomReady = rooms.has(roomName) || rooms.size < limits.maxRooms ? getRoom(roomName) : Promise.reject(new TooManyRooms());
+    roomReady.then(
+      (room) => room.handleConnect(adapter),
+      (err) => {
+        if (err instanceof TooManyRooms) {
+          log.warn({ room: roomName, conn: id, maxRooms: limits.maxRooms }, 'room limit: refusing to load another room');
+          closeWith(CLOSE.tooManyRooms, `the relay holds its maximum of ${limits.maxRooms} rooms: try again later`);
+        } else {
+          log.error({ err, room: roomName, conn: id }, 'room failed to load');
+          closeWith(CLOSE.storageFailure, 'the relay could not load this room');
+        }
+      },
+    );
+    const messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messagesPerSecond });
+    const bytesIn = createTokenBucket({ ratePerSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) });
+    let limited = false;
+    let pending = 0;
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const receivedAt = performance.now();
+      messagesIn.inc();
+      bytesInTotal.inc(data.byteLength);
+      if (limited) return;
+      if (!isBinary) {
+        limited = true;
+        closeWith(CLOSE.badMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      if (!messages.take(1) || !bytesIn.take(data.byteLength)) {
+        limited = true;
+        if (penalty.size > 10_000) for (const [k, until] of penalty) if (until <= Date.now()) penalty.delete(k);
+        penalty.set(ip, Date.now() + limits.rateLimitPenaltyMs);
+        log.warn({ room: roomName, conn: id, ip, messagesPerSecond: limits.messagesPerSecond, bytesPerSecond: limits.bytesPerSecond }, 'rate limit: closing the connection');
+        closeWith(CLOSE.rateLimited, 'rate limit exceeded');
+        ws.pause(); // read no more of what it floods us with; it is cut off if it does not close
+        return;
+      }
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      // backpressure: stop reading a connection whose messages pile up in its room's inbox
+      if (++pending >= limits.maxPendingMessages && !ws.isPaused) ws.pause();
+      roomReady
+        .then((room) => room.handleMessage(adapter, bytes, receivedAt))
+        .catch(() => {})
+        .finally(() => {
+          if (--pending <= limits.maxPendingMessages / 2 && ws.isPaused) ws.resume();
+        });
+    });
+    ws.on('close', (code) => {
+      clearInterval(ping);
+      clearTimeout(killTimer);
+      releaseIp(ip);
+      sockets.delete(ws);
+      infos.delete(ws);
+      log.info({ room: roomName, conn: id, code }, 'disconnected');
+      roomReady.then((room) => room.handleClose(adapter)).catch(() => {});
+    });
+    ws.on('error', (err) => log.warn({ err: err.message, room: roomName, conn: id }, 'socket error'));
+  };
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(text);
+        },
+        (err) => {
+          log.error({ err }, 'metrics failed');
+          res.writeHead(500).end();
+        },
+      );
+      return true;
+    }
+    if (path !== '/healthz') return false;
+    res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 200 : 405, { 'content-type': 'application/json' });
+    const shared = roomLog.status();
+    res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: sockets.size, uptime: (Date.now() - started) / 1000, ...(shared ? shared : {}) }));
+    return true;
+  };
+
+  return {
+    handleUpgrade,
+    handleRequest,
+    async close() {
+      closing = true;
+      for (const ws of sockets) ws.close(CLOSE.goingAway, 'relay shutting down');
+      const loaded = await Promise.allSettled(rooms.values());
+      for (const r of loaded) if (r.status === 'fulfilled') await r.value.drained();
+      await Promise.all(loaded.map((r) => (r.status === 'fulfilled' ? r.value.unload() : undefined)));
+      rooms.clear();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await roomLog.close();
+    },
+    stats: () => ({ rooms: rooms.size, connections: sockets.size }),
+    connections: () => [...infos.values()],
+  };
+}

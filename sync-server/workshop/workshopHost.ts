@@ -1,0 +1,259 @@
+import { randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { createStaticHandler } from '../../scripts/staticFiles.mjs';
+import { mintToken, tokenAuth, type Authenticate } from '../auth';
+import { hostForUrl } from '../hostAddress';
+import { leveldbPersistence } from '../persistence';
+import { createRelayHandler, type RelayHandler } from '../relayHandler';
+import { CLOSE } from '../socket';
+import { makeJoinCode, normaliseJoinCode } from './joinCode';
+import { joinPage } from './pages';
+
+export interface WorkshopHostOptions {
+  host: string;
+  port: number;
+  /** Relay storage and the workshop's identity (secret, workspace id), kept across restarts. */
+  dataDir: string;
+  /** The built web app (dist/renderer). */
+  webRoot: string;
+  logger: Logger;
+  /** How long a join code works. Default 4 hours. */
+  codeTtlMs?: number;
+  /** How long a participant's token works. Default 12 hours (a workshop day). */
+  tokenTtlSeconds?: number;
+  randomBytes?: (n: number) => Uint8Array;
+  now?: () => number;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  joinedAt: string;
+  removed: boolean;
+  connected: boolean;
+}
+
+export interface WorkshopHost {
+  readonly server: Server;
+  readonly relay: RelayHandler;
+  readonly workspaceId: string;
+  readonly facilitatorKey: string;
+  joinCode(): string;
+  /** A fresh join code; the old one stops working. */
+  newJoinCode(): string;
+  /** Participants become read-only, at once and on every later connection. Returns how many connections changed. */
+  lock(): number;
+  unlock(): number;
+  isLocked(): boolean;
+  /** Closes the participant's connections (4401) and refuses them from now on (403). */
+  remove(participantId: string): boolean;
+  participants(): Participant[];
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const FACILITATOR = 'facilitator';
+
+const IdentitySchema = z.object({ secret: z.string().min(32), workspaceId: z.string().regex(/^workshop-[a-z0-9]+$/), facilitatorKey: z.string().min(16) });
+
+/** The workshop's identity: made once, kept in the data folder (written whole, then renamed). */
+function loadIdentity(dataDir: string, random: (n: number) => Uint8Array) {
+  const file = join(dataDir, 'workshop.json');
+  if (existsSync(file)) {
+    const parsed = IdentitySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file} is not a workshop identity (${parsed.error.issues[0].message}); move it away to start a new workshop`);
+    return parsed.data;
+  }
+  const hex = (n: number) => Buffer.from(random(n)).toString('hex');
+  const identity = { secret: hex(32), workspaceId: `workshop-${hex(4)}`, facilitatorKey: hex(16) };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(identity, null, 2), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+  return identity;
+}
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** A Host header we may put back into a URL: a name or address and a port, nothing else. */
+const SAFE_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The workshop host: one process, one port. HTTP GETs serve the built web app; websocket upgrades
+ * are the relay (room tokens always on, with a secret of its own); `/join/<code>` issues a
+ * participant a token for the workshop's workspace and opens it. The facilitator's controls are
+ * enforced here, in the relay, not only in the UI.
+ */
+export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
+  const random = options.randomBytes ?? ((n: number) => new Uint8Array(cryptoRandomBytes(n)));
+  const now = options.now ?? Date.now;
+  const log = options.logger;
+  const codeTtlMs = options.codeTtlMs ?? 4 * 3600_000;
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? 12 * 3600;
+  const identity = loadIdentity(options.dataDir, random);
+  const roomClaim = `${identity.workspaceId}.*`;
+  const participants = new Map<string, Omit<Participant, 'connected'>>();
+  let code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
+  let locked = false;
+
+  const tokens = tokenAuth(identity.secret);
+  const authenticate: Authenticate = async (req, room) => {
+    const result = await tokens(req, room);
+    if (!result.ok) return result;
+    if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
+    if (locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
+    return result;
+  };
+  const relay = createRelayHandler({ persistence: leveldbPersistence(join(options.dataDir, 'relay')), logger: log, authenticate, limits: { maxConnectionsPerIp: 64 } });
+  const serveStatic = createStaticHandler({ root: options.webRoot });
+
+  const html = (res: ServerResponse, status: number, body: string) => {
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(body);
+  };
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  /** The address the browser used to reach us, for the links we hand back. */
+  const origin = (req: IncomingMessage) => {
+    const h = req.headers.host;
+    return h && SAFE_HOST.test(h) ? h : `${hostForUrl(options.host)}:${(server.address() as { port: number } | null)?.port ?? options.port}`;
+  };
+  /** Opens the app on the workshop's workspace, syncing with this host with `token` (see RelayConnection). */
+  const openApp = (req: IncomingMessage, res: ServerResponse, token: string, name?: string) => {
+    const relayUrl = `ws://${origin(req)}/?token=${token}`;
+    const query = new URLSearchParams({ workspace: identity.workspaceId, relay: relayUrl, ...(name ? { name } : {}) });
+    res.writeHead(302, { location: `/?${query}#/workspaces`, 'cache-control': 'no-store' });
+    res.end();
+  };
+
+  const join_ = async (req: IncomingMessage, res: ServerResponse, typed: string, name: string) => {
+    if (!typed) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Type the code shown on the facilitator\'s screen, and your name.' }));
+    const wanted = normaliseJoinCode(typed);
+    if (wanted === null || !sameSecret(wanted, code.value)) {
+      log.info({ event: 'join refused', reason: 'wrong code' }, 'join refused');
+      return html(res, 404, joinPage({ title: 'That code is not right', message: `"${typed.slice(0, 12)}" is not this workshop's join code. Check the six characters on the facilitator's screen and try again.`, code: typed.slice(0, 12) }));
+    }
+    if (now() > code.expiresAt) {
+      log.info({ event: 'join refused', reason: 'expired code' }, 'join refused');
+      return html(res, 410, joinPage({ title: 'That code has expired', message: 'This join code no longer works. Ask the facilitator for the current one.' }));
+    }
+    if (!name.trim()) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Now your name, so others know who is who.', code: wanted }));
+    const id = `p-${Buffer.from(random(6)).toString('hex')}`;
+    participants.set(id, { id, name: name.trim().slice(0, 60), joinedAt: new Date(now()).toISOString(), removed: false });
+    log.info({ participant: id }, 'participant joined');
+    openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: id, now: Math.floor(now() / 1000) }), name.trim());
+  };
+
+  const participantConnections = () => relay.connections().filter((c) => c.subject && c.subject !== FACILITATOR);
+  const host: Omit<WorkshopHost, 'server' | 'listen' | 'close'> = {
+    relay,
+    workspaceId: identity.workspaceId,
+    facilitatorKey: identity.facilitatorKey,
+    joinCode: () => code.value,
+    newJoinCode() {
+      code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
+      return code.value;
+    },
+    lock() {
+      locked = true;
+      const changed = participantConnections().filter((c) => c.scope === 'rw');
+      changed.forEach((c) => c.setScope('r'));
+      log.info({ connections: changed.length }, 'editing locked');
+      return changed.length;
+    },
+    unlock() {
+      locked = false;
+      const changed = participantConnections().filter((c) => c.scope === 'r');
+      changed.forEach((c) => c.setScope('rw'));
+      log.info({ connections: changed.length }, 'editing unlocked');
+      return changed.length;
+    },
+    isLocked: () => locked,
+    remove(participantId) {
+      const p = participants.get(participantId);
+      if (!p) return false;
+      p.removed = true;
+      for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
+      log.info({ participant: participantId }, 'participant removed');
+      return true;
+    },
+    participants() {
+      const online = new Set(participantConnections().map((c) => c.subject));
+      return [...participants.values()].map((p) => ({ ...p, connected: online.has(p.id) }));
+    },
+  };
+
+  /** `/facilitator/<key>[/<action>[/<arg>]]`: the facilitator's link and controls. */
+  const facilitator = async (req: IncomingMessage, res: ServerResponse, parts: string[]) => {
+    const [key, action, arg] = parts;
+    if (!key || !sameSecret(key, identity.facilitatorKey)) return json(res, 403, { error: 'not the facilitator key' });
+    if (!action) {
+      if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
+      return openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: FACILITATOR, now: Math.floor(now() / 1000) }));
+    }
+    if (action === 'state' && req.method === 'GET') return json(res, 200, { workspaceId: identity.workspaceId, joinCode: code.value, codeExpiresAt: new Date(code.expiresAt).toISOString(), locked, participants: host.participants() });
+    if (req.method !== 'POST') return json(res, 405, { error: 'controls are POST requests' });
+    switch (action) {
+      case 'lock':
+        return json(res, 200, { locked: true, changed: host.lock() });
+      case 'unlock':
+        return json(res, 200, { locked: false, changed: host.unlock() });
+      case 'code':
+        return json(res, 200, { joinCode: host.newJoinCode() });
+      case 'remove':
+        return host.remove(arg ?? '') ? json(res, 200, { removed: arg }) : json(res, 404, { error: `no participant "${arg}"` });
+      default:
+        return json(res, 404, { error: `unknown control "${action}"` });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    if (relay.handleRequest(req, res)) return;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://workshop.invalid');
+    } catch {
+      return json(res, 400, { error: 'malformed URL' });
+    }
+    const parts = url.pathname.split('/').filter(Boolean);
+    let handled: Promise<void> | undefined;
+    if (parts[0] === 'join' && parts.length <= 2 && (req.method === 'GET' || req.method === 'HEAD')) {
+      let typed = url.searchParams.get('code') ?? '';
+      try {
+        typed = parts[1] ? decodeURIComponent(parts[1]) : typed;
+      } catch {
+        typed = parts[1];
+      }
+      handled = join_(req, res, typed, url.searchParams.get('name') ?? '');
+    } else if (parts[0] === 'facilitator') handled = facilitator(req, res, parts.slice(1));
+    if (handled) {
+      handled.catch((err) => {
+        log.error({ err }, 'workshop request failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      });
+      return;
+    }
+    serveStatic(req, res);
+  });
+  server.on('upgrade', relay.handleUpgrade);
+
+  return {
+    ...host,
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => resolve((server.address() as { port: number }).port));
+      }),
+    async close() {
+      const stopped = new Promise<void>((r) => server.close(() => r()));
+      await relay.close();
+      server.closeAllConnections();
+      await stopped;
+    },
+  };
+}

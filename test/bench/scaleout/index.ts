@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { buildServer } from '../../../scripts/build-server.mjs';
+import { freePort, startRedis } from '../../support/redisProcess';
+import type { Bench, BenchRow } from '../harness';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const UPDATES = 200;
+const ROOMS = Number(process.env.SCALEOUT_ROOMS ?? 1000);
+
+interface Proc {
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function started(port: number, child: ChildProcess) {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('did not start');
+}
+
+async function ourRelay(bundle: string, extra: string[] = []): Promise<Proc> {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'archipelago-scaleout-'));
+  const child = spawn(process.execPath, [join(bundle, 'relay.mjs'), '--port', String(port), '--data', data, '--log-level', 'warn', '--max-connections-per-ip', '100000', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] });
+  await started(port, child);
+  return { port, child, stop: async () => (child.kill('SIGKILL'), await new Promise((r) => child.once('exit', r)), rmSync(data, { recursive: true, force: true })) };
+}
+
+async function upstreamRelay(): Promise<Proc> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/@y/websocket-server/src/server.js')], { cwd: ROOT, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'ignore', 'ignore'] });
+  await started(port, child);
+  return { port, child, stop: async () => (child.kill('SIGKILL'), await new Promise((r) => child.once('exit', r))) };
+}
+
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const step1 = () => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  return encoding.toUint8Array(e);
+};
+const open = (url: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => (ws.send(step1()), resolve(ws)));
+    ws.once('error', reject);
+  });
+
+/** p50 and p99 ms from a writer's update to a reader on another (or the same) relay receiving it. */
+async function latency(writerUrl: string, readerUrl: string) {
+  const writer = await open(writerUrl);
+  const reader = await open(readerUrl);
+  let arrived: (() => void) | null = null;
+  reader.on('message', (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 2) arrived?.();
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const doc = new Y.Doc();
+  const times: number[] = [];
+  for (let k = 0; k < UPDATES; k++) {
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('m').set(`k${k}`, k);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc, before));
+    const got = new Promise<void>((r) => (arrived = r));
+    const t = performance.now();
+    writer.send(encoding.toUint8Array(e));
+    await got;
+    times.push(performance.now() - t);
+  }
+  writer.terminate();
+  reader.terminate();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)], p99: times[Math.floor(times.length * 0.99)] };
+}
+
+/** RSS growth per room with ROOMS rooms of two clients each. */
+async function perRoom(proc: Proc) {
+  const idle = rssMiB(proc.child.pid!);
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < ROOMS; i += 50) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, ROOMS - i) * 2 }, (_, j) => open(`ws://127.0.0.1:${proc.port}/room-${i + (j >> 1)}`)))));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const loaded = rssMiB(proc.child.pid!);
+  sockets.forEach((s) => s.terminate());
+  return ((loaded - idle) * 1024) / ROOMS; // KiB per room
+}
+
+/** Scale-out: cross-relay latency through Redis against one relay, and memory per room against @y/websocket-server. */
+export const scaleoutBench: Bench = {
+  name: 'scaleout',
+  async run(): Promise<BenchRow[]> {
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const bundle = mkdtempSync(join(ROOT, '.tmp', 'bench-bundle-'));
+    const redis = await startRedis();
+    try {
+      await buildServer(bundle);
+      const single = await ourRelay(bundle);
+      const one = await latency(`ws://127.0.0.1:${single.port}/lat`, `ws://127.0.0.1:${single.port}/lat`);
+      const oursPerRoom = await perRoom(single);
+      await single.stop();
+      const a = await ourRelay(bundle, ['--redis', redis.url]);
+      const b = await ourRelay(bundle, ['--redis', redis.url]);
+      const cross = await latency(`ws://127.0.0.1:${a.port}/lat`, `ws://127.0.0.1:${b.port}/lat`);
+      await a.stop();
+      await b.stop();
+      const up = await upstreamRelay();
+      const theirsPerRoom = await perRoom(up);
+      await up.stop();
+      return [
+        { measure: `cross-relay p50, A → Redis → B (${UPDATES} updates)`, figure: cross.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `cross-relay p99, A → Redis → B`, figure: cross.p99, baseline: one.p99, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `memory per room, ${ROOMS} rooms with 2 clients each (RSS growth)`, figure: oursPerRoom, baseline: theirsPerRoom, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'KiB' },
+      ];
+    } finally {
+      await redis.stop();
+      redis.remove();
+      rmSync(bundle, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../scripts/build-server.mjs';
+import { officialClient, until } from '../support/yClient';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The production bundles (esbuild) run on plain node, without tsx. */
+describe('bundled relay and CLI (dist/server)', () => {
+  let out: string;
+  let data: string;
+  beforeAll(async () => {
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    out = mkdtempSync(join(ROOT, '.tmp', 'bundle-')); // inside the project, so node_modules resolve
+    data = mkdtempSync(join(tmpdir(), 'archipelago-bundle-'));
+    await buildServer(out);
+  }, 60_000);
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it('contain no tsx', () => {
+    for (const f of ['relay.mjs', 'workshop.mjs', 'cli.mjs']) expect(readFileSync(join(out, f), 'utf8')).not.toMatch(/from ["']tsx/);
+  });
+
+  it('the relay starts with node alone, syncs, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(out, 'relay.mjs'), '--port', '0', '--data', data, '--log-level', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let text = '';
+        child.stdout!.on('data', (d) => {
+          text += d;
+          const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(text);
+          if (m) resolve(Number(m[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const [a, b] = [officialClient(`ws://127.0.0.1:${port}`, 'bundled'), officialClient(`ws://127.0.0.1:${port}`, 'bundled')];
+      a.doc.getText('t').insert(0, 'plain js');
+      await until(() => b.doc.getText('t').toString() === 'plain js', 10_000, 'sync');
+      a.destroy();
+      b.destroy();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('the CLI mints a token', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(out, 'cli.mjs'), 'token', '--room', 'r', '--secret', 'bundle-secret-bundle-secret-bundle-00'], { cwd: ROOT });
+    expect(stdout.trim().split('.')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,90 @@
+import pino from 'pino';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { memoryPersistence } from '../../sync-server/persistence';
+import { redisLog } from '../../sync-server/redisLog';
+import { roomLogContract } from '../../sync-server/roomLogContract';
+import { startRedis, type RedisProcess } from '../support/redisProcess';
+
+const logger = pino({ level: 'silent' });
+
+describe('redisLog on a real redis-server (the room log contract)', () => {
+  let redis: RedisProcess;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    redis?.remove();
+  });
+
+  roomLogContract(async () => {
+    // two relays: one Redis, each its own local store
+    const storeA = memoryPersistence();
+    const open = () => redisLog({ url: redis.url, persistence: { ...storeA, close: async () => {} }, logger, compactEvery: 5 });
+    let a = open();
+    const b = redisLog({ url: redis.url, persistence: memoryPersistence(), logger, compactEvery: 5 });
+    return {
+      a,
+      b,
+      reopenA: async () => {
+        await a.close();
+        a = open();
+        return a;
+      },
+      cleanup: async () => {
+        await Promise.all([a.close(), b.close()]);
+      },
+    };
+  });
+
+  it('compaction folds the stream into the snapshot and the relay\'s own store, and keeps the stream bounded', async () => {
+    const store = memoryPersistence();
+    const log = redisLog({ url: redis.url, persistence: store, logger, compactEvery: 50, retentionMs: 0 });
+    const client = new Redis(redis.url, { protocol: 2 });
+    try {
+      const doc = new Y.Doc();
+      for (let i = 0; i < 500; i++) {
+        const before = Y.encodeStateVector(doc);
+        doc.getMap('m').set(`k${i}`, i);
+        await log.append('bounded', Y.encodeStateAsUpdate(doc, before));
+      }
+      await new Promise((r) => setTimeout(r, 200)); // the last compaction runs after its append
+      const length = await client.xlen('archipelago:log:bounded');
+      expect(length).toBeLessThan(50);
+      expect(await client.hexists('archipelago:snap:bounded', 'c')).toBe(1);
+      const other = redisLog({ url: redis.url, persistence: memoryPersistence(), logger });
+      const loaded = new Y.Doc();
+      Y.applyUpdate(loaded, (await other.load('bounded')).update!);
+      expect(loaded.getMap('m').size).toBe(500);
+      await other.close();
+      // this relay's own durable copy holds the compacted state too
+      const local = new Y.Doc();
+      Y.applyUpdate(local, (await store.load('bounded'))!);
+      expect(local.getMap('m').size).toBe(500);
+    } finally {
+      client.disconnect();
+      await log.close();
+    }
+  });
+
+  it('when Redis has lost a room, a relay that loads it appends what its own store holds again', async () => {
+    const store = memoryPersistence();
+    const doc = new Y.Doc();
+    doc.getMap('m').set('survivor', 1);
+    await store.storeUpdate('lost', Y.encodeStateAsUpdate(doc)); // in this relay's LevelDB, not in Redis
+    const a = redisLog({ url: redis.url, persistence: store, logger });
+    const b = redisLog({ url: redis.url, persistence: memoryPersistence(), logger });
+    try {
+      const fromA = new Y.Doc();
+      Y.applyUpdate(fromA, (await a.load('lost')).update!);
+      expect(fromA.getMap('m').get('survivor')).toBe(1);
+      const fromB = new Y.Doc();
+      Y.applyUpdate(fromB, (await b.load('lost')).update!);
+      expect(fromB.getMap('m').get('survivor')).toBe(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { officialClient, tryUpgrade, until } from '../support/yClient';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+async function relay(args: string[] = []): Promise<RelayProcess> {
+  const r = await startRelay({ args });
+  cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+  return r;
+}
+const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();
+const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
+
+/** A raw websocket, open, with its close code as a promise. */
+async function raw(url: string) {
+  const ws = new WebSocket(url);
+  const closed = new Promise<{ code: number; reason: string }>((res) => ws.once('close', (code, reason) => res({ code, reason: reason.toString() })));
+  await new Promise((res, rej) => (ws.once('open', res), ws.once('error', rej)));
+  cleanups.push(() => ws.terminate());
+  return { ws, closed };
+}
+
+describe('relay limits (real process)', () => {
+  it('refuses the connection after the Nth from one IP with HTTP 429, and frees the slot on close', async () => {
+    const r = await relay(['--max-connections-per-ip', '2']);
+    const a = await raw(`${r.url}/one`);
+    await raw(`${r.url}/two`);
+    expect(await tryUpgrade(`${r.url}/three`)).toEqual({ status: 429, body: 'too many connections from this address (max 2)\n' });
+    a.ws.close();
+    await a.closed;
+    await until(() => false, 100).catch(() => {});
+    expect(await tryUpgrade(`${r.url}/three`)).toBe('open');
+    expect(r.stderr()).toContain('upgrade refused');
+  });
+
+  it('closes a connection over its message rate with 4429, then refuses its address with 429 for a while', async () => {
+    const r = await relay(['--max-messages-per-second', '50']);
+    const c = await raw(`${r.url}/chatty`);
+    for (let i = 0; i < 300; i++) c.ws.send(Uint8Array.of(3)); // query awareness: tiny and valid
+    expect((await c.closed).code).toBe(4429);
+    expect(await tryUpgrade(`${r.url}/chatty`)).toEqual({ status: 429, body: 'rate limit exceeded: wait before reconnecting\n' });
+    expect(r.stderr()).toContain('rate limit: closing the connection');
+  });
+
+  it('by default a normal client can send 100 updates a second (here 2 s of them) and is not limited', async () => {
+    const r = await relay();
+    const a = officialClient(r.url, 'busy');
+    const b = officialClient(r.url, 'busy');
+    cleanups.push(a.destroy, b.destroy);
+    const closes: number[] = [];
+    a.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
+    await until(() => a.provider.synced && b.provider.synced, 10_000, 'synced');
+    for (let i = 0; i < 200; i++) {
+      a.doc.getMap('m').set(`k${i}`, i); // an update, plus y-websocket's awareness traffic
+      if (i % 10 === 9) await sleep(100);
+    }
+    await until(() => b.doc.getMap('m').size === 200, 10_000, 'all 200 to arrive');
+    expect(closes).toEqual([]);
+  });
+
+  it('closes a connection that would load one room too many with 4503', async () => {
+    const r = await relay(['--max-rooms', '2']);
+    await raw(`${r.url}/r1`);
+    await raw(`${r.url}/r2`);
+    const third = await raw(`${r.url}/r3`);
+    expect(await third.closed).toEqual({ code: 4503, reason: 'the relay holds its maximum of 2 rooms: try again later' });
+    expect((await health(r)).rooms).toBe(2);
+    expect(await tryUpgrade(`${r.url}/r1`)).toBe('open'); // a loaded room still takes connections
+    expect(r.stderr()).toContain('room limit');
+  });
+
+  it('closes the sender of an update that would take its room over the size limit with 4413, and stores nothing of it', async () => {
+    const r = await relay(['--max-doc-bytes', '8192']);
+    const a = officialClient(r.url, 'small');
+    cleanups.push(a.destroy);
+    const closes: number[] = [];
+    a.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
+    await until(() => a.provider.synced, 10_000, 'synced');
+    a.doc.getText('t').insert(0, 'fits');
+    await sleep(200);
+    a.doc.getText('t').insert(4, 'x'.repeat(10_000));
+    await until(() => closes.includes(4413), 10_000, 'close 4413');
+    const fresh = officialClient(r.url, 'small');
+    cleanups.push(fresh.destroy);
+    await until(() => fresh.provider.synced, 10_000, 'fresh synced');
+    expect(fresh.doc.getText('t').toString()).toBe('fits');
+    expect(r.stderr()).toContain('document size limit');
+  });
+
+  it('closes a reader that does not keep up with 4508 instead of queueing for it without bound', async () => {
+    const r = await relay(['--max-buffered-bytes', '262144', '--max-bytes-per-second', '100000000', '--max-messages-per-second', '10000']);
+    const writer = officialClient(r.url, 'firehose');
+    cleanups.push(writer.destroy);
+    await until(() => writer.provider.synced, 10_000, 'writer synced');
+    const slow = await raw(`${r.url}/firehose`);
+    slow.ws.pause(); // reads nothing: the relay's send buffer for it fills up
+    const map = writer.doc.getMap('m');
+    // far more than the kernel's socket buffers hold on loopback
+    for (let i = 0; i < 1000 && !r.stderr().includes('slow reader'); i++) {
+      map.set(`k${i % 50}`, 'y'.repeat(48 * 1024));
+      if (i % 20 === 19) await sleep(20);
+    }
+    await until(() => r.stderr().includes('slow reader: closing it'), 20_000, 'the slow reader to be closed');
+    slow.ws.resume();
+    expect((await slow.closed).code).toBe(4508);
+    expect(writer.provider.wsconnected).toBe(true);
+  });
+
+  it('a flooding client in one room does not slow a normal client in another: latency within 2x of unloaded', async () => {
+    const r = await relay();
+    const a = officialClient(r.url, 'quiet');
+    const b = officialClient(r.url, 'quiet');
+    cleanups.push(a.destroy, b.destroy);
+    await until(() => a.provider.synced && b.provider.synced, 10_000, 'synced');
+    let seq = 0;
+    /** Median ms from a change on a to its arrival on b, over `n` changes 20 ms apart. */
+    const latency = async (n: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const key = `k${seq++}`;
+        const arrived = new Promise<void>((res) => {
+          const check = () => (b.doc.getMap('m').has(key) ? (b.doc.getMap('m').unobserve(check), res()) : undefined);
+          b.doc.getMap('m').observe(check);
+        });
+        const t = performance.now();
+        a.doc.getMap('m').set(key, i);
+        await arrived;
+        times.push(performance.now() - t);
+        await sleep(20);
+      }
+      times.sort((x, y) => x - y);
+      return times[Math.floor(n / 2)];
+    };
+    await latency(20); // warm up
+    const unloaded = await latency(60);
+    const flooder = spawn(process.execPath, [join(import.meta.dirname, '../support/flooder.mjs'), `${r.url}/noisy`, '2048'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let floodLog = '';
+    flooder.stdout.on('data', (d) => (floodLog += d));
+    cleanups.push(() => flooder.kill('SIGKILL'));
+    await until(() => r.stderr().includes('rate limit: closing the connection'), 10_000, 'the flooder to hit the limit');
+    const loaded = await latency(80);
+    await until(() => floodLog.includes('refused 429'), 10_000, 'the flooder to be kept out'); // it kept trying
+    flooder.kill('SIGTERM');
+    await new Promise((res) => flooder.once('exit', res));
+    // unloaded latency measured on both sides of the flood: the test machine's own load drifts
+    const unloadedAfter = await latency(60);
+    const baseline = Math.max(unloaded, unloadedAfter);
+    process.stderr.write(`flood test: unloaded p50 ${unloaded.toFixed(2)} / ${unloadedAfter.toFixed(2)} ms, under flood p50 ${loaded.toFixed(2)} ms; flooder: ${floodLog.trim().split('\n').slice(-1)[0]}\n`);
+    expect(loaded).toBeLessThanOrEqual(2 * baseline);
+  }, 60_000);
+});

@@ -1,0 +1,121 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { startRedis, type RedisProcess } from '../support/redisProcess';
+import { appClient, officialClient, until } from '../support/yClient';
+
+/** Relays started with the same --redis, each its own --data, behave as one relay. */
+describe('relays scaled out on a real redis-server', () => {
+  let redis: RedisProcess;
+  const cleanups: (() => unknown)[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    redis?.remove();
+  });
+  async function relay(args: string[] = []): Promise<RelayProcess> {
+    const r = await startRelay({ args: ['--redis', redis.url, ...args] });
+    cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+    return r;
+  }
+  const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();
+  const client = (r: RelayProcess, room: string) => {
+    const c = officialClient(r.url, room);
+    cleanups.push(c.destroy);
+    return c;
+  };
+
+  it('clients on two relays converge, presence included; /healthz reports Redis', async () => {
+    const [a, b] = [await relay(), await relay()];
+    expect(await health(a)).toMatchObject({ redis: { status: 'ready', ok: true } });
+    const onA = client(a, 'two');
+    const onB = client(b, 'two');
+    onA.doc.getText('t').insert(0, 'from A ');
+    onB.doc.getText('t').insert(0, 'from B ');
+    await until(() => onA.doc.getText('t').toString() === onB.doc.getText('t').toString() && onA.doc.getText('t').length === 14, 10_000, 'convergence');
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ana on A' });
+    await until(() => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ana on A'), 10_000, 'presence across relays');
+    onA.provider.disconnect(); // leaving is seen across relays too
+    await until(() => ![...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ana on A'), 10_000, 'presence removed');
+  });
+
+  it('a client joining relay B gets everything written through relay A, though B never had the room loaded', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const writer = appClient(a.url, 'late');
+    cleanups.push(writer.destroy);
+    for (let i = 0; i < 400; i++) writer.doc.getMap('m').set(`k${i}`, i); // past the compaction threshold
+    await writer.conn.whenConfirmed();
+    expect((await health(b)).rooms).toBe(0);
+    const late = client(b, 'late');
+    await until(() => late.doc.getMap('m').size === 400, 10_000, 'the late joiner');
+    expect(late.doc.getMap('m').toJSON()).toEqual(writer.doc.getMap('m').toJSON());
+  });
+
+  it('after kill -9 of a relay mid-stream, nothing it acknowledged is lost; its client carries on through another', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const observer = client(b, 'killed');
+    await until(() => observer.provider.synced, 10_000, 'observer synced');
+    const doc = new Y.Doc();
+    const writer = appClient(a.url, 'killed', doc);
+    cleanups.push(writer.destroy);
+    let acknowledged = 0;
+    let killed = false;
+    const writing = (async () => {
+      for (let round = 0; !killed; round++) {
+        for (let i = 0; i < 10; i++) doc.getMap('m').set(`r${round}-${i}`, i);
+        const written = doc.getMap('m').size;
+        try {
+          await Promise.race([writer.conn.whenConfirmed(), until(() => killed, 20_000)]);
+        } catch {
+          /* keep going */
+        }
+        if (!killed) acknowledged = written;
+      }
+    })();
+    await until(() => acknowledged >= 200, 20_000, 'writes to be acknowledged');
+    expect(await a.stop('SIGKILL')).toBe('SIGKILL');
+    killed = true;
+    await writing;
+    const ackedKeys = [...doc.getMap('m').keys()].slice(0, acknowledged);
+    writer.destroy(); // its connection is gone: what B has must come from what A stored
+    await until(() => ackedKeys.every((k) => observer.doc.getMap('m').has(k)), 10_000, `all ${acknowledged} acknowledged keys on B`);
+    // the writer's app reconnects to B and sends what was never acknowledged: nothing is lost at all
+    const again = appClient(b.url, 'killed', doc);
+    cleanups.push(again.destroy);
+    await again.conn.whenConfirmed();
+    await until(() => observer.doc.getMap('m').size === doc.getMap('m').size, 10_000, 'everything on B');
+  });
+
+  it('three relays converge', async () => {
+    const relays = [await relay(), await relay(), await relay()];
+    const clients = relays.map((r) => client(r, 'three'));
+    clients.forEach((c, i) => c.doc.getArray('a').push([`from ${i}`]));
+    await until(() => clients.every((c) => c.doc.getArray('a').length === 3), 10_000, 'three-way convergence');
+    const first = JSON.stringify(clients[0].doc.getArray('a').toJSON());
+    for (const c of clients) expect(JSON.stringify(c.doc.getArray('a').toJSON())).toBe(first);
+  });
+
+  it('survives a restart of Redis: clients keep syncing afterwards and a newcomer gets everything', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const onA = appClient(a.url, 'restart');
+    const onB = client(b, 'restart');
+    cleanups.push(onA.destroy);
+    onA.doc.getMap('m').set('before', 1);
+    await onA.conn.whenConfirmed();
+    await until(() => onB.doc.getMap('m').get('before') === 1, 10_000, 'sync before');
+    redis = await redis.restart();
+    await until(() => false, 500).catch(() => {}); // the relays notice and reconnect
+    onA.doc.getMap('m').set('after', 2);
+    await onA.conn.whenConfirmed();
+    await until(() => onB.doc.getMap('m').get('after') === 2, 20_000, 'sync after the restart');
+    expect((await health(b)).redis).toMatchObject({ ok: true });
+    const c = await relay();
+    const newcomer = client(c, 'restart');
+    await until(() => newcomer.doc.getMap('m').get('before') === 1 && newcomer.doc.getMap('m').get('after') === 2, 10_000, 'newcomer');
+  }, 60_000);
+});
