@@ -51,7 +51,7 @@ describe('incremental network view', () => {
         expect(view.snapshot()).toEqual(readNetwork(doc));
         view.destroy();
       }),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
   });
 

@@ -26,7 +26,7 @@ export class NetworkView {
   private readonly invalidPeople = new Map<string, string>();
   private readonly invalidTies = new Map<string, string>();
   private cached: NetworkSnapshot | null = null;
-  private pending: { people: Set<string>; ties: Set<string>; membership: boolean; names: boolean } = { people: new Set(), ties: new Set(), membership: false, names: false };
+  private pending = { people: new Set<string>(), ties: new Set<string>(), membership: false, names: false, invalid: false };
   private readonly listeners = new Set<(change: NetworkChange) => void>();
   private version = 0;
 
@@ -63,7 +63,7 @@ export class NetworkView {
   }
 
   snapshot = (): NetworkSnapshot => {
-    if (this.cached && !this.pending.people.size && !this.pending.ties.size && !this.pending.membership) return this.cached;
+    if (this.cached && !this.pending.people.size && !this.pending.ties.size && !this.pending.membership && !this.pending.invalid) return this.cached;
     const prev = this.cached;
     const { people: changedPeople, membership, names } = this.pending;
     let people: Person[];
@@ -81,8 +81,8 @@ export class NetworkView {
       ties = prev.ties.map((t) => this.ties.get(`${t.from}→${t.to}`) ?? t);
     } else ties = prev.ties;
     const invalid = [...this.invalidPeople, ...this.invalidTies].map(([key, problem]) => ({ key, problem })).sort((a, b) => a.key.localeCompare(b.key));
-    this.cached = { people, ties, invalid: invalid.length || !prev ? invalid : prev.invalid };
-    this.pending = { people: new Set(), ties: new Set(), membership: false, names: false };
+    this.cached = { people, ties, invalid: !invalid.length && prev && !prev.invalid.length ? prev.invalid : invalid };
+    this.pending = { people: new Set(), ties: new Set(), membership: false, names: false, invalid: false };
     return this.cached;
   };
 
@@ -90,12 +90,13 @@ export class NetworkView {
     const value = this.doc.getMap<unknown>('people').get(id);
     const before = this.people.get(id);
     if (value === undefined) {
-      this.invalidPeople.delete(id);
+      if (this.invalidPeople.delete(id)) this.pending.invalid = true;
       return this.people.delete(id) ? 'removed' : 'none';
     }
     if (!(value instanceof Y.Map)) {
       this.people.delete(id);
       this.invalidPeople.set(id, 'not a person record');
+      this.pending.invalid = true;
       return before ? 'removed' : 'none';
     }
     const raw = value.toJSON() as Record<string, unknown>;
@@ -106,9 +107,10 @@ export class NetworkView {
     if (!parsed.success) {
       this.people.delete(id);
       this.invalidPeople.set(id, parsed.error.issues[0].message);
+      this.pending.invalid = true;
       return before ? 'removed' : 'none';
     }
-    this.invalidPeople.delete(id);
+    if (this.invalidPeople.delete(id)) this.pending.invalid = true;
     this.people.set(id, parsed.data);
     if (!before) return 'added';
     return before.name !== parsed.data.name ? 'renamed' : 'changed';
@@ -118,16 +120,17 @@ export class NetworkView {
     const value = this.doc.getMap<Tie>('ties').get(key);
     const had = this.ties.has(key);
     if (value === undefined) {
-      this.invalidTies.delete(key);
+      if (this.invalidTies.delete(key)) this.pending.invalid = true;
       return this.ties.delete(key) ? 'removed' : 'none';
     }
     const parsed = TieSchema.safeParse(value);
     if (!parsed.success) {
       this.ties.delete(key);
       this.invalidTies.set(key, parsed.error.issues[0].message);
+      this.pending.invalid = true;
       return had ? 'removed' : 'none';
     }
-    this.invalidTies.delete(key);
+    if (this.invalidTies.delete(key)) this.pending.invalid = true;
     this.ties.set(key, parsed.data);
     return had ? 'changed' : 'added';
   }
