@@ -10,10 +10,11 @@ import { NetworkFileSchema, type NetworkFile } from '../shared/model/network';
 import { RequirementsFileSchema } from '../shared/model/requirements';
 import { parseOrThrow, ValidationError } from '../shared/model/validate';
 import { trustReport } from '../shared/trust/trustReport';
+import { EXIT_VERIFICATION_FAILED, runProfile } from './profileCommand';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatAssemble, formatForecast, formatTrust } from './format';
 
-export const EXIT = { ok: 0, badInput: 2, infeasible: 3 } as const;
+export const EXIT = { ok: 0, badInput: 2, infeasible: 3, verificationFailed: EXIT_VERIFICATION_FAILED } as const;
 
 const HELP = `archipelago: the Archipelago engine on the command line
 
@@ -27,9 +28,14 @@ const HELP = `archipelago: the Archipelago engine on the command line
       personalised, Sybil-resistant trust from one person, with the most trusted paths;
       --about reports those people instead of the top N; --advice adds whether to rely on
       reputation, require escrow, or ask an introducer (--stakes raises the bar for big engagements)
+  archipelago profile demo --seed S [--out profile.json]
+      write a sample signed portable profile (keys derived from the seed)
+  archipelago profile verify profile.json [--json]
+      check every signature in a profile: { valid, subject, items: [{ path, kind, signer, valid, reason }] }
   archipelago help
 
-Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
+Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget);
+4 verification failed (names the first item that fails).
 `;
 
 interface Io {
@@ -49,6 +55,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runAssemble(parseArgs(rest, { network: 'value', requirements: 'value', k: 'value', objective: 'value', json: 'flag' }), io);
       case 'trust':
         return await runTrust(parseArgs(rest, { network: 'value', from: 'value', top: 'value', about: 'value', advice: 'flag', stakes: 'value', json: 'flag' }), io);
+      case 'profile':
+        return await runProfile(rest[0], parseArgs(rest.slice(1), { seed: 'value', out: 'value', json: 'flag' }), io);
       case undefined:
       case 'help':
       case '--help':
