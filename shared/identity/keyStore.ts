@@ -7,8 +7,9 @@ import { bytesToHex } from './keys';
  * Where a member's private key lives. One contract, one implementation per platform:
  * - web (`renderer/src/features/trust/webKeyStore.ts`): a non-extractable WebCrypto Ed25519 key kept
  *   in IndexedDB; page script can ask it to sign but can never read the key's bytes;
- * - desktop: the Electron main process holds the key (sealed with `safeStorage`) and signs over one
- *   narrow IPC call (not built yet; see the README).
+ * - desktop (`electron/identityStore.ts`): the Electron main process holds the key (sealed with
+ *   `safeStorage`) and signs over one narrow IPC call; the preload exposes it as
+ *   `window.archipelago.identity`, which satisfies this contract.
  * The private key never leaves the store: not into a Yjs document, an export or a log. Callers only
  * ever see the public key and signatures.
  */
