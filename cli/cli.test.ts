@@ -223,3 +223,63 @@ describe('archipelago CLI (the real binary)', () => {
     expect((await run('token', '--room', 'bad room', '--secret', 's')).code).toBe(2);
   });
 });
+
+describe('archipelago profile (the real binary)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'archipelago-profile-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('demo writes a deterministic signed profile that verifies with exit 0', async () => {
+    const out = join(dir, 'profile.json');
+    expect((await run('profile', 'demo', '--seed', '5', '--out', out)).code).toBe(0);
+    const again = await run('profile', 'demo', '--seed', '5');
+    expect(again.stdout).toBe(readFileSync(out, 'utf8'));
+    const file = JSON.parse(again.stdout);
+    expect(file.profile.body.skills.length).toBeGreaterThan(0);
+    expect(file.profile.body.workHistory.length).toBeGreaterThan(0);
+    expect(file.items.filter((x: { kind: string }) => x.kind === 'feedback').length).toBeGreaterThanOrEqual(5);
+    expect(file.items.filter((x: { kind: string }) => x.kind === 'attestation').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(file.items.map((x: { author: string }) => x.author)).size).toBeGreaterThan(1);
+    const r = await run('profile', 'verify', out, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ valid: true, subject: file.profile.author });
+    expect(report.items).toHaveLength(file.items.length + 1);
+    for (const x of report.items) expect(Object.keys(x).sort()).toEqual(['kind', 'path', 'reason', 'signer', 'valid']);
+    expect((await run('profile', 'verify', out)).stdout).toMatch(/^VALID profile of /);
+  });
+
+  it('a changed score exits 4, names the item, and the --json report marks it invalid', async () => {
+    const file = JSON.parse((await run('profile', 'demo', '--seed', '5')).stdout);
+    const dims = file.items[2].body.dimensions;
+    dims.quality.score = dims.quality.score === 5 ? 4 : 5;
+    const p = join(dir, 'tampered.json');
+    writeFileSync(p, JSON.stringify(file));
+    const r = await run('profile', 'verify', p, '--json');
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/verification failed: \$\.items\[2\] \(feedback/);
+    const report = JSON.parse(r.stdout);
+    expect(report.valid).toBe(false);
+    expect(report.items.filter((x: { valid: boolean }) => !x.valid).map((x: { path: string }) => x.path)).toEqual(['$.items[2]']);
+  });
+
+  it('a malformed profile exits 2 naming the field; a missing file or not-JSON exits 2', async () => {
+    const file = JSON.parse((await run('profile', 'demo', '--seed', '5')).stdout);
+    file.items[1].sig = 'zz';
+    const p = join(dir, 'malformed.json');
+    writeFileSync(p, JSON.stringify(file));
+    let r = await run('profile', 'verify', p);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\$\.items\[1\]\.sig/);
+    writeFileSync(p, '{"format": ');
+    r = await run('profile', 'verify', p);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not valid JSON/);
+    r = await run('profile', 'verify', join(dir, 'nope.json'));
+    expect(r.code).toBe(2);
+    r = await run('profile', 'sign');
+    expect(r.code).toBe(2);
+  });
+});

@@ -14,10 +14,11 @@ import { parseLedgerFile, replayLedgerFile } from '../shared/value/ledger';
 import { IsoInstant } from '../shared/value/ledgerSchema';
 import { replayOutput } from '../shared/value/replayLedger';
 import { mintToken } from '../sync-server/auth';
+import { EXIT_VERIFICATION_FAILED, runProfile } from './profileCommand';
 import { fractionOption, intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatAssemble, formatForecast, formatLedger, formatTrust } from './format';
 
-export const EXIT = { ok: 0, badInput: 2, infeasible: 3 } as const;
+export const EXIT = { ok: 0, badInput: 2, infeasible: 3, verificationFailed: EXIT_VERIFICATION_FAILED } as const;
 
 const HELP = `archipelago: the Archipelago engine on the command line
 
@@ -38,9 +39,14 @@ const HELP = `archipelago: the Archipelago engine on the command line
   archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--json]
       a relay room token (HS256): R is a room or a prefix ending in *; the secret is the relay's
       --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour)
+  archipelago profile demo --seed S [--out profile.json]
+      write a sample signed portable profile (keys derived from the seed)
+  archipelago profile verify profile.json [--json]
+      check every signature in a profile: { valid, subject, items: [{ path, kind, signer, valid, reason }] }
   archipelago help
 
-Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget).
+Exit codes: 0 ok; 2 bad input (the message names the field); 3 infeasible (names the role or budget);
+4 verification failed (names the first item that fails).
 `;
 
 interface Io {
@@ -64,6 +70,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runLedger(rest, io);
       case 'token':
         return await runToken(parseArgs(rest, { room: 'value', secret: 'value', ttl: 'value', 'read-only': 'flag', json: 'flag' }), io);
+      case 'profile':
+        return await runProfile(rest[0], parseArgs(rest.slice(1), { seed: 'value', out: 'value', json: 'flag' }), io);
       case undefined:
       case 'help':
       case '--help':

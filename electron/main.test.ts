@@ -45,6 +45,12 @@ const fake = vi.hoisted(() => {
       },
       BrowserWindow,
       shell: { openExternal: state.openExternal },
+      // safeStorage mocked: a reversible seal that is visibly not the plain text
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (s: string) => Buffer.from(`sealed:${Buffer.from(s).reverse().toString('base64')}`),
+        decryptString: (b: Buffer) => Buffer.from(b.toString().slice('sealed:'.length), 'base64').reverse().toString(),
+      },
       ipcMain: {
         handle: (ch: string, fn: (...args: unknown[]) => unknown) => state.ipcHandlers.set(ch, fn),
         on: (ch: string, fn: (...args: unknown[]) => void) => state.ipcListeners.set(ch, fn),
@@ -141,7 +147,7 @@ describe('electron main process (electron mocked)', () => {
     let headers: Record<string, string[]> = {};
     fake.state.headersHandler!({ responseHeaders: {} }, (r) => (headers = (r as { responseHeaders: typeof headers }).responseHeaders));
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
-    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings].sort());
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign].sort());
     expect([...fake.state.ipcListeners.keys()]).toEqual([IPC.appInfo]);
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
     // settings over IPC are validated: a bad relay URL is refused, a good one is saved
@@ -151,6 +157,13 @@ describe('electron main process (electron mocked)', () => {
     expect(set({}, { relayUrl: 'ws://10.0.0.5:4455' })).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
     expect(fake.state.ipcHandlers.get(IPC.getSettings)!()).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
     expect(fake.state.windows).toHaveLength(1);
+    // the identity key stays in main: the renderer gets the public key and signatures of signed events only
+    const pub = fake.state.ipcHandlers.get(IPC.identityPublicKey)!() as string;
+    expect(pub).toMatch(/^[0-9a-f]{64}$/);
+    const sign = fake.state.ipcHandlers.get(IPC.identitySign)!;
+    expect(() => sign({}, 'archipelago/signed-event/v1\n{}')).toThrow(/bytes/);
+    expect(() => sign({}, new TextEncoder().encode('anything else'))).toThrow(/only Archipelago signed events/);
+    expect(sign({}, new TextEncoder().encode('archipelago/signed-event/v1\n{}'))).toHaveLength(64);
   });
 
   it('holds a close that the renderer refused (a write not yet committed) and retries it, but not forever', () => {
@@ -211,12 +224,16 @@ describe('electron main process (electron mocked)', () => {
   it('the preload exposes exactly the typed API, on the main process channels', async () => {
     await import('./preload');
     const api = fake.state.exposed.get('archipelago') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['getSettings', 'platform', 'setSettings', 'version']);
+    expect(Object.keys(api).sort()).toEqual(['getSettings', 'identity', 'platform', 'setSettings', 'version']);
     expect(api.version).toBe('9.9.9');
     expect(fake.state.rendererSendSync).toHaveBeenCalledWith(IPC.appInfo);
     await (api.getSettings as () => Promise<unknown>)();
     await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrl: null });
-    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings]);
+    const identity = api.identity as { publicKey: () => Promise<unknown>; sign: (m: Uint8Array) => Promise<unknown> };
+    expect(Object.keys(identity).sort()).toEqual(['publicKey', 'sign']);
+    await identity.publicKey();
+    await identity.sign(new Uint8Array([1]));
+    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign]);
   });
 });
 

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { IPC } from './ipc';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl, permissionDecision, secureWebPreferences } from './policy';
+import { DesktopKeyStore } from './identityStore';
 import { SettingsStore } from './settingsStore';
 
 /** Where the built renderer is: dist/renderer next to dist-electron. */
@@ -72,12 +73,17 @@ export function holdUnloadUntilSaved(
 
 let quitting = false;
 
-export function registerIpc(settings: SettingsStore): void {
+export function registerIpc(settings: SettingsStore, identity: DesktopKeyStore): void {
   ipcMain.on(IPC.appInfo, (event) => {
     event.returnValue = { version: app.getVersion(), platform: process.platform };
   });
   ipcMain.handle(IPC.getSettings, () => settings.read());
   ipcMain.handle(IPC.setSettings, (_event, patch: unknown) => settings.update(patch));
+  ipcMain.handle(IPC.identityPublicKey, () => identity.publicKey());
+  ipcMain.handle(IPC.identitySign, (_event, message: unknown) => {
+    if (!(message instanceof Uint8Array)) throw new TypeError('identity.sign expects bytes');
+    return identity.sign(message);
+  });
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -116,7 +122,7 @@ export function start(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    registerIpc(new SettingsStore(join(app.getPath('userData'), 'settings.json')));
+    registerIpc(new SettingsStore(join(app.getPath('userData'), 'settings.json')), new DesktopKeyStore(join(app.getPath('userData'), 'identity.key'), safeStorage));
     createMainWindow();
   });
 }

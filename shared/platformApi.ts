@@ -12,6 +12,8 @@ export interface ArchipelagoDesktopApi {
   readonly platform: string;
   getSettings(): Promise<DesktopSettings>;
   setSettings(settings: Partial<DesktopSettings>): Promise<DesktopSettings>;
+  /** The member's key, held by the main process (shared/identity/keyStore.ts is the contract). */
+  readonly identity?: { publicKey(): Promise<string>; sign(message: Uint8Array): Promise<Uint8Array> };
 }
 
 /**

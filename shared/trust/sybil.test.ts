@@ -4,6 +4,7 @@ import type { NetworkFile } from '../model/network';
 import { buildTrustGraph } from '../graph/trustGraph';
 import { eigenTrust } from './eigenTrust';
 import { personalizedTrust } from './personalizedTrust';
+import { pushTrust } from './pushTrust';
 
 /** An honest network plus a region of `fakes` accounts that trust each other fully, joined by one attack edge. */
 function withSybils(honest: NetworkFile, fakes: number, attacker: string): NetworkFile {
@@ -44,6 +45,18 @@ describe('personalised trust resists fake accounts', () => {
     const many = measure(1000).fakeShare;
     expect(many).toBeLessThan(few * 1.5 + 1e-6);
     expect(many).toBeGreaterThan(0); // the edge exists, so some trust does flow: the test can fail
+  });
+
+  it.each(['p1', 'p500', 'p1999'])('the forward-push approximation keeps the same bound (viewer %s)', (viewer) => {
+    const graph = buildTrustGraph(withSybils(honest, 1000, attacker));
+    const push = pushTrust(graph, graph.indexOf.get(viewer)!);
+    const isFake = (i: number) => graph.ids[i].startsWith('sybil');
+    expect(push.top(100).filter((x) => isFake(x.index))).toEqual([]);
+    const scores = push.scores();
+    let fakeShare = 0;
+    for (let i = 0; i < graph.n; i++) if (isFake(i)) fakeShare += scores[i];
+    expect(fakeShare).toBeLessThan(0.02);
+    expect(fakeShare).toBeGreaterThan(0);
   });
 
   it('scores are a distribution and restart at the viewer', () => {

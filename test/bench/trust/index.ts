@@ -3,6 +3,7 @@ import { personalizedTrust } from '../../../shared/trust/personalizedTrust';
 import { trustReport } from '../../../shared/trust/trustReport';
 import { bigIndex } from '../bigNetwork';
 import { medianMs, type Bench } from '../harness';
+import { pushRows } from './push';
 
 /** Personalised trust on 100k people / 1M ties, against global EigenTrust in the same run. */
 export const trustBench: Bench = {
@@ -15,6 +16,7 @@ export const trustBench: Bench = {
     return [
       { measure: 'personalised trust from one viewer, 100k people / 1M ties', figure: ppr, baseline: eigen, baselineName: 'EigenTrust, same iterations', unit: 'ms', target: 300 },
       { measure: 'trust report: top 20 with paths', figure: report, baseline: ppr, baselineName: 'scores alone', unit: 'ms' },
+      ...pushRows(),
     ];
   },
 };
