@@ -4,6 +4,9 @@
  *
  * Exhaustive with pruning, so exact on the pool it is given; a node budget bounds the work on big
  * pools, in which case the best teams found so far are returned (`complete: false`).
+ * `required` people (pinned without a role) must all be in every team: a branch is cut as soon as
+ * the open roles can no longer take every required person still out of the team (a small bipartite
+ * matching, since pins are few).
  */
 export interface PoolProblem {
   /** Candidates per role as positions in the pool. */
@@ -16,6 +19,8 @@ export interface PoolProblem {
   readonly rate: Float64Array;
   readonly budget: number | undefined;
   readonly minPairCost: number;
+  /** Pool positions that every team must contain, on any role they are a candidate for. */
+  readonly required?: Int32Array;
 }
 
 export interface PoolSolution {
@@ -41,6 +46,28 @@ export function branchAndBound(pp: PoolProblem, k: number, nodeBudget = 2_000_00
   let nodes = 0;
   let complete = true;
   const budget = pp.budget ?? Infinity;
+  const required = pp.required ?? new Int32Array(0);
+  /** Can the required people not yet chosen each get a distinct open role (depth ≥ d) they may take? */
+  const requiredFit = (d: number) => {
+    const out: number[] = [];
+    for (const p of required) if (!used[p]) out.push(p);
+    if (out.length === 0) return true;
+    if (out.length > R - d) return false;
+    const holder = new Int32Array(R).fill(-1);
+    const tryPlace = (i: number, seen: Uint8Array): boolean => {
+      for (let e = d; e < R; e++) {
+        if (seen[e] || pp.unary[order[e]][out[i]] === Infinity) continue;
+        seen[e] = 1;
+        if (holder[e] === -1 || tryPlace(holder[e], seen)) {
+          holder[e] = i;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (let i = 0; i < out.length; i++) if (!tryPlace(i, new Uint8Array(R))) return false;
+    return true;
+  };
   const offer = (cost: number) => {
     const assignment = new Int32Array(R);
     for (let d = 0; d < R; d++) assignment[order[d]] = chosen[d];
@@ -61,6 +88,7 @@ export function branchAndBound(pp: PoolProblem, k: number, nodeBudget = 2_000_00
       complete = false;
       return;
     }
+    if (!requiredFit(d)) return;
     if (d === R) {
       offer(cost);
       return;
