@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { Notice } from './components/Notice';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
+import { useGraphRoute } from './features/graph/useGraphRoute';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
 import { useYSnapshot } from './hooks/useYSnapshot';
 import { platform } from './platform';
@@ -15,7 +16,10 @@ import { ProjectsView } from './views/ProjectsView';
 import { TiesView } from './views/TiesView';
 import { WorkspacesView } from './views/WorkspacesView';
 
+const GraphView = lazy(() => import('./features/graph/GraphView'));
+
 const NAV: { view: View; label: string }[] = [
+  { view: 'graph', label: 'Graph' },
   { view: 'people', label: 'People' },
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
@@ -32,6 +36,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   const [error, setError] = useState<string | null>(null);
   const view = useUi((s) => s.view);
   const go = useUi((s) => s.go);
+  useGraphRoute();
   // what a newly opened session starts with; later changes are pushed into the open session
   const current = useRef({ user, relayUrl });
   useEffect(() => {
@@ -140,6 +145,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
           )}
           <main>
             {!session && !error && <p className="muted">Opening workspace…</p>}
+            {session && view === 'graph' && (
+              <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+                <GraphView />
+              </Suspense>
+            )}
             {session && view === 'people' && <PeopleView />}
             {session && view === 'ties' && <TiesView />}
             {session && view === 'projects' && <ProjectsView />}

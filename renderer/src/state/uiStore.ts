@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** UI state only: which view, what is selected, filters, messages. Documents live in Yjs. */
-export type View = 'workspaces' | 'people' | 'projects' | 'ties';
+export type View = 'workspaces' | 'people' | 'projects' | 'ties' | 'graph';
 
 interface UiState {
   view: View;
