@@ -87,7 +87,12 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
     index.dijkstra.run(seed, DISTANCE_CAP, (node, dist) => {
       if (starSum + (needed - firsts) * dist > cutoff) return true;
       const mask = roleMask[node];
-      if (mask === 0 || taken.has(node)) return false;
+      // pinned people are in every team: their distance from the seed bounds their pair distances too
+      if (taken.has(node)) {
+        if (!radii.has(node)) radii.set(node, dist);
+        return false;
+      }
+      if (mask === 0) return false;
       for (let r = 0; r < R; r++) {
         if ((mask & (1 << r)) === 0 || r === ownRole || problem.fixed.has(r) || perRole[r].length >= depth) continue;
         if (perRole[r].length === 0) {
@@ -139,12 +144,17 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   // Keep a valid team reachable in every pool: the cheapest qualified team with every pinned person
   // (it meets the budget), and every role-less pin on each open role they qualify for.
   const cheap = problem.budget === undefined && required.size === 0 ? null : cheapestTeam(index, shortlistsOf(index, problem), problem.required);
-  const withBudgetTeam = (perRole: number[][]) =>
-    perRole.map((list, r) => {
-      const extra = problem.fixed.has(r) ? [] : Array.from(problem.candidates[r]).filter((p) => required.has(p));
-      if (cheap) extra.push(cheap.columns[r]);
-      return [...list, ...new Set(extra.filter((p) => !list.includes(p)))];
+  const withBudgetTeam = (perRole: number[][]) => {
+    const lists = perRole.map((list, r) => {
+      const extra = problem.fixed.has(r) ? [] : Array.from(problem.candidates[r]).filter((p) => required.has(p) && !list.includes(p));
+      return [...list, ...extra];
     });
+    // Add the cheapest team only when the pool has no valid team of its own: its members may be far
+    // from the seed, and their distances are the dear part of a solve.
+    const own = cheap ? cheapestTeam(index, lists, problem.required) : null;
+    if (!cheap || (own && (problem.budget === undefined || own.cost <= problem.budget + 1e-9))) return lists;
+    return lists.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]]));
+  };
   // Fill roles a seed's ball never reached from the global candidate list, so every pool is complete.
   return kept.map((k) => ({
     perRole: withBudgetTeam(
