@@ -110,6 +110,35 @@ describe('archipelago CLI (the real binary)', () => {
     expect(r.stderr).toMatch(/budget 1 is short by/);
   });
 
+  it('role-less pins are placed by the search: 7 roles and 3 pins without a role solve, as with explicit roles', async () => {
+    // Only p1 has skill b, so p1 must take role r6, the last one. The pins' roles used to be
+    // enumerated and cut after 64 ways, all with p1 elsewhere: a feasible request exited 3.
+    const person = (id: string, skills: string[], rate: number) => ({ id, name: `Person ${id}`, skills: skills.map((skill) => ({ skill, level: 0.9 })), rate });
+    const people = [person('p1', ['a', 'b'], 50), person('p2', ['a'], 50), person('p3', ['a'], 50), ...['q1', 'q2', 'q3', 'q4', 'q5'].map((id, i) => person(id, ['a'], 40 + i))];
+    const ties = people.slice(1).map((p, i) => ({ from: people[i].id, to: p.id, trust: 0.8 }));
+    const small = file('pins-net.json', { version: 1, people, ties });
+    const roles = [...Array.from({ length: 6 }, (_, i) => ({ id: `r${i}`, skill: 'a', minLevel: 0.5 })), { id: 'r6', skill: 'b', minLevel: 0.5 }];
+    const solve = async (pinned: unknown[], budget?: number) => {
+      const r = await run('assemble', '--network', small, '--requirements', file('pins-req.json', { roles, pinned, budget }), '--objective', 'comm', '--k', '1', '--json');
+      return { ...r, out: r.code === 0 ? JSON.parse(r.stdout) : undefined };
+    };
+    const roleLess = await solve(['p1', 'p2', 'p3']);
+    expect(roleLess.stderr).toBe('');
+    expect(roleLess.code).toBe(0);
+    const explicit = await solve([{ personId: 'p1', roleId: 'r6' }, { personId: 'p2', roleId: 'r0' }, { personId: 'p3', roleId: 'r1' }]);
+    expect(explicit.code).toBe(0);
+    const members = roleLess.out.teams[0].members as { roleId: string; personId: string }[];
+    expect(members.find((m) => m.roleId === 'r6')!.personId).toBe('p1');
+    expect(members.map((m) => m.personId)).toEqual(expect.arrayContaining(['p1', 'p2', 'p3']));
+    expect(roleLess.out.exact).toBe(true);
+    // free to choose the pins' roles, the search is never worse than one fixed choice of them
+    expect(roleLess.out.teams[0].cost.communication).toBeLessThanOrEqual(explicit.out.teams[0].cost.communication + 1e-9);
+    // a budget below the cheapest team that holds the pins still says by how much it is short
+    const poor = await solve(['p1', 'p2', 'p3'], 300);
+    expect(poor.code).toBe(3);
+    expect(poor.stderr).toMatch(/budget 300 is short by 16: the cheapest qualified team with the pinned people costs 316/);
+  });
+
   it('trust --json lists scores sorted descending, with paths from the viewer', async () => {
     const r = await run('trust', '--network', netPath, '--from', 'p1', '--top', '15', '--json');
     expect(r.code).toBe(0);

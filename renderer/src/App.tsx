@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
@@ -18,14 +18,17 @@ import { ProjectsView } from './views/ProjectsView';
 import { TiesView } from './views/TiesView';
 import { WorkspacesView } from './views/WorkspacesView';
 
+const GraphView = lazy(() => import('./features/graph/GraphView'));
+
 const NAV: { view: View; label: string }[] = [
+  { view: 'graph', label: 'Graph' },
   { view: 'people', label: 'People' },
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -188,6 +191,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
           <main>
             <ErrorBoundary resetKey={`${workspaceId}/${view}`}>
               {!session && !error && <p className="muted">Opening workspace…</p>}
+              {session && view === 'graph' && (
+                <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+                  <GraphView />
+                </Suspense>
+              )}
               {session && view === 'people' && <PeopleView />}
               {session && view === 'ties' && <TiesView />}
               {session && view === 'projects' && <ProjectsView />}

@@ -180,6 +180,50 @@ describe('infeasible requests say exactly why', () => {
   });
 });
 
+describe('pins without a role', () => {
+  const net = generateNetwork({ people: 1500, seed: 11 });
+  const index = buildAssemblyIndex(net);
+  const skills = [...index.bySkill.entries()].filter(([, h]) => h.people.length >= 8).map(([s]) => s);
+  const roles = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, skill: skills[(i * 5) % skills.length], minLevel: 0.3 }));
+  const holder = (r: number, nth: number) => {
+    const h = index.bySkill.get(roles[r].skill)!;
+    return index.graph.ids[h.people.filter((p, i) => h.levels[i] >= roles[r].minLevel)[nth]];
+  };
+
+  it.each([
+    ['exhaustive pool', { exhaustiveLimit: 100_000 }],
+    ['seeded pools (the large-network path)', { exhaustiveLimit: 0 }],
+  ])('every pin is in every team, each on a role they qualify for (%s)', (_name, pool) => {
+    const pinned = [holder(6, 0), holder(5, 1), holder(4, 2)];
+    const { teams } = assemble(index, { roles, pinned }, { objective: 'comm', k: 3, pool });
+    expect(teams.length).toBe(3);
+    for (const t of teams) {
+      checkRules(index, roles, t, { pinned });
+      for (const id of pinned) expect(t.explanation.find((m) => m.personId === id)!.why).toMatch(/pinned by you/);
+      // a pin is never offered as a swap-out
+      for (const r of t.runnerUps) expect(pinned).not.toContain(t.members.find((m) => m.roleId === r.roleId)!.personId);
+    }
+  });
+
+  it('names the pins that compete for too few open roles', () => {
+    const person = (id: string, skills: string[]) => ({ id, name: id, skills: skills.map((skill) => ({ skill, level: 0.9 })) });
+    const small = buildAssemblyIndex({ people: [person('a', ['s']), person('b', ['s']), person('c', ['t']), person('d', ['s', 't'])], ties: [] });
+    try {
+      assemble(small, { roles: [{ id: 'x', skill: 's', minLevel: 0.3 }, { id: 'y', skill: 't', minLevel: 0.3 }], pinned: ['a', 'b'] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InfeasibleError);
+      expect((e as InfeasibleError).subject).toEqual({ kind: 'pins', personIds: ['a', 'b'] });
+      expect((e as Error).message).toMatch(/pinned people a, b need 2 different roles, but only 1 open role \(x\) fit them/);
+    }
+    // d fits either role: pinned with a, d takes y
+    expect(assemble(small, { roles: [{ id: 'x', skill: 's', minLevel: 0.3 }, { id: 'y', skill: 't', minLevel: 0.3 }], pinned: ['a', 'd'] }).teams[0].members).toEqual([
+      { roleId: 'x', personId: 'a' },
+      { roleId: 'y', personId: 'd' },
+    ]);
+  });
+});
+
 describe('human override: AssemblySession', () => {
   const net = generateNetwork({ people: 400, seed: 8 });
   const index = buildAssemblyIndex(net);

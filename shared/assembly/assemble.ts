@@ -4,7 +4,7 @@ import { branchAndBound } from './branchAndBound';
 import { explainTeam, type TeamExplanation } from './explain';
 import { createObjective, type ObjectiveName, type ObjectiveWeights } from './objective';
 import { DistanceOracle } from './poolDistances';
-import { prepareProblems, type AssemblyRequest, type Problem } from './problem';
+import { prepareProblem, type AssemblyRequest } from './problem';
 import { DEFAULT_POOL_OPTIONS, selectPools, type PoolOptions } from './selectPools';
 
 export interface AssembleOptions {
@@ -60,56 +60,55 @@ export function assemble(index: AssemblyIndex, request: AssemblyRequest, options
   const k = options.k ?? 3;
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be a positive integer');
   const objectiveName = options.objective ?? 'default';
-  const problems = prepareProblems(index, request);
+  const problem = prepareProblem(index, request);
   const objective = createObjective(index, request.roles.length, objectiveName, request.budget, options.weights);
   const oracle = options.distances ?? new DistanceOracle(index);
   const poolOptions = { ...DEFAULT_POOL_OPTIONS, ...options.pool };
 
-  const found = new Map<string, { problem: Problem; people: number[]; cost: number; pool: readonly (readonly number[])[] }>();
+  const found = new Map<string, { people: number[]; cost: number; pool: readonly (readonly number[])[] }>();
   let exact = true;
-  for (const problem of problems) {
-    for (const pool of selectPools(index, problem, poolOptions)) {
-      const members = [...new Set(pool.perRole.flat())];
-      oracle.ensurePairs(members, pool.radii);
-      const size = members.length;
-      const position = new Map(members.map((p, i) => [p, i]));
-      const pair = new Float64Array(size * size);
-      for (let i = 0; i < size; i++) {
-        for (let j = i + 1; j < size; j++) {
-          const c = objective.pairCost(members[i], members[j], oracle.get(members[i], members[j]));
-          pair[i * size + j] = c;
-          pair[j * size + i] = c;
-        }
+  for (const pool of selectPools(index, problem, poolOptions)) {
+    const members = [...new Set(pool.perRole.flat())];
+    oracle.ensurePairs(members, pool.radii);
+    const size = members.length;
+    const position = new Map(members.map((p, i) => [p, i]));
+    const pair = new Float64Array(size * size);
+    for (let i = 0; i < size; i++) {
+      for (let j = i + 1; j < size; j++) {
+        const c = objective.pairCost(members[i], members[j], oracle.get(members[i], members[j]));
+        pair[i * size + j] = c;
+        pair[j * size + i] = c;
       }
-      const unary = problem.roles.map((role: Role, r) => {
-        const row = new Float64Array(size).fill(Infinity);
-        for (const p of pool.perRole[r]) row[position.get(p)!] = objective.unaryCost(role, p);
-        return row;
-      });
-      const rate = Float64Array.from(members, (p) => index.rate[p]);
-      const result = branchAndBound(
-        {
-          candidates: pool.perRole.map((list) => Int32Array.from(list, (p) => position.get(p)!)),
-          unary,
-          pair,
-          size,
-          rate,
-          budget: problem.budget,
-          minPairCost: objective.minPairCost,
-        },
-        k,
-        options.nodeBudget,
-      );
-      exact &&= result.complete;
-      for (const s of result.solutions) {
-        const people = Array.from(s.assignment, (i) => members[i]);
-        const key = people.join(',');
-        if (!found.has(key)) found.set(key, { problem, people, cost: s.cost, pool: pool.perRole });
-      }
+    }
+    const unary = problem.roles.map((role: Role, r) => {
+      const row = new Float64Array(size).fill(Infinity);
+      for (const p of pool.perRole[r]) row[position.get(p)!] = objective.unaryCost(role, p);
+      return row;
+    });
+    const rate = Float64Array.from(members, (p) => index.rate[p]);
+    const result = branchAndBound(
+      {
+        candidates: pool.perRole.map((list) => Int32Array.from(list, (p) => position.get(p)!)),
+        unary,
+        pair,
+        size,
+        rate,
+        budget: problem.budget,
+        minPairCost: objective.minPairCost,
+        required: Int32Array.from(problem.required, (p) => position.get(p)!),
+      },
+      k,
+      options.nodeBudget,
+    );
+    exact &&= result.complete;
+    for (const s of result.solutions) {
+      const people = Array.from(s.assignment, (i) => members[i]);
+      const key = people.join(',');
+      if (!found.has(key)) found.set(key, { people, cost: s.cost, pool: pool.perRole });
     }
   }
   const best = [...found.values()].sort((a, b) => a.cost - b.cost || a.people.join(',').localeCompare(b.people.join(','))).slice(0, k);
-  const teams = best.map(({ problem, people, pool }): Team => {
+  const teams = best.map(({ people, pool }): Team => {
     const explained = explainTeam(index, problem, people, objective, oracle, pool);
     return {
       members: people.map((p, r) => ({ roleId: problem.roles[r].id, personId: index.graph.ids[p] })),

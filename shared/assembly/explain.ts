@@ -103,7 +103,7 @@ export function explainTeam(
     const level = index.levelOf(p, role.skill);
     const reasons = [
       `${role.skill} at ${level.toFixed(2)} (needs ${role.minLevel})`,
-      problem.fixed.get(r) === p ? 'pinned by you' : null,
+      problem.fixed.get(r) === p || problem.required.includes(p) ? 'pinned by you' : null,
       closest && closest.d < DISTANCE_CAP
         ? `closest teammate ${index.people[people[closest.s]].name} at trust distance ${closest.d.toFixed(2)}`
         : people.length > 1
@@ -127,7 +127,7 @@ export function explainTeam(
   const runnerUps: RunnerUp[] = [];
   const inTeam = new Set(people);
   problem.roles.forEach((role, r) => {
-    if (problem.fixed.has(r)) return;
+    if (problem.fixed.has(r) || problem.required.includes(people[r])) return; // a pin is not swapped out
     let bestAlt: { p: number; ev: Evaluation } | undefined;
     for (const alt of alternatives[r]) {
       if (inTeam.has(alt)) continue;

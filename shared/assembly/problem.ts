@@ -14,24 +14,31 @@ export interface AssemblyRequest {
   locked?: Readonly<Record<string, string>>;
 }
 
-/** One concrete problem: every pin has been given a role. Candidates are dense person indices. */
+/**
+ * The problem the search solves. Candidates are dense person indices. People pinned without a role
+ * are `required`: each is a candidate for every open role they qualify for, and every team must
+ * contain all of them. That is a constraint of the search (the branch and bound prunes any branch
+ * that can no longer place them), not an enumeration of their roles, so it stays exact whatever
+ * the number of roles and pins.
+ */
 export interface Problem {
   readonly roles: readonly Role[];
   readonly candidates: readonly Int32Array[];
-  /** role index -> person index for pinned and locked roles. */
+  /** role index -> person index for roles pinned (with a role) or locked. */
   readonly fixed: ReadonlyMap<number, number>;
+  /** Person indices pinned without a role, in request order. */
+  readonly required: readonly number[];
   readonly budget: number | undefined;
 }
 
 const describeRole = (r: Role) => `role ${r.id} (${r.skill} ≥ ${r.minLevel})`;
 
 /**
- * Turns a request into one or more concrete problems (one per way of giving the role-less pins a
- * role), after checking feasibility. Throws InfeasibleError with a precise reason: the role that no
- * one can fill, the pinned person who fits nowhere, the roles that compete for too few people, or by
- * how much the budget is short.
+ * Turns a request into the problem to search, after checking feasibility. Throws InfeasibleError
+ * with a precise reason: the role that no one can fill, the pinned people who fit no open role, the
+ * roles that compete for too few people, or by how much the budget is short.
  */
-export function prepareProblems(index: AssemblyIndex, request: AssemblyRequest): Problem[] {
+export function prepareProblem(index: AssemblyIndex, request: AssemblyRequest): Problem {
   const { graph } = index;
   const roles = request.roles;
   const roleIndex = new Map(roles.map((r, i) => [r.id, i]));
@@ -49,7 +56,7 @@ export function prepareProblems(index: AssemblyIndex, request: AssemblyRequest):
   const qualifies = (p: number, r: Role) => index.levelOf(p, r.skill) >= r.minLevel;
 
   const fixed = new Map<number, number>();
-  const free: number[] = [];
+  const required: number[] = [];
   const pins: { personId: string; roleId?: string }[] = [
     ...(request.pinned ?? []).map((p) => (typeof p === 'string' ? { personId: p } : p)),
     ...Object.entries(request.locked ?? {}).map(([roleId, personId]) => ({ personId, roleId })),
@@ -76,15 +83,15 @@ export function prepareProblems(index: AssemblyIndex, request: AssemblyRequest):
   }
   for (const pin of pins) {
     const p = personOf(pin.personId);
-    if (!seenPins.has(p) && !free.includes(p)) free.push(p);
+    if (!seenPins.has(p) && !required.includes(p)) required.push(p);
   }
 
-  const fixedPeople = new Set([...fixed.values(), ...free]);
-  const base: Int32Array[] = roles.map((role, r) => {
+  const fixedPeople = new Set([...fixed.values(), ...required]);
+  const candidates: Int32Array[] = roles.map((role, r) => {
     const f = fixed.get(r);
     if (f !== undefined) return Int32Array.of(f);
     const holders = index.bySkill.get(role.skill);
-    const out: number[] = [];
+    const out: number[] = required.filter((p) => qualifies(p, role));
     if (holders) {
       for (let i = 0; i < holders.people.length && holders.levels[i] >= role.minLevel; i++) {
         const p = holders.people[i];
@@ -93,57 +100,46 @@ export function prepareProblems(index: AssemblyIndex, request: AssemblyRequest):
     }
     return Int32Array.from(out);
   });
-  base.forEach((c, r) => {
-    if (c.length === 0 && !free.some((p) => qualifies(p, roles[r]))) {
+  candidates.forEach((c, r) => {
+    if (c.length === 0) {
       const holders = index.bySkill.get(roles[r].skill)?.people.length ?? 0;
       const why = holders === 0 ? `nobody in the network has ${roles[r].skill}` : `none of the ${holders} people with ${roles[r].skill} reaches level ${roles[r].minLevel} and is free to take it`;
       throw new InfeasibleError(`${describeRole(roles[r])} cannot be filled: ${why}`, { kind: 'role', roleId: roles[r].id });
     }
   });
-
-  // Give each role-less pin a role it qualifies for, in every injective way (pins are few).
-  const problems: Problem[] = [];
-  const assign = (i: number, fx: Map<number, number>) => {
-    if (problems.length >= 64) return;
-    if (i === free.length) {
-      const candidates = base.map((c, r) => (fx.has(r) ? Int32Array.of(fx.get(r)!) : c));
-      problems.push({ roles, candidates, fixed: new Map(fx), budget: request.budget });
-      return;
-    }
-    for (let r = 0; r < roles.length; r++) {
-      if (fx.has(r) || !qualifies(free[i], roles[r])) continue;
-      fx.set(r, free[i]);
-      assign(i + 1, fx);
-      fx.delete(r);
-    }
-  };
-  assign(0, new Map(fixed));
-  if (problems.length === 0) {
-    const misfit = free.find((p) => !roles.some((r, ri) => !fixed.has(ri) && qualifies(p, r))) ?? free[0];
-    const id = graph.ids[misfit];
-    throw new InfeasibleError(`pinned person ${id} qualifies for no open role`, { kind: 'pin', personId: id });
-  }
-
-  let firstError: InfeasibleError | undefined;
-  const feasible = problems.filter((pr) => {
-    try {
-      checkFeasible(index, pr);
-      return true;
-    } catch (e) {
-      if (!(e instanceof InfeasibleError)) throw e;
-      firstError ??= e;
-      return false;
-    }
-  });
-  if (feasible.length === 0) throw firstError!;
-  return feasible;
+  checkPinsFit(index, roles, fixed, required, qualifies);
+  const problem: Problem = { roles, candidates, fixed, required, budget: request.budget };
+  checkFeasible(index, problem);
+  return problem;
 }
 
-/** Matching and budget feasibility of one problem, on each role's R cheapest candidates (enough for both). */
+/**
+ * The role-less pins need distinct open roles they qualify for. By the Mendelsohn–Dulmage theorem,
+ * if they can be placed on their own and the roles can be filled on their own, a team does both, so
+ * this check and the roles' matching check (checkFeasible) together are exact.
+ */
+function checkPinsFit(index: AssemblyIndex, roles: readonly Role[], fixed: ReadonlyMap<number, number>, required: readonly number[], qualifies: (p: number, r: Role) => boolean) {
+  const lists = required.map((p) => roles.flatMap((role, r) => (!fixed.has(r) && qualifies(p, role) ? [r] : [])));
+  const blocked = hallViolator(lists);
+  if (blocked.length === 0) return;
+  const ids = blocked.map((i) => index.graph.ids[required[i]]);
+  const open = [...new Set(blocked.flatMap((i) => lists[i]))].sort((a, b) => a - b).map((r) => roles[r].id);
+  if (open.length === 0) {
+    throw new InfeasibleError(`pinned person ${ids[0]} qualifies for no open role`, { kind: 'pin', personId: ids[0] });
+  }
+  throw new InfeasibleError(
+    `pinned people ${ids.join(', ')} need ${ids.length} different roles, but only ${open.length} open role${open.length === 1 ? '' : 's'} (${open.join(', ')}) fit them`,
+    { kind: 'pins', personIds: ids },
+  );
+}
+
+/**
+ * Matching and budget feasibility, on each role's R cheapest candidates plus the required people
+ * (enough for both: an optimal team's other members are among their role's R cheapest).
+ */
 function checkFeasible(index: AssemblyIndex, problem: Problem) {
-  const R = problem.roles.length;
-  const shortlists = problem.candidates.map((c) => cheapest(index, c, R));
-  const result = cheapestTeam(index, shortlists);
+  const shortlists = shortlistsOf(index, problem);
+  const result = cheapestTeam(index, shortlists, problem.required);
   if (!result) {
     const blocked = hallViolator(shortlists);
     const ids = blocked.map((r) => problem.roles[r].id);
@@ -155,19 +151,42 @@ function checkFeasible(index: AssemblyIndex, problem: Problem) {
   }
   if (problem.budget !== undefined && result.cost > problem.budget + 1e-9) {
     const short = Math.round((result.cost - problem.budget) * 100) / 100;
+    const pinned = problem.required.length ? ' with the pinned people' : '';
     throw new InfeasibleError(
-      `budget ${problem.budget} is short by ${short}: the cheapest qualified team costs ${Math.round(result.cost * 100) / 100} per hour`,
+      `budget ${problem.budget} is short by ${short}: the cheapest qualified team${pinned} costs ${Math.round(result.cost * 100) / 100} per hour`,
       { kind: 'budget', shortBy: short },
     );
   }
 }
 
+/** Each role's R cheapest candidates that are not required, plus the required ones it can take. */
+export function shortlistsOf(index: AssemblyIndex, problem: Problem): number[][] {
+  const R = problem.roles.length;
+  const required = new Set(problem.required);
+  return problem.candidates.map((c) => {
+    const own = Array.from(c).filter((p) => required.has(p));
+    return [...own, ...cheapest(index, own.length ? c.filter((p) => !required.has(p)) : c, R)];
+  });
+}
+
 /**
- * The qualified team with the lowest sum of rates, one distinct person per role, or null if none.
- * `shortlists` (each role's R cheapest candidates) are enough: see checkFeasible.
+ * The qualified team with the lowest sum of rates, one distinct person per role, that contains every
+ * `required` person; null if none. Required people get a bonus larger than any difference in rates,
+ * so a minimum-cost assignment places all of them whenever that is possible.
  */
-export function cheapestTeam(index: AssemblyIndex, shortlists: readonly (readonly number[])[]): { columns: number[]; cost: number } | null {
-  return minCostAssignment(shortlists.map((list) => list.map((p) => ({ column: p, cost: index.rate[p] }))));
+export function cheapestTeam(index: AssemblyIndex, shortlists: readonly (readonly number[])[], required: readonly number[] = []): { columns: number[]; cost: number } | null {
+  const must = new Set(required);
+  let bonus = 1;
+  for (const list of shortlists) {
+    let top = 0;
+    for (const p of list) top = Math.max(top, index.rate[p]);
+    bonus += top;
+  }
+  const result = minCostAssignment(shortlists.map((list) => list.map((p) => ({ column: p, cost: index.rate[p] - (must.has(p) ? bonus : 0) }))));
+  if (!result) return null;
+  const placed = result.columns.filter((p) => must.has(p)).length;
+  if (placed < must.size) return null;
+  return { columns: result.columns, cost: result.columns.reduce((s, p) => s + index.rate[p], 0) };
 }
 
 export function cheapest(index: AssemblyIndex, candidates: Int32Array, count: number): number[] {
@@ -177,8 +196,8 @@ export function cheapest(index: AssemblyIndex, candidates: Int32Array, count: nu
     .slice(0, count);
 }
 
-/** Roles reachable by alternating paths from an unmatched role: a set with fewer people than roles. */
-function hallViolator(lists: number[][]): number[] {
+/** Rows reachable by alternating paths from an unmatched row: a set with fewer columns than rows (Hall). */
+function hallViolator(lists: readonly (readonly number[])[]): number[] {
   const matchOf = new Map<number, number>();
   const tryRole = (r: number, seen: Set<number>): boolean => {
     for (const p of lists[r]) {

@@ -2,7 +2,7 @@ import { DISTANCE_CAP } from '../graph/trustGraph';
 import type { AssemblyIndex } from './assemblyIndex';
 import { DistanceOracle } from './poolDistances';
 import type { AssemblyRequest } from './problem';
-import { prepareProblems } from './problem';
+import { prepareProblem } from './problem';
 
 /**
  * RarestFirst (Lappas, Liu and Terzi, KDD 2009), the baseline we compare against, adapted to the
@@ -12,7 +12,7 @@ import { prepareProblems } from './problem';
  * Pins, bans and budget are honoured only as far as candidate filtering goes (no budget search).
  */
 export function rarestFirst(index: AssemblyIndex, request: AssemblyRequest, oracle = new DistanceOracle(index)): { people: number[]; communication: number } {
-  const [problem] = prepareProblems(index, { ...request, budget: undefined });
+  const problem = prepareProblem(index, { ...request, budget: undefined });
   const R = problem.roles.length;
   let rare = 0;
   for (let r = 1; r < R; r++) if (problem.candidates[r].length < problem.candidates[rare].length) rare = r;

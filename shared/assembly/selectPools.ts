@@ -1,6 +1,6 @@
 import { DISTANCE_CAP } from '../graph/trustGraph';
 import type { AssemblyIndex } from './assemblyIndex';
-import { cheapest, cheapestTeam, type Problem } from './problem';
+import { cheapest, cheapestTeam, shortlistsOf, type Problem } from './problem';
 import { SMALL_GRAPH_PEOPLE } from './poolDistances';
 
 /** A candidate pool: per role, the people the exact search may choose from, and their spread. */
@@ -48,7 +48,9 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   const fixedPeople = [...problem.fixed.values()];
   let seedRole = 0;
   for (let r = 1; r < R; r++) if (problem.candidates[r].length < problem.candidates[seedRole].length) seedRole = r;
-  const seeds = fixedPeople.length ? [fixedPeople[0]] : Array.from(problem.candidates[seedRole]);
+  // A pinned person anchors the search: their team is around them.
+  const seeds = fixedPeople.length ? [fixedPeople[0]] : problem.required.length ? [problem.required[0]] : Array.from(problem.candidates[seedRole]);
+  const required = new Set(problem.required);
 
   // roleMask[p] has bit r set when p is a candidate for open role r (cleared again before returning).
   if (R > 31) throw new RangeError('a team can have at most 31 roles');
@@ -61,9 +63,10 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
     for (let r = 0; r < R; r++) if (r !== skip && !problem.fixed.has(r)) n++;
     return n;
   };
+  /** The role a seed holds in its ball: its pinned role, none for a role-less pin (-1), else the rarest. */
   const seedRoleOfSeed = (seed: number) => {
     for (const [r, p] of problem.fixed) if (p === seed) return r;
-    return seedRole;
+    return required.has(seed) ? -1 : seedRole;
   };
   /**
    * Grows a ball around `seed` until each open role has `depth` candidates, or the star cost's lower
@@ -73,18 +76,23 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   const growBall = (seed: number, depth: number, cutoff: number, distinct: boolean) => {
     const ownRole = seedRoleOfSeed(seed);
     const perRole: number[][] = problem.candidates.map(() => []);
-    perRole[ownRole] = [seed];
+    if (ownRole >= 0) perRole[ownRole] = [seed];
     for (const [r, p] of problem.fixed) perRole[r] = [p];
     const radii = new Map<number, number>([[seed, 0]]);
     const needed = openRoles(ownRole);
     let starSum = 0;
     let firsts = 0;
     let satisfied = 0;
-    const taken = new Set<number>([seed, ...fixedPeople]);
+    const taken = new Set<number>([seed, ...fixedPeople, ...problem.required]);
     index.dijkstra.run(seed, DISTANCE_CAP, (node, dist) => {
       if (starSum + (needed - firsts) * dist > cutoff) return true;
       const mask = roleMask[node];
-      if (mask === 0 || taken.has(node)) return false;
+      // pinned people are in every team: their distance from the seed bounds their pair distances too
+      if (taken.has(node)) {
+        if (!radii.has(node)) radii.set(node, dist);
+        return false;
+      }
+      if (mask === 0) return false;
       for (let r = 0; r < R; r++) {
         if ((mask & (1 << r)) === 0 || r === ownRole || problem.fixed.has(r) || perRole[r].length >= depth) continue;
         if (perRole[r].length === 0) {
@@ -133,10 +141,20 @@ export function selectPools(index: AssemblyIndex, problem: Problem, opts: PoolOp
   problem.candidates.forEach((c) => {
     for (const p of c) roleMask[p] = 0; // leave the scratch clean for the next solve
   });
-  // Keep a budget-feasible team reachable in every pool: add the cheapest qualified team's members.
-  const cheap = problem.budget === undefined ? null : cheapestTeam(index, problem.candidates.map((c) => cheapest(index, c, R)));
-  const withBudgetTeam = (perRole: number[][]) =>
-    cheap ? perRole.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]])) : perRole;
+  // Keep a valid team reachable in every pool: the cheapest qualified team with every pinned person
+  // (it meets the budget), and every role-less pin on each open role they qualify for.
+  const cheap = problem.budget === undefined && required.size === 0 ? null : cheapestTeam(index, shortlistsOf(index, problem), problem.required);
+  const withBudgetTeam = (perRole: number[][]) => {
+    const lists = perRole.map((list, r) => {
+      const extra = problem.fixed.has(r) ? [] : Array.from(problem.candidates[r]).filter((p) => required.has(p) && !list.includes(p));
+      return [...list, ...extra];
+    });
+    // Add the cheapest team only when the pool has no valid team of its own: its members may be far
+    // from the seed, and their distances are the dear part of a solve.
+    const own = cheap ? cheapestTeam(index, lists, problem.required) : null;
+    if (!cheap || (own && (problem.budget === undefined || own.cost <= problem.budget + 1e-9))) return lists;
+    return lists.map((list, r) => (list.includes(cheap.columns[r]) ? list : [...list, cheap.columns[r]]));
+  };
   // Fill roles a seed's ball never reached from the global candidate list, so every pool is complete.
   return kept.map((k) => ({
     perRole: withBudgetTeam(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../shared/assembly/assemble';
 import { buildAssemblyIndex } from '../../shared/assembly/assemblyIndex';
+import { bruteForceComm } from '../../shared/assembly/bruteForce';
 import { InfeasibleError } from '../../shared/assembly/errors';
 import { randomInstance } from '../../shared/assembly/testInstances';
 import { forecast } from '../../shared/forecast/forecast';
@@ -42,6 +43,52 @@ describe('engine properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('pins without a role: the solver finds the brute-force optimum, and is infeasible exactly when no team exists', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.uniqueArray(fc.nat(40), { maxLength: 4 }),
+        fc.option(fc.nat(40)),
+        fc.integer({ min: 2, max: 7 }),
+        (seed, pinPicks, rolePinPick, roleCount) => {
+          const inst = randomInstance(seed, 16, roleCount);
+          const people = inst.network.people;
+          // role-less pins, preferring people who have some skill a role asks for
+          const skilled = people.filter((p) => p.skills.some((s) => inst.roles.some((r) => r.skill === s.skill && s.level >= r.minLevel)));
+          const pool = skilled.length ? skilled : people;
+          const roleLess = [...new Set(pinPicks.map((i) => pool[i % pool.length].id))];
+          const pinned: (string | { personId: string; roleId: string })[] = [...roleLess];
+          if (rolePinPick !== null) {
+            const role = inst.roles[rolePinPick % inst.roles.length];
+            const fit = people.find((p, i) => i >= rolePinPick % people.length && !roleLess.includes(p.id) && p.skills.some((s) => s.skill === role.skill && s.level >= role.minLevel));
+            if (fit) pinned.push({ personId: fit.id, roleId: role.id });
+          }
+          const index = buildAssemblyIndex(inst.network);
+          const request = { roles: inst.roles, budget: inst.budget, banned: inst.banned, pinned };
+          const exact = bruteForceComm(index, request);
+          let result;
+          try {
+            result = assemble(index, request, { objective: 'comm', k: 1 });
+          } catch (e) {
+            expect(e).toBeInstanceOf(InfeasibleError);
+            expect(exact).toBeNull();
+            return;
+          }
+          expect(exact).not.toBeNull();
+          expect(result.exact).toBe(true);
+          const ids = result.teams[0].members.map((m) => m.personId);
+          for (const p of pinned) {
+            if (typeof p === 'string') expect(ids).toContain(p);
+            else expect(result.teams[0].members.find((m) => m.roleId === p.roleId)!.personId).toBe(p.personId);
+          }
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(result.teams[0].cost.communication).toBeCloseTo(exact!.communication, 9);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

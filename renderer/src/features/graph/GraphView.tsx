@@ -1,0 +1,384 @@
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { taxonomy } from '../../../../shared/taxonomy/skillTaxonomy';
+import { clearGraphPin, observeGraphPins, readGraphPins, setGraphPin } from '../../../../shared/model/docs/graphPins';
+import { LOCAL } from '../../session/rooms';
+import { centreOn, fitAll, toWorld, type Camera } from './camera';
+import { drawScene, type SceneView } from './drawScene';
+import { flightAt } from './flyTo';
+import './graph.css';
+import { buildGraphModel } from './graphModel';
+import { HitIndex } from './hitIndex';
+import type { LayoutFrame, LayoutRequest } from './layoutCore';
+import { buildPalette, type ColourBy } from './palette';
+import { skillLabel } from './skillLabel';
+import { useNetworkGraph } from './useNetworkGraph';
+
+const STYLE = { labelZoom: 1.6, background: '#fbfcfe', edgeColour: '#8792a2', labelColour: '#1d2433', selectColour: '#f97316' };
+
+/** Moves the camera through d3-zoom, so its own state follows (a later wheel or drag starts from here). */
+function applyCamera(canvas: HTMLCanvasElement | null, behaviour: ZoomBehavior<HTMLCanvasElement, unknown> | null, c: Camera) {
+  if (canvas && behaviour) select(canvas).call(behaviour.transform, zoomIdentity.translate(c.x, c.y).scale(c.k));
+}
+
+/** Read-only inspector for tests and benchmarks: where a person is on screen, what is selected. */
+export interface GraphInspector {
+  screenOf(name: string): [number, number] | null;
+  worldOf(name: string): [number, number] | null;
+  selectedNames(): string[];
+  camera(): Camera;
+  alpha(): number;
+}
+
+/**
+ * The human archipelago: people as nodes, trust ties as edges, laid out by d3-force in a Web Worker
+ * and drawn on one canvas. Wheel zooms, dragging empty canvas pans, dragging a person moves and pins
+ * them (the pin is shared through the network document), click selects, shift-drag lassoes.
+ */
+export default function GraphView() {
+  const { doc, people, ties } = useNetworkGraph();
+  const model = useMemo(() => buildGraphModel(people, ties, { fieldOf: (s) => taxonomy().get(s)?.category }), [people, ties]);
+  const [colourBy, setColourBy] = useState<ColourBy>('field');
+  const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
+  const palette = useMemo(() => buildPalette(model, colourBy, skillLabel), [model, colourBy]);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [hovered, setHovered] = useState(-1);
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  const [query, setQuery] = useState('');
+  const [searchError, setSearchError] = useState('');
+
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const lassoRef = useRef<SVGPolygonElement>(null);
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number } }>({
+    camera: { x: 0, y: 0, k: 1 },
+    x: new Float32Array(0),
+    y: new Float32Array(0),
+    alpha: 1,
+    hit: null,
+    dirty: true,
+    size: { w: 1, h: 1 },
+  });
+  const workerRef = useRef<Worker | null>(null);
+  const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
+
+  const radius = useMemo(() => {
+    const degree = new Uint32Array(model.ids.length);
+    for (let e = 0; e < model.source.length; e++) {
+      degree[model.source[e]]++;
+      degree[model.target[e]]++;
+    }
+    return Float32Array.from(degree, (d) => Math.min(11, 3.5 + Math.sqrt(d) * 0.9));
+  }, [model]);
+
+  // The layout worker: one per graph; positions come back as transferred typed arrays.
+  useEffect(() => {
+    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    let fitted = false;
+    workerRef.current = worker;
+    const n = model.ids.length;
+    live.current.x = new Float32Array(n);
+    live.current.y = new Float32Array(n);
+    worker.onmessage = (e: MessageEvent<LayoutFrame>) => {
+      live.current.x = e.data.x;
+      live.current.y = e.data.y;
+      live.current.alpha = e.data.alpha;
+      live.current.hit = null;
+      if (!fitted && e.data.alpha < 0.1) {
+        fitted = true;
+        applyCamera(canvasRef.current, zoomRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h));
+      }
+      live.current.dirty = true;
+    };
+    const pins = doc ? [...readGraphPins(doc).pins].flatMap(([id, p]) => (model.indexOf.has(id) ? [[model.indexOf.get(id)!, p.x, p.y] as [number, number, number]] : [])) : [];
+    const req: LayoutRequest = { type: 'graph', n, source: model.source, target: model.target, trust: model.trust, pins };
+    worker.postMessage(req);
+    return () => {
+      worker.terminate();
+      workerRef.current = null;
+    };
+  }, [model, doc]);
+
+  // Pins shared through Yjs: a co-editor's drag moves the person here too.
+  useEffect(() => {
+    if (!doc) return;
+    const push = () => {
+      const { pins } = readGraphPins(doc);
+      setPinned(new Set(pins.keys()));
+      const list = [...pins].flatMap(([id, p]) => (model.indexOf.has(id) ? [[model.indexOf.get(id)!, p.x, p.y] as [number, number, number]] : []));
+      workerRef.current?.postMessage({ type: 'pins', pins: list } satisfies LayoutRequest);
+    };
+    push();
+    return observeGraphPins(doc, push);
+  }, [doc, model]);
+
+  const pinnedFlags = useMemo(() => Uint8Array.from(model.ids, (id) => (pinned.has(id) ? 1 : 0)), [model, pinned]);
+  const scene = useRef<Omit<SceneView, 'x' | 'y'> | null>(null);
+  useEffect(() => {
+    scene.current = { source: model.source, target: model.target, trust: model.trust, group: palette.group, colours: palette.colours, radius, names: model.names, pinned: pinnedFlags, selected, hovered };
+    live.current.dirty = true;
+  }, [model, palette, radius, pinnedFlags, selected, hovered]);
+
+  const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y));
+  const pickAt = (clientX: number, clientY: number) => {
+    const canvas = canvasRef.current!;
+    const rect = canvas.getBoundingClientRect();
+    const [wx, wy] = toWorld(live.current.camera, clientX - rect.left, clientY - rect.top);
+    return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
+  };
+
+  // Drawing: one requestAnimationFrame loop that redraws only when something changed.
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const ctx = canvas.getContext('2d')!;
+    let frame = 0;
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const rect = canvas.getBoundingClientRect();
+      live.current.size = { w: rect.width, h: rect.height };
+      canvas.width = Math.max(1, Math.round(rect.width * dpr));
+      canvas.height = Math.max(1, Math.round(rect.height * dpr));
+      live.current.dirty = true;
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    resize();
+    const draw = () => {
+      frame = requestAnimationFrame(draw);
+      if (!live.current.dirty || !scene.current) return;
+      live.current.dirty = false;
+      const dpr = window.devicePixelRatio || 1;
+      const c = live.current.camera;
+      drawScene(ctx, { ...scene.current, x: live.current.x, y: live.current.y }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, { ...STYLE, labelZoom: STYLE.labelZoom * dpr, width: canvas.width, height: canvas.height });
+    };
+    frame = requestAnimationFrame(draw);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, []);
+
+  // Pan and zoom (d3-zoom): wheel anywhere, drag only on empty canvas and without shift.
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const behaviour = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([0.05, 12])
+      .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY) < 0))
+      .on('zoom', (event) => {
+        live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+        live.current.dirty = true;
+      });
+    zoomRef.current = behaviour;
+    const sel = select(canvas);
+    sel.call(behaviour).on('dblclick.zoom', null);
+    const rect = canvas.getBoundingClientRect();
+    sel.call(behaviour.transform, zoomIdentity.translate(rect.width / 2, rect.height / 2).scale(0.9));
+    return () => {
+      sel.on('.zoom', null);
+    };
+    // pickAt reads refs only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const setCamera = (c: Camera) => applyCamera(canvasRef.current, zoomRef.current, c);
+
+  // Node drag, click to select, shift-drag to lasso (pointer events; d3-zoom ignores these gestures).
+  const gesture = useRef<{ kind: 'node'; i: number; moved: boolean } | { kind: 'lasso'; points: [number, number][] } | { kind: 'pan'; x: number; y: number } | null>(null);
+  const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    const canvas = e.currentTarget;
+    const rect = canvas.getBoundingClientRect();
+    if (e.shiftKey) {
+      gesture.current = { kind: 'lasso', points: [[e.clientX - rect.left, e.clientY - rect.top]] };
+      canvas.setPointerCapture(e.pointerId);
+      return;
+    }
+    const i = pickAt(e.clientX, e.clientY);
+    if (i >= 0) {
+      gesture.current = { kind: 'node', i, moved: false };
+      canvas.setPointerCapture(e.pointerId);
+      canvas.classList.add('dragging');
+    } else gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY };
+  };
+  const onPointerMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const canvas = e.currentTarget;
+    const rect = canvas.getBoundingClientRect();
+    const g = gesture.current;
+    if (g?.kind === 'node') {
+      const [wx, wy] = toWorld(live.current.camera, e.clientX - rect.left, e.clientY - rect.top);
+      g.moved = true;
+      live.current.x[g.i] = wx;
+      live.current.y[g.i] = wy;
+      live.current.hit = null;
+      live.current.dirty = true;
+      workerRef.current?.postMessage({ type: 'pin', i: g.i, x: wx, y: wy } satisfies LayoutRequest);
+    } else if (g?.kind === 'lasso') {
+      g.points.push([e.clientX - rect.left, e.clientY - rect.top]);
+      lassoRef.current?.setAttribute('points', g.points.map((p) => p.join(',')).join(' '));
+    } else if (!g) {
+      const i = pickAt(e.clientX, e.clientY);
+      canvas.classList.toggle('on-node', i >= 0);
+      if (i !== hovered) setHovered(i);
+    }
+  };
+  const onPointerUp = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const g = gesture.current;
+    gesture.current = null;
+    e.currentTarget.classList.remove('dragging');
+    if (g?.kind === 'node') {
+      if (g.moved && doc) setGraphPin(doc, model.ids[g.i], { x: live.current.x[g.i], y: live.current.y[g.i] }, LOCAL);
+      else setSelected(new Set([g.i]));
+    } else if (g?.kind === 'lasso') {
+      lassoRef.current?.setAttribute('points', '');
+      const world = g.points.map(([sx, sy]) => toWorld(live.current.camera, sx, sy));
+      setSelected(new Set(hitIndex().lasso(world)));
+    } else if (g?.kind === 'pan' && Math.hypot(e.clientX - g.x, e.clientY - g.y) < 3) setSelected(new Set());
+  };
+
+  const flyTo = (i: number) => {
+    const { w, h } = live.current.size;
+    const from = live.current.camera;
+    const to = centreOn(live.current.x[i], live.current.y[i], Math.max(from.k, 2.4), w, h);
+    const start = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - start) / 650);
+      setCamera(flightAt(from, to, t, w, h));
+      if (t < 1) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  };
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    const q = query.trim().toLowerCase();
+    if (!q) return;
+    const names = model.names.map((n) => n.toLowerCase());
+    let i = names.findIndex((n) => n.startsWith(q));
+    if (i < 0) i = names.findIndex((n) => n.includes(q));
+    if (i < 0) {
+      setSearchError(`Nobody called “${query.trim()}”`);
+      return;
+    }
+    setSearchError('');
+    setSelected(new Set([i]));
+    flyTo(i);
+  };
+
+  // The inspector for tests and benchmarks.
+  useEffect(() => {
+    const inspector: GraphInspector = {
+      screenOf: (name) => {
+        const i = model.names.indexOf(name);
+        const canvas = canvasRef.current;
+        if (i < 0 || !canvas) return null;
+        const rect = canvas.getBoundingClientRect();
+        const c = live.current.camera;
+        return [rect.left + live.current.x[i] * c.k + c.x, rect.top + live.current.y[i] * c.k + c.y];
+      },
+      worldOf: (name) => {
+        const i = model.names.indexOf(name);
+        return i < 0 ? null : [live.current.x[i], live.current.y[i]];
+      },
+      selectedNames: () => [...selected].map((i) => model.names[i]).sort(),
+      camera: () => live.current.camera,
+      alpha: () => live.current.alpha,
+    };
+    Object.assign(window, { archipelagoGraph: inspector });
+  }, [model, selected]);
+
+  const focus = hovered >= 0 ? hovered : selected.size === 1 ? [...selected][0] : -1;
+  const person = focus >= 0 ? model.people[focus] : null;
+  const selectedNames = [...selected].slice(0, 8).map((i) => model.names[i]);
+
+  return (
+    <section className="graph-view" aria-label="Network graph">
+      <div className="graph-stage">
+        <canvas
+          ref={canvasRef}
+          data-testid="graph-canvas"
+          role="img"
+          aria-label={`Trust network of ${model.ids.length} people and ${model.source.length} ties. The people and ties tables list the same data.`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => !gesture.current && setHovered(-1)}
+        />
+        <svg className="graph-lasso" aria-hidden>
+          <polygon ref={lassoRef} points="" fill="rgba(249, 115, 22, 0.12)" stroke="#f97316" strokeDasharray="4 3" />
+        </svg>
+        <form className="graph-toolbar" onSubmit={onSearch} role="search">
+          <label className="sr-only" htmlFor="graph-search">
+            Find a person
+          </label>
+          <input id="graph-search" data-testid="graph-search" placeholder="Find a person…" value={query} onChange={(e) => setQuery(e.target.value)} list="graph-names" />
+          <datalist id="graph-names">
+            {model.names.slice(0, 500).map((n, i) => (
+              <option key={model.ids[i]} value={n} />
+            ))}
+          </datalist>
+          <button type="submit" className="secondary">
+            Find
+          </button>
+          {searchError && (
+            <span className="small" role="status" style={{ color: 'var(--danger)' }}>
+              {searchError}
+            </span>
+          )}
+        </form>
+        <div className="graph-hint">Scroll to zoom · drag the background to pan · drag a person to pin them · shift-drag to select several</div>
+      </div>
+      <aside className="graph-side">
+        <div className="graph-panel">
+          <label className="small muted" htmlFor="graph-colour-by">
+            Colour by
+          </label>{' '}
+          <select id="graph-colour-by" data-testid="graph-colour-by" value={colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
+            <option value="field">Field of main skill</option>
+            <option value="community">Community (Louvain)</option>
+          </select>
+          <ul className="graph-legend" data-testid="graph-legend">
+            {palette.legend.map((l) => (
+              <li key={l.label}>
+                <span className="graph-swatch" style={{ background: l.colour }} />
+                <span>{l.label}</span>
+                <span className="muted small">{l.count}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="graph-panel" data-testid="graph-selection" data-count={selected.size}>
+          <strong>{selected.size}</strong> selected
+          {selected.size > 1 && (
+            <div className="small muted">
+              {selectedNames.join(', ')}
+              {selected.size > selectedNames.length ? ` and ${selected.size - selectedNames.length} more` : ''}
+            </div>
+          )}
+        </div>
+        {person && (
+          <div className="graph-panel graph-card" data-testid="graph-card" data-person={person.id}>
+            <h3>{person.name}</h3>
+            <div className="small muted">
+              {[person.location?.city, person.timezone].filter(Boolean).join(' · ') || 'No location'}
+            </div>
+            <ul className="small">
+              {[...person.skills]
+                .sort((a, b) => b.level - a.level)
+                .slice(0, 6)
+                .map((s) => (
+                  <li key={s.skill}>
+                    {nameOf(s.skill)} <span className="muted">{s.level.toFixed(2)}</span>
+                  </li>
+                ))}
+            </ul>
+            <div className="small">{person.rate !== undefined ? `${person.rate} ${person.currency ?? ''}/h` : 'No rate'}</div>
+            {pinned.has(person.id) && doc && (
+              <button type="button" className="secondary" onClick={() => clearGraphPin(doc, person.id, LOCAL)} data-testid="graph-unpin">
+                Unpin
+              </button>
+            )}
+          </div>
+        )}
+      </aside>
+    </section>
+  );
+}
