@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
@@ -18,14 +18,18 @@ import { ProjectsView } from './views/ProjectsView';
 import { TiesView } from './views/TiesView';
 import { WorkspacesView } from './views/WorkspacesView';
 
+// large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
+const MapView = lazy(() => import('./features/map/MapView'));
+
 const NAV: { view: View; label: string }[] = [
   { view: 'people', label: 'People' },
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
+  { view: 'map', label: 'Map' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -191,6 +195,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               {session && view === 'people' && <PeopleView />}
               {session && view === 'ties' && <TiesView />}
               {session && view === 'projects' && <ProjectsView />}
+              {session && view === 'map' && (
+                <Suspense fallback={<p className="muted">Loading the map…</p>}>
+                  <MapView />
+                </Suspense>
+              )}
               {view === 'workspaces' && <WorkspacesView />}
             </ErrorBoundary>
           </main>

@@ -42,6 +42,16 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'map',
+    async (page) => {
+      await page.getByTestId('nav-map').click();
+      await expect(page.getByTestId('map-place').first()).toBeVisible();
+      await expect(page.locator('.map-loading')).toHaveCount(0, { timeout: 15_000 });
+      await page.getByTestId('map-place').first().click();
+      await expect(page.getByTestId('map-card')).toBeVisible();
+    },
+  ],
+  [
     'workspaces',
     async (page) => {
       await page.getByTestId('nav-workspaces').click();
@@ -58,10 +68,12 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
 ];
 
 test('axe finds no serious or critical problem on any screen', async ({ browser }) => {
+  test.setTimeout(180_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
   const found: string[] = [];
   for (const [name, open] of SCREENS) {
     await open(page);
+    const started = Date.now();
     const { violations } = await new AxeBuilder({ page }).analyze();
     for (const v of violations) {
       if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.impact} ${v.id} (${v.nodes.length} nodes) e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
