@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
+import { PaletteHost } from './features/palette/PaletteHost';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
@@ -181,6 +182,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
                 ↷ Redo
               </button>
             </div>
+            <PaletteHost undo={undo} redo={redo} />
             <Presence peers={peers} me={user} />
             <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>

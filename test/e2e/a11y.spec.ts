@@ -59,8 +59,18 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'command palette',
+    async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('a');
+      await expect(page.getByTestId('palette-option').first()).toBeVisible();
+    },
+  ],
+  [
     'sync details',
     async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('palette')).toHaveCount(0);
       await page.getByTestId('sync-status').click();
       await expect(page.getByTestId('sync-panel')).toBeVisible();
     },
@@ -73,7 +83,6 @@ test('axe finds no serious or critical problem on any screen', async ({ browser 
   const found: string[] = [];
   for (const [name, open] of SCREENS) {
     await open(page);
-    const started = Date.now();
     const { violations } = await new AxeBuilder({ page }).analyze();
     for (const v of violations) {
       if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.impact} ${v.id} (${v.nodes.length} nodes) e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
@@ -84,6 +93,7 @@ test('axe finds no serious or critical problem on any screen', async ({ browser 
 });
 
 test('at 800 px wide nothing spills past the window, and the top bar spans it', async ({ browser }) => {
+  test.setTimeout(120_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
   await page.setViewportSize({ width: 800, height: 700 });
   const widths = async () =>
@@ -91,7 +101,7 @@ test('at 800 px wide nothing spills past the window, and the top bar spans it', 
       page: document.documentElement.scrollWidth,
       topbar: document.querySelector('.topbar')!.getBoundingClientRect().right,
     }));
-  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details')) {
+  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details' && n !== 'command palette')) {
     if (name === 'ties') await page.getByTestId('nav-ties').click();
     else await open(page);
     const w = await widths();
