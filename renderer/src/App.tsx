@@ -3,6 +3,7 @@ import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { PaletteHost } from './features/palette/PaletteHost';
+import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
@@ -206,6 +207,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             </ErrorBoundary>
           </main>
           <Notice onUndo={undo} onRedo={redo} />
+          <Shortcuts />
         </div>
       </div>
     </AppContext.Provider>

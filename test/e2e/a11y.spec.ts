@@ -67,10 +67,19 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
-    'sync details',
+    'shortcuts',
     async (page) => {
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('palette')).toHaveCount(0);
+      await page.keyboard.press('?');
+      await expect(page.getByTestId('shortcuts')).toBeVisible();
+    },
+  ],
+  [
+    'sync details',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('shortcuts')).toHaveCount(0);
       await page.getByTestId('sync-status').click();
       await expect(page.getByTestId('sync-panel')).toBeVisible();
     },
@@ -78,7 +87,7 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
 ];
 
 test('axe finds no serious or critical problem on any screen', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
   const found: string[] = [];
   for (const [name, open] of SCREENS) {
@@ -101,7 +110,7 @@ test('at 800 px wide nothing spills past the window, and the top bar spans it', 
       page: document.documentElement.scrollWidth,
       topbar: document.querySelector('.topbar')!.getBoundingClientRect().right,
     }));
-  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details' && n !== 'command palette')) {
+  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details' && n !== 'command palette' && n !== 'shortcuts')) {
     if (name === 'ties') await page.getByTestId('nav-ties').click();
     else await open(page);
     const w = await widths();

@@ -4,6 +4,7 @@ import { useNetwork } from '../../hooks/useNetwork';
 import { useApp } from '../../hooks/useSession';
 import { useYSnapshot } from '../../hooks/useYSnapshot';
 import { VIEWS } from '../../router';
+import { SHOW_SHORTCUTS_EVENT } from '../shortcuts/Shortcuts';
 import { useUi } from '../../state/uiStore';
 import { searchPalette, type PaletteItem } from './paletteItems';
 
@@ -43,6 +44,7 @@ export default function CommandPalette({ onClose, undo, redo }: PaletteProps) {
       { id: 'a:import', kind: 'action', title: 'Import people and ties…', detail: 'import file json', run: () => (ui.go('people'), focusSoon('[data-testid=import-file]', true)) },
       { id: 'a:undo', kind: 'action', title: 'Undo', detail: 'Ctrl+Z', run: undo },
       { id: 'a:redo', kind: 'action', title: 'Redo', detail: 'Shift+Ctrl+Z', run: redo },
+      { id: 'a:shortcuts', kind: 'action', title: 'Show keyboard shortcuts', detail: '? help keys', run: () => window.dispatchEvent(new Event(SHOW_SHORTCUTS_EVENT)) },
     ];
     const views: PaletteItem[] = VIEWS.map((v) => ({ id: `v:${v}`, kind: 'view', title: VIEW_LABELS[v] ?? v, detail: `view #/${v}`, run: () => ui.go(v) }));
     const projectItems: PaletteItem[] = projects.map((p) => ({ id: `pr:${p.id}`, kind: 'project', title: p.name, detail: 'project', run: () => (ui.go('projects'), ui.selectProject(p.id)) }));
