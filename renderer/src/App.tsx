@@ -2,6 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
+import { PaletteHost } from './features/palette/PaletteHost';
+import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
@@ -19,16 +21,19 @@ import { TiesView } from './views/TiesView';
 import { WorkspacesView } from './views/WorkspacesView';
 
 const GraphView = lazy(() => import('./features/graph/GraphView'));
+// large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
+const MapView = lazy(() => import('./features/map/MapView'));
 
 const NAV: { view: View; label: string }[] = [
   { view: 'graph', label: 'Graph' },
   { view: 'people', label: 'People' },
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
+  { view: 'map', label: 'Map' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -180,6 +185,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
                 ↷ Redo
               </button>
             </div>
+            <PaletteHost undo={undo} redo={redo} />
             <Presence peers={peers} me={user} />
             <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
@@ -199,10 +205,16 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               {session && view === 'people' && <PeopleView />}
               {session && view === 'ties' && <TiesView />}
               {session && view === 'projects' && <ProjectsView />}
+              {session && view === 'map' && (
+                <Suspense fallback={<p className="muted">Loading the map…</p>}>
+                  <MapView />
+                </Suspense>
+              )}
               {view === 'workspaces' && <WorkspacesView />}
             </ErrorBoundary>
           </main>
           <Notice onUndo={undo} onRedo={redo} />
+          <Shortcuts />
         </div>
       </div>
     </AppContext.Provider>

@@ -42,6 +42,16 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'map',
+    async (page) => {
+      await page.getByTestId('nav-map').click();
+      await expect(page.getByTestId('map-place').first()).toBeVisible();
+      await expect(page.locator('.map-loading')).toHaveCount(0, { timeout: 15_000 });
+      await page.getByTestId('map-place').first().click();
+      await expect(page.getByTestId('map-card')).toBeVisible();
+    },
+  ],
+  [
     'workspaces',
     async (page) => {
       await page.getByTestId('nav-workspaces').click();
@@ -49,8 +59,27 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'command palette',
+    async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('a');
+      await expect(page.getByTestId('palette-option').first()).toBeVisible();
+    },
+  ],
+  [
+    'shortcuts',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('palette')).toHaveCount(0);
+      await page.keyboard.press('?');
+      await expect(page.getByTestId('shortcuts')).toBeVisible();
+    },
+  ],
+  [
     'sync details',
     async (page) => {
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('shortcuts')).toHaveCount(0);
       await page.getByTestId('sync-status').click();
       await expect(page.getByTestId('sync-panel')).toBeVisible();
     },
@@ -58,8 +87,8 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
 ];
 
 test('axe finds no serious or critical problem on any screen', async ({ browser }) => {
-  // axe walks every node of seven screens, the people table among them: slow on a loaded machine
-  test.setTimeout(240_000);
+  // axe walks every node of every screen, the people table among them: slow on a loaded machine
+  test.setTimeout(300_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
   const found: string[] = [];
   for (const [name, open] of SCREENS) {
@@ -74,6 +103,7 @@ test('axe finds no serious or critical problem on any screen', async ({ browser 
 });
 
 test('at 800 px wide nothing spills past the window, and the top bar spans it', async ({ browser }) => {
+  test.setTimeout(120_000);
   const { context, page } = await openApp(browser, { relay: 'off' });
   await page.setViewportSize({ width: 800, height: 700 });
   const widths = async () =>
@@ -81,7 +111,7 @@ test('at 800 px wide nothing spills past the window, and the top bar spans it', 
       page: document.documentElement.scrollWidth,
       topbar: document.querySelector('.topbar')!.getBoundingClientRect().right,
     }));
-  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details')) {
+  for (const [name, open] of SCREENS.filter(([n]) => n !== 'import preview' && n !== 'sync details' && n !== 'command palette' && n !== 'shortcuts')) {
     if (name === 'ties') await page.getByTestId('nav-ties').click();
     else await open(page);
     const w = await widths();

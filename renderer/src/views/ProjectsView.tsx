@@ -9,6 +9,7 @@ import { useYSnapshot } from '../hooks/useYSnapshot';
 import { LOCAL } from '../session/rooms';
 import { useUi } from '../state/uiStore';
 import { newId } from '../storage/workspaces';
+import { ExportProjectButton } from '../features/projectExport/ExportProjectButton';
 import { AcceptedTeamView } from '../features/projects/AcceptedTeam';
 import { AdjacentPanel } from '../features/projects/AdjacentPanel';
 import { RequirementsStep } from '../features/projects/RequirementsStep';
@@ -121,7 +122,9 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
           data-testid="project-objective"
         />
       </label>
-      <p className="muted small">Edits are saved as you type and merge with everyone else's.</p>
+      <p className="muted small">
+        Edits are saved as you type and merge with everyone else's. <ExportProjectButton id={summary.id} name={project.name || summary.name} objective={project.objective} plan={team} />
+      </p>
       <RequirementsStep doc={doc} projectId={summary.id} objective={project.objective} forecast={plan?.ok ? plan.forecast : null} plan={team} />
       <CapabilitiesPanel objective={project.objective} plan={plan} roles={team.roles} />
       <TeamsStep doc={doc} projectId={summary.id} plan={team} />
