@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { editObjective, objectiveText, projectName, setProjectName } from '../../../shared/model/docs/projectDoc';
 import { listProjects, ProjectSummarySchema, putProjectSummary, type ProjectSummary } from '../../../shared/model/docs/workspaceDoc';
@@ -15,9 +15,11 @@ import { AdjacentPanel } from '../features/projects/AdjacentPanel';
 import { RequirementsStep } from '../features/projects/RequirementsStep';
 import { TeamsStep } from '../features/projects/TeamsStep';
 import { useTeamPlan } from '../features/projects/useTeamPlan';
-import { TrackRecordPanel } from '../features/stewardship/TrackRecordPanel';
-import { ValuePanel } from '../features/value/ValuePanel';
 import { CapabilitiesPanel, useObjectivePlan } from './CapabilitiesPanel';
+
+// value flow, stewardship and the narrative editor (Tiptap) are large: loaded with the project page, not at start
+const ValuePanel = lazy(() => import('../features/value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
+const TrackRecordPanel = lazy(() => import('../features/stewardship/TrackRecordPanel').then((m) => ({ default: m.TrackRecordPanel })));
 
 const NO_PROJECTS: ProjectSummary[] = [];
 
@@ -70,7 +72,9 @@ export function ProjectsView() {
               Create
             </button>
           </form>
-          <TrackRecordPanel />
+          <Suspense fallback={null}>
+            <TrackRecordPanel />
+          </Suspense>
         </div>
         {current ? <ProjectPage key={current.id} summary={current} /> : <p className="empty">Pick a project, or create one.</p>}
       </div>
@@ -130,7 +134,9 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
       <TeamsStep doc={doc} projectId={summary.id} plan={team} />
       <AcceptedTeamView plan={team} />
       <AdjacentPanel skills={team.roles.length ? team.roles.map((r) => r.skill) : plan?.ok ? plan.forecast.requirements.map((r) => r.skill) : []} />
-      <ValuePanel doc={doc} projectId={summary.id} />
+      <Suspense fallback={<p className="muted small">Loading value flow…</p>}>
+        <ValuePanel doc={doc} projectId={summary.id} />
+      </Suspense>
     </article>
   );
 }
