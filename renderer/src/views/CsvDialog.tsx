@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { guessMapping, PEOPLE_FIELDS, readPeopleRows, readTieRows, TIE_FIELDS, type ColumnMapping, type CsvField, type CsvKind, type CsvTable, type RowResult } from '../../../shared/model/csvImport';
 import type { Person, Tie } from '../../../shared/model/network';
+import { ModalDialog } from '../components/ModalDialog';
 
 const FIELD_LABEL: Record<CsvField, string> = {
   id: 'Id (optional)',
@@ -24,15 +25,9 @@ const SHOWN = 40;
  * shown beside it. Nothing is written here: "Continue" hands the good rows to the import preview.
  */
 export function CsvDialog({ fileName, table, known, onContinue, onCancel }: { fileName: string; table: CsvTable; known: readonly Person[]; onContinue(kind: CsvKind, rows: RowResult<Person | Tie>[]): void; onCancel(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const guess = useMemo(() => guessMapping(table.headers), [table]);
   const [kind, setKind] = useState<CsvKind>(guess.kind);
   const [mapping, setMapping] = useState<ColumnMapping>(guess.mapping);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const fields = kind === 'people' ? PEOPLE_FIELDS : TIE_FIELDS;
   const checked = useMemo((): { rows: RowResult<Person | Tie>[] } | { problem: string } => {
     try {
@@ -48,17 +43,7 @@ export function CsvDialog({ fileName, table, known, onContinue, onCancel }: { fi
     setMapping(k === guess.kind ? guess.mapping : {});
   };
   return (
-    <dialog
-      ref={ref}
-      className="import-dialog panel"
-      aria-labelledby="csv-title"
-      data-testid="csv-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="csv-title">Import “{fileName}”</h2>
+    <ModalDialog title={<>Import “{fileName}”</>} titleId="csv-title" testId="csv-dialog" onCancel={onCancel}>
       <p className="muted">
         {table.rows.length} rows. Match the columns to fields; every row is checked before anything is written.
       </p>
@@ -128,6 +113,6 @@ export function CsvDialog({ fileName, table, known, onContinue, onCancel }: { fi
           Continue to the preview
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

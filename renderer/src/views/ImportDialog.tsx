@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FieldChange, ImportChoices, ImportPlan, MatchChoice, PersonMatch } from '../../../shared/model/importPlan';
 import { DEFAULT_CHOICES } from '../../../shared/model/importPlan';
 import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
+import { ModalDialog } from '../components/ModalDialog';
 import { formatLevel } from './levels';
 
 const SHOWN = 25;
@@ -76,27 +77,11 @@ function Matches({ matches, conflict }: { matches: PersonMatch[]; conflict: bool
  * step.
  */
 export function ImportDialog({ fileName, plan, onConfirm, onCancel }: { fileName: string; plan: ImportPlan; onConfirm(choices: ImportChoices): void; onCancel(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<ImportChoices>(DEFAULT_CHOICES);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const { added, updates, conflicts, unchanged, ties } = plan;
   const nothing = added.length + updates.length + conflicts.length + ties.added + ties.changed === 0;
   return (
-    <dialog
-      ref={ref}
-      className="import-dialog panel"
-      aria-labelledby="import-title"
-      data-testid="import-preview"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="import-title">Import “{fileName}”</h2>
+    <ModalDialog title={<>Import “{fileName}”</>} titleId="import-title" testId="import-preview" onCancel={onCancel}>
       <p className="muted">Nothing has been written yet. Check what this file would do, choose, then import. Undo takes the whole import back.</p>
       <ul className="import-summary" data-testid="import-summary">
         <li>
@@ -169,6 +154,6 @@ export function ImportDialog({ fileName, plan, onConfirm, onCancel }: { fileName
           {nothing ? 'Nothing to import' : 'Import'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
