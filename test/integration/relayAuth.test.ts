@@ -12,7 +12,8 @@ afterEach(async () => {
 });
 async function relay(opts?: Parameters<typeof startRelay>[0]): Promise<RelayProcess> {
   const r = await startRelay(opts);
-  cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+  // run in reverse: the relay stops before its data folder is removed
+  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
   return r;
 }
 const token = (room: string, scope: 'rw' | 'r' = 'rw', ttlSeconds = 60, now?: number) => mintToken({ room, secret: SECRET, ttlSeconds, scope, now });

@@ -11,7 +11,8 @@ afterEach(async () => {
 });
 async function relay(args: string[] = []): Promise<RelayProcess> {
   const r = await startRelay({ args });
-  cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+  // run in reverse: the relay stops before its data folder is removed
+  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
   return r;
 }
 const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();

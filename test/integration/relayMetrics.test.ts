@@ -9,7 +9,8 @@ afterEach(async () => {
 });
 async function relay(args: string[] = []): Promise<RelayProcess> {
   const r = await startRelay({ args });
-  cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+  // run in reverse: the relay stops before its data folder is removed
+  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
   return r;
 }
 /** One sample's value from Prometheus text, e.g. value(text, 'archipelago_relay_messages_total{direction="in"}'). */

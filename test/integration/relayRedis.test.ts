@@ -20,7 +20,8 @@ describe('relays scaled out on a real redis-server', () => {
   });
   async function relay(args: string[] = []): Promise<RelayProcess> {
     const r = await startRelay({ args: ['--redis', redis.url, ...args] });
-    cleanups.push(() => r.stop('SIGKILL'), () => removeDir(r.dataDir));
+    // run in reverse: the relay stops before its data folder is removed
+    cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
     return r;
   }
   const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();

@@ -60,4 +60,5 @@ export async function startRelay(options: { dataDir?: string; port?: number; arg
   };
 }
 
-export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+// retries: a relay that was just killed may still be closing its LevelDB files (ENOTEMPTY)
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
