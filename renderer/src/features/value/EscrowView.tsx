@@ -5,21 +5,15 @@ import { buildTrustGraph } from '../../../../shared/graph/trustGraph';
 import { suggestMediators } from '../../../../shared/value/dispute/suggestMediators';
 import { escrowActions, ledgerCsv, nextActor, type EscrowAction, type ProjectLedger } from '../../../../shared/value/doc/projectLedger';
 import { writeSampleHistory } from '../../../../shared/value/doc/sampleHistory';
-import { appendEscrowEvent, putDispute, putMilestone, type MilestoneRecord, type ValueSnapshot } from '../../../../shared/value/doc/valueDoc';
+import { appendEscrowEvent, putDispute, putMilestone, type MilestoneRecord } from '../../../../shared/value/doc/valueDoc';
 import { createRng } from '../../../../shared/util/rng';
 import type { MilestoneReplay } from '../../../../shared/value/replayLedger';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
 import { formatMinor, newEventId, parseMajor } from './useValue';
+import { PersonOptions, type ValueTabProps } from './valueTab';
 
-interface Props {
-  doc: Y.Doc;
-  value: ValueSnapshot;
-  ledger: ProjectLedger;
-  net: NetworkSnapshot;
-  me: string;
-  name: (id: string) => string;
-}
+type Props = ValueTabProps;
 
 export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
   const download = () => {
@@ -181,19 +175,13 @@ function NewMilestone({ doc, net, me }: { doc: Y.Doc; net: NetworkSnapshot; me: 
       <label>
         Payer
         <select value={payer} onChange={(e) => setPayer(e.target.value)} data-testid="milestone-payer">
-          <option value="">—</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
+          <PersonOptions people={people} empty="—" />
         </select>
       </label>
       <label>
         Payee
         <select value={payee} onChange={(e) => setPayee(e.target.value)} data-testid="milestone-payee">
-          <option value="">—</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
+          <PersonOptions people={people} empty="—" />
         </select>
       </label>
       <label>

@@ -1,10 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
-import type * as Y from 'yjs';
-import type { NetworkSnapshot } from '../../../../shared/model/docs/networkDoc';
 import { createRng } from '../../../../shared/util/rng';
-import type { ProjectLedger } from '../../../../shared/value/doc/projectLedger';
-import { setAgreedSplit, setContribution, setGives, type ValueSnapshot } from '../../../../shared/value/doc/valueDoc';
+import { setAgreedSplit, setContribution, setGives } from '../../../../shared/value/doc/valueDoc';
 import { roiChartData } from '../../../../shared/value/roiData';
 import { compareSplits } from '../../../../shared/value/splits/compareSplits';
 import { contributionSplit } from '../../../../shared/value/splits/fairSplit';
@@ -13,15 +10,9 @@ import { estimateTax } from '../../../../shared/value/tax/estimateTax';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
 import { formatMinor } from './useValue';
+import type { ValueTabProps } from './valueTab';
 
-interface Props {
-  doc: Y.Doc;
-  value: ValueSnapshot;
-  ledger: ProjectLedger;
-  net: NetworkSnapshot;
-  me: string;
-  name: (id: string) => string;
-}
+type Props = ValueTabProps;
 
 /** Fair splits (agreed, contribution-weighted Shapley, peer allocation), tax estimates and ROI. */
 export function SplitsView({ doc, value, ledger, net, me, name }: Props) {

@@ -12,6 +12,7 @@ import { NarrativeEditor } from './NarrativeEditor';
 import { SplitsView } from './SplitsView';
 import { useActingAs, useNow, useValue } from './useValue';
 import './value.css';
+import { PersonOptions } from './valueTab';
 
 const TABS = ['escrow', 'disputes', 'splits', 'health', 'narrative'] as const;
 type Tab = (typeof TABS)[number];
@@ -51,10 +52,7 @@ export function ValuePanel({ doc, projectId }: { doc: Y.Doc; projectId: string }
         <label className="small">
           Acting as
           <select value={me} onChange={(e) => setMe(e.target.value)} data-testid="acting-as">
-            <option value="">— choose —</option>
-            {net.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
+            <PersonOptions people={net.people} empty="— choose —" />
           </select>
         </label>
       </header>
