@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
+import { RegisterSelf } from './features/identity/useIdentity';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { Presence } from './components/Presence';
@@ -155,6 +156,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
 
   return (
     <AppContext.Provider value={services}>
+      <RegisterSelf />
       <div className="app">
         <nav className="sidebar" aria-label="Sections">
           <div className="brand">

@@ -5,7 +5,7 @@ import { bytesToHex } from './keys';
 
 /**
  * Where a member's private key lives. One contract, one implementation per platform:
- * - web (`renderer/src/features/trust/webKeyStore.ts`): a non-extractable WebCrypto Ed25519 key kept
+ * - web (`renderer/src/features/identity/webKeyStore.ts`): a non-extractable WebCrypto Ed25519 key kept
  *   in IndexedDB; page script can ask it to sign but can never read the key's bytes;
  * - desktop (`electron/identityStore.ts`): the Electron main process holds the key (sealed with
  *   `safeStorage`) and signs over one narrow IPC call; the preload exposes it as

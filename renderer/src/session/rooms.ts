@@ -2,6 +2,7 @@
 export const rooms = {
   workspace: (workspaceId: string) => `${workspaceId}.workspace`,
   network: (workspaceId: string) => `${workspaceId}.network`,
+  ledger: (workspaceId: string) => `${workspaceId}.ledger`,
   project: (workspaceId: string, projectId: string) => `${workspaceId}.project.${projectId}`,
 };
 

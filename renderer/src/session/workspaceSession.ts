@@ -1,5 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { openLedgerDoc } from '../../../shared/model/docs/ledgerDoc';
 import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
 import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
 import { teamPlanScope } from '../../../shared/model/docs/projectTeam';
@@ -52,6 +53,8 @@ export class WorkspaceSession {
     readonly workspaceId: string,
     readonly workspace: DocHandle,
     readonly network: DocHandle,
+    /** The signed events (append-only, verified on read; never undone: a signature is not taken back by Undo). */
+    readonly ledger: DocHandle,
     relayUrl: string | null,
     user: LocalUser,
   ) {
@@ -60,6 +63,7 @@ export class WorkspaceSession {
     this.awareness.setLocalState({ user });
     this.handles.set(workspace.room, workspace);
     this.handles.set(network.room, network);
+    this.handles.set(ledger.room, ledger);
     this.undo.track(network.room, [network.doc.getMap('people'), network.doc.getMap('ties')]);
     this.undo.track(workspace.room, [workspace.doc.getMap('projects'), workspace.doc.getMap('meta')]);
     for (const h of this.handles.values()) this.connect(h);
@@ -71,14 +75,16 @@ export class WorkspaceSession {
   }
 
   static async open(db: ArchipelagoDb, workspaceId: string, relayUrl: string | null, user: LocalUser): Promise<WorkspaceSession> {
-    const [workspace, network] = await Promise.all([
+    const [workspace, network, ledger] = await Promise.all([
       openDoc(db, rooms.workspace(workspaceId), workspaceId, 'workspace'),
       openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
+      openDoc(db, rooms.ledger(workspaceId), workspaceId, 'ledger'),
     ]);
     openWorkspaceDoc(workspace.doc, 'migration');
     openNetworkDoc(network.doc, 'migration');
+    openLedgerDoc(ledger.doc, 'migration');
     await db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) });
-    return new WorkspaceSession(db, workspaceId, workspace, network, relayUrl, user);
+    return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrl, user);
   }
 
   /** Opens (once) a project's document and keeps it open for the session. */
