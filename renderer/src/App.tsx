@@ -5,6 +5,7 @@ import { Notice } from './components/Notice';
 import { RegisterSelf } from './features/identity/useIdentity';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { Shortcuts } from './features/shortcuts/Shortcuts';
+import { ThemeToggle } from './features/theme/ThemeToggle';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
@@ -189,6 +190,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             </div>
             <PaletteHost undo={undo} redo={redo} />
             <Presence peers={peers} me={user} />
+            <ThemeToggle />
             <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
           {error && (

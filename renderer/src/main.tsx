@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEMO_WORKSPACE_ID } from '../../shared/demo/demoIds';
 import { App } from './App';
+import { installTheme } from './features/theme/theme';
 import { platform } from './platform';
 import { useUi } from './state/uiStore';
 import { openDatabase } from './storage/db';
@@ -13,6 +14,7 @@ import { ensureDemoWorkspace, listWorkspaces, openLinkedWorkspace } from './stor
 import './styles.css';
 
 quietLibraryLogs();
+installTheme();
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);

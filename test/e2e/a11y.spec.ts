@@ -42,6 +42,13 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'graph',
+    async (page) => {
+      await page.getByTestId('nav-graph').click();
+      await expect(page.getByTestId('graph-canvas')).toBeVisible();
+    },
+  ],
+  [
     'map',
     async (page) => {
       await page.getByTestId('nav-map').click();
@@ -86,21 +93,24 @@ const SCREENS: [string, (page: Page) => Promise<void>][] = [
   ],
 ];
 
-test('axe finds no serious or critical problem on any screen', async ({ browser }) => {
-  // axe walks every node of every screen, the people table among them: slow on a loaded machine
-  test.setTimeout(300_000);
-  const { context, page } = await openApp(browser, { relay: 'off' });
-  const found: string[] = [];
-  for (const [name, open] of SCREENS) {
-    await open(page);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const v of violations) {
-      if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.impact} ${v.id} (${v.nodes.length} nodes) e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical problem on any screen, ${scheme} theme (following the system)`, async ({ browser }) => {
+    // axe walks every node of every screen, the people table among them: slow on a loaded machine
+    test.setTimeout(300_000);
+    const { context, page } = await openApp(browser, { relay: 'off', colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    const found: string[] = [];
+    for (const [name, open] of SCREENS) {
+      await open(page);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      for (const v of violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.impact} ${v.id} (${v.nodes.length} nodes) e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
+      }
     }
-  }
-  expect(found, found.join('\n')).toEqual([]);
-  await context.close();
-});
+    expect(found, found.join('\n')).toEqual([]);
+    await context.close();
+  });
+}
 
 test('at 800 px wide nothing spills past the window, and the top bar spans it', async ({ browser }) => {
   test.setTimeout(120_000);

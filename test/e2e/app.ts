@@ -3,8 +3,8 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 export const RELAY = `ws://127.0.0.1:${process.env.E2E_RELAY_PORT ?? 4480}`;
 
 /** A fresh browser profile (its own IndexedDB) on the app, synced through the e2e relay. */
-export async function openApp(browser: Browser, options: { relay?: string | 'off'; name?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+export async function openApp(browser: Browser, options: { relay?: string | 'off'; name?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   await page.goto(`/?relay=${encodeURIComponent(options.relay ?? RELAY)}`);

@@ -8,6 +8,7 @@ import { PALETTE } from '../storage/settings';
 import { workspaceName } from '../../../shared/model/docs/workspaceDoc';
 import { rooms } from '../session/rooms';
 import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../storage/workspaces';
+import { ThemeChoiceField } from '../features/theme/ThemeToggle';
 import { probeRoom } from '../sync/probeRoom';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
@@ -161,6 +162,7 @@ export function WorkspacesView() {
             />
           ))}
         </div>
+        <ThemeChoiceField />
         <button type="submit">Save</button>
       </form>
     </section>

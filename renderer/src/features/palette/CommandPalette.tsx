@@ -6,6 +6,7 @@ import { useYSnapshot } from '../../hooks/useYSnapshot';
 import { VIEWS } from '../../router';
 import { SHOW_SHORTCUTS_EVENT } from '../shortcuts/Shortcuts';
 import { useUi } from '../../state/uiStore';
+import { installTheme, THEME_CHOICES, THEME_LABELS } from '../theme/theme';
 import { searchPalette, type PaletteItem } from './paletteItems';
 
 const NO_PROJECTS: ProjectSummary[] = [];
@@ -44,6 +45,7 @@ export default function CommandPalette({ onClose, undo, redo }: PaletteProps) {
       { id: 'a:import', kind: 'action', title: 'Import people and ties…', detail: 'import file json', run: () => (ui.go('people'), focusSoon('[data-testid=import-file]', true)) },
       { id: 'a:undo', kind: 'action', title: 'Undo', detail: 'Ctrl+Z', run: undo },
       { id: 'a:redo', kind: 'action', title: 'Redo', detail: 'Shift+Ctrl+Z', run: redo },
+      ...THEME_CHOICES.map((c): PaletteItem => ({ id: `a:theme-${c}`, kind: 'action', title: `Theme: ${THEME_LABELS[c]}`, detail: 'appearance dark light mode', run: () => installTheme().set(c) })),
       { id: 'a:shortcuts', kind: 'action', title: 'Show keyboard shortcuts', detail: '? help keys', run: () => window.dispatchEvent(new Event(SHOW_SHORTCUTS_EVENT)) },
     ];
     const views: PaletteItem[] = VIEWS.map((v) => ({ id: `v:${v}`, kind: 'view', title: VIEW_LABELS[v] ?? v, detail: `view #/${v}`, run: () => ui.go(v) }));
