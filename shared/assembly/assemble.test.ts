@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateNetwork } from '../demo/generateNetwork';
 import { DISTANCE_CAP } from '../graph/trustGraph';
 import { assemble } from './assemble';
+import { PROGRESS_EVERY } from './branchAndBound';
 import { buildAssemblyIndex } from './assemblyIndex';
 import { AssemblySession } from './assemblySession';
 import { bruteForceComm } from './bruteForce';
@@ -102,6 +103,24 @@ describe('assemble, default objective and explanations', () => {
     { id: 'lca', skill: 'lifecycle-assessment', minLevel: 0.3 },
     { id: 'story', skill: 'storytelling', minLevel: 0.3 },
   ];
+
+  it('reports progress per pool and while a long search runs, without changing the result', () => {
+    const seen: { pool: number; pools: number; nodes: number }[] = [];
+    const plain = assemble(index, { roles, budget: 500 }, { k: 3 });
+    const watched = assemble(index, { roles, budget: 500 }, { k: 3, onProgress: (p) => seen.push(p) });
+    expect(watched.teams.map((t) => t.score)).toEqual(plain.teams.map((t) => t.score));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toMatchObject({ pool: 1, nodes: 0 });
+    expect(seen.every((p) => p.pool >= 1 && p.pool <= p.pools)).toBe(true);
+    // a search that runs long enough reports its nodes as it goes
+    const counts = new Map<string, number>();
+    for (const p of net.people) for (const sk of p.skills) counts.set(sk.skill, (counts.get(sk.skill) ?? 0) + 1);
+    const common = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 16).map(([skill]) => skill);
+    const big: number[] = [];
+    assemble(index, { roles: common.map((skill, i) => ({ id: `r${i}`, skill, minLevel: 0.1 })) }, { k: 3, nodeBudget: 100_000, onProgress: (p) => p.nodes > 0 && big.push(p.nodes) });
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.every((n) => n % PROGRESS_EVERY === 0)).toBe(true);
+  });
 
   it('returns k distinct teams, best first, whose term contributions add up to the score', () => {
     const { teams } = assemble(index, { roles, budget: 500 }, { k: 3 });

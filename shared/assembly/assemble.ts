@@ -1,6 +1,6 @@
 import type { Role } from '../model/requirements';
 import type { AssemblyIndex } from './assemblyIndex';
-import { branchAndBound } from './branchAndBound';
+import { branchAndBound, DEFAULT_NODE_BUDGET } from './branchAndBound';
 import { explainTeam, type TeamExplanation } from './explain';
 import { createObjective, type ObjectiveName, type ObjectiveWeights } from './objective';
 import { DistanceOracle } from './poolDistances';
@@ -17,6 +17,16 @@ export interface AssembleOptions {
   nodeBudget?: number;
   /** Reuse distances across solves (a session passes its own). */
   distances?: DistanceOracle;
+  /** Called as a long search goes (every few tens of thousands of nodes, and once per pool). */
+  onProgress?: (progress: AssemblyProgress) => void;
+}
+
+/** Where a search is: pool `pool` of `pools`, `nodes` searched in it, out of at most `nodeBudget`. */
+export interface AssemblyProgress {
+  pool: number;
+  pools: number;
+  nodes: number;
+  nodeBudget: number;
 }
 
 export interface TeamMember {
@@ -67,7 +77,10 @@ export function assemble(index: AssemblyIndex, request: AssemblyRequest, options
 
   const found = new Map<string, { people: number[]; cost: number; pool: readonly (readonly number[])[] }>();
   let exact = true;
-  for (const pool of selectPools(index, problem, poolOptions)) {
+  const pools = selectPools(index, problem, poolOptions);
+  const nodeBudget = options.nodeBudget ?? DEFAULT_NODE_BUDGET;
+  for (const [poolIndex, pool] of pools.entries()) {
+    options.onProgress?.({ pool: poolIndex + 1, pools: pools.length, nodes: 0, nodeBudget });
     const members = [...new Set(pool.perRole.flat())];
     oracle.ensurePairs(members, pool.radii);
     const size = members.length;
@@ -98,7 +111,8 @@ export function assemble(index: AssemblyIndex, request: AssemblyRequest, options
         required: Int32Array.from(problem.required, (p) => position.get(p)!),
       },
       k,
-      options.nodeBudget,
+      nodeBudget,
+      options.onProgress && ((nodes) => options.onProgress!({ pool: poolIndex + 1, pools: pools.length, nodes, nodeBudget })),
     );
     exact &&= result.complete;
     for (const s of result.solutions) {

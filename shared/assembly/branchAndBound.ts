@@ -29,7 +29,17 @@ export interface PoolSolution {
   readonly cost: number;
 }
 
-export function branchAndBound(pp: PoolProblem, k: number, nodeBudget = 2_000_000): { solutions: PoolSolution[]; complete: boolean; nodes: number } {
+/** How often (in search nodes) a long search reports progress. */
+export const PROGRESS_EVERY = 1 << 15;
+/** Search nodes per pool before a search stops with the best found (then not proven best). */
+export const DEFAULT_NODE_BUDGET = 2_000_000;
+
+export function branchAndBound(
+  pp: PoolProblem,
+  k: number,
+  nodeBudget = DEFAULT_NODE_BUDGET,
+  onProgress?: (nodes: number) => void,
+): { solutions: PoolSolution[]; complete: boolean; nodes: number } {
   const R = pp.candidates.length;
   // Fill the most constrained roles first.
   const order = Array.from({ length: R }, (_, r) => r).sort((a, b) => pp.candidates[a].length - pp.candidates[b].length);
@@ -91,6 +101,7 @@ export function branchAndBound(pp: PoolProblem, k: number, nodeBudget = 2_000_00
       complete = false;
       return;
     }
+    if (onProgress && (nodes & (PROGRESS_EVERY - 1)) === 0) onProgress(nodes);
     if (!requiredFit(R - d)) return;
     if (d === R) {
       offer(cost);

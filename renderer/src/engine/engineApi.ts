@@ -1,4 +1,4 @@
-import { assemble, type Team } from '../../../shared/assembly/assemble';
+import { assemble, type AssemblyProgress, type Team } from '../../../shared/assembly/assemble';
 import { buildAssemblyIndex, type AssemblyIndex } from '../../../shared/assembly/assemblyIndex';
 import { InfeasibleError } from '../../../shared/assembly/errors';
 import type { ObjectiveWeights } from '../../../shared/assembly/objective';
@@ -34,7 +34,7 @@ export interface EngineApi {
   /** Compound capabilities the network could form next, those touching `skills` first. */
   adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
-  assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }): Promise<AssembleOutcome>;
+  assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }, onProgress?: (progress: AssemblyProgress) => void): Promise<AssembleOutcome>;
 }
 
 export type AssembleOutcome =
@@ -132,12 +132,12 @@ export function createEngine(): EngineApi {
       const touching = all.filter((c) => c.skills.some((s) => wanted.has(s)));
       return (touching.length ? touching : all).slice(0, limit);
     },
-    async assemble(request, options) {
+    async assemble(request, options, onProgress) {
       const idx = current();
       if (!idx) return { ok: false, error: 'the network is not loaded yet' };
       const started = performance.now();
       try {
-        const { teams, exact } = assemble(idx, request, { k: options.k ?? 3, weights: options.weights, distances: (oracle ??= new DistanceOracle(idx)) });
+        const { teams, exact } = assemble(idx, request, { k: options.k ?? 3, weights: options.weights, distances: (oracle ??= new DistanceOracle(idx)), onProgress });
         return { ok: true, networkVersion: revision, teams, exact, ms: performance.now() - started };
       } catch (e) {
         if (e instanceof InfeasibleError) return { ok: false, error: e.message, subject: e.subject };

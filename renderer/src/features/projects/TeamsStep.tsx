@@ -1,11 +1,12 @@
+import { proxy } from 'comlink';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Team } from '../../../../shared/assembly/assemble';
+import type { AssemblyProgress, Team } from '../../../../shared/assembly/assemble';
 import { DEFAULT_WEIGHTS, TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
 import { acceptTeam, assemblyRequest, banPerson, pinPerson, setWeights, unbanPerson, unpinPerson, type TeamPlan } from '../../../../shared/model/docs/projectTeam';
 import type { Person } from '../../../../shared/model/network';
 import type { AssembleOutcome } from '../../engine/engineApi';
-import { attachNetwork, engine } from '../../engine/engineClient';
+import { attachNetwork, cancelEngine, cancellable, canCancel, engine, EngineCancelled } from '../../engine/engineClient';
 import { networkVersion } from '../../engine/networkVersion';
 import { useNetwork } from '../../hooks/useNetwork';
 import { useAct, useApp } from '../../hooks/useSession';
@@ -53,28 +54,83 @@ function useAdvice(viewer: string | null, personIds: string[]) {
   return { advice: viewer ? advice : new Map<string, RiskAdvice>(), error: viewer ? error : null };
 }
 
-/** Runs the engine on the plan whenever it, the network or the weights change (in the worker, debounced). */
+/** Where a running search is, for the progress line. */
+export interface SearchProgress {
+  startedAt: number;
+  pool: number;
+  pools: number;
+  nodes: number;
+  nodeBudget: number;
+}
+
+/**
+ * Runs the engine on the plan whenever it, the network or the weights change (in the worker,
+ * debounced). A long search reports its progress and can be cancelled; a cancelled search stays
+ * cancelled (the previous teams stay on screen, marked out of date) until the plan changes.
+ */
 function useAssembly(plan: TeamPlan, weights: ObjectiveWeights) {
   const { doc, net } = useNetwork();
   const [state, setState] = useState<{ key: string; outcome: AssembleOutcome } | null>(null);
+  const [progress, setProgress] = useState<SearchProgress | null>(null);
+  const [cancelledKey, setCancelledKey] = useState<string | null>(null);
   const request = useMemo(() => assemblyRequest(plan), [plan]);
   const key = JSON.stringify([request, weights, networkVersion(net)]);
   useEffect(() => {
-    if (!request.roles.length) return;
+    if (!request.roles.length || cancelledKey === key) return;
     let live = true;
     const timer = setTimeout(async () => {
-      const e = engine();
-      if (doc) await attachNetwork(doc);
-      const outcome = await e.assemble(request, { k: 3, weights });
-      if (live) setState({ key, outcome });
+      const startedAt = performance.now();
+      const onProgress = (p: AssemblyProgress) => live && setProgress({ startedAt, ...p });
+      try {
+        if (doc) await attachNetwork(doc);
+        const e = engine();
+        const outcome = await cancellable(e.assemble(request, { k: 3, weights }, canCancel() ? proxy(onProgress) : onProgress));
+        if (live) setState({ key, outcome });
+      } catch (err) {
+        if (!(err instanceof EngineCancelled)) throw err;
+      } finally {
+        if (live) setProgress(null);
+      }
     }, 200);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [key, request, weights, net, doc]);
-  return { outcome: state?.outcome ?? null, current: state?.key === key };
+  }, [key, request, weights, net, doc, cancelledKey]);
+  const cancel = () => {
+    setCancelledKey(key);
+    setProgress(null);
+    cancelEngine();
+  };
+  return { outcome: state?.outcome ?? null, current: state?.key === key, progress, cancel, cancelled: cancelledKey === key, retry: () => setCancelledKey(null) };
 }
+
+/** The progress line of a search that takes a while (shown after half a second), with Cancel. */
+function SearchStatus({ progress, onCancel }: { progress: SearchProgress; onCancel(): void }) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 250);
+    return () => clearInterval(t);
+  }, []);
+  const elapsed = now - progress.startedAt;
+  if (elapsed < 500) return null;
+  const share = (progress.pool - 1 + Math.min(1, progress.nodes / progress.nodeBudget)) / progress.pools;
+  return (
+    <div className="search-status" role="status" data-testid="search-progress">
+      <progress max={1} value={share} aria-label="Search progress" />
+      <span>
+        Searching for the best teams: candidate pool {progress.pool} of {progress.pools}, {formatCount(progress.nodes)} combinations tried · {(elapsed / 1000).toFixed(1)} s
+      </span>
+      {canCancel() && (
+        <button type="button" className="secondary small-btn" onClick={onCancel} data-testid="cancel-search">
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}
+
+const formatCount = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n));
 
 function TermsBar({ team }: { team: Team }) {
   const total = TERM_NAMES.reduce((s, t) => s + Math.max(0, team.terms[t]), 0) || 1;
@@ -218,7 +274,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
   const { net } = useNetwork();
   const people = useMemo(() => new Map(net.people.map((p) => [p.id, p])), [net.people]);
   const weights = plan.weights ?? DEFAULT_WEIGHTS;
-  const { outcome, current } = useAssembly(plan, weights);
+  const { outcome, current, progress, cancel, cancelled, retry } = useAssembly(plan, weights);
   const [viewer, setViewer] = useViewer(session?.workspaceId);
   const [viewerText, setViewerText] = useState('');
   const refs = useMemo(() => net.people.map((p) => ({ id: p.id, name: p.name, city: p.location?.city })), [net.people]);
@@ -298,6 +354,20 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
             </li>
           ))}
         </ul>
+      )}
+      {progress && <SearchStatus progress={progress} onCancel={cancel} />}
+      {cancelled && (
+        <p className="callout row wrap" data-testid="search-cancelled">
+          Search cancelled. {outcome ? 'The teams below are from before your last change.' : ''} Change the plan, or{' '}
+          <button type="button" className="secondary small-btn" onClick={retry}>
+            search again
+          </button>
+        </p>
+      )}
+      {outcome?.ok && !outcome.exact && current && (
+        <p className="muted small" data-testid="search-inexact">
+          The search stopped at its limit: these are the best teams found, not proven the best. Pin or lock roles to narrow it.
+        </p>
       )}
       {outcome && !outcome.ok && (
         <p className="warning" role="alert" data-testid="assemble-error">
