@@ -42,6 +42,13 @@ test('objective → requirements → teams → pin → re-solve → accept, seen
   const score = Number((await best.getByTestId('team-score').innerText()).match(/\d+\.\d{3}/)![0]);
   expect(Math.abs(terms.reduce((a, b) => a + b, 0) - score)).toBeLessThan(0.003);
 
+  // the trust paths between the members: a pair-by-pair matrix and the weakest links, with their paths
+  await best.getByTestId('team-trust').locator('summary').click();
+  const size = await best.getByTestId('team-member').count();
+  await expect(best.locator('.trust-matrix tbody td[title]')).toHaveCount(size * (size - 1));
+  await expect(best.getByTestId('weak-pairs').locator('li')).toHaveCount(3);
+  await expect(best.getByTestId('weak-pairs').locator('li').first()).toContainText(/↔.*(%|no trust path)/);
+
   // trust advice from the orchestrator's point of view: rely, escrow or an introduction, per member
   // (someone in the network; other tests may have renamed people in the shared demo workspace)
   const me = await best.getByTestId('team-member').last().locator('strong').first().innerText();

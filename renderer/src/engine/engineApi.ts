@@ -11,6 +11,7 @@ import { NetworkView, type NetworkChange } from '../../../shared/model/docs/netw
 import { updatePersonInIndex, updateTieTrustInIndex } from '../../../shared/assembly/indexUpdates';
 import { adjacentPossible, type CompoundCapability } from '../../../shared/adjacent/adjacentPossible';
 import { riskAdviceFor, type RiskAdvice } from '../../../shared/trust/riskAdvice';
+import { teamTrust, type TeamTrust } from '../../../shared/trust/teamTrust';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
@@ -31,6 +32,8 @@ export interface EngineApi {
    * ask a named introducer (shared/trust/riskAdvice.ts), with the best trust path.
    */
   advise(viewerId: string, personIds: readonly string[], stakes?: number): Promise<RiskAdvice[] | { error: string }>;
+  /** The trust paths between a team's members, weakest pairs first, and the outsiders they run through. */
+  teamTrust(personIds: readonly string[]): Promise<TeamTrust>;
   /** Compound capabilities the network could form next, those touching `skills` first. */
   adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
@@ -123,6 +126,10 @@ export function createEngine(): EngineApi {
       if (source === undefined) return { error: `${viewerId} is not in this network` };
       const targets = personIds.map((id) => idx.graph.indexOf.get(id)).filter((i): i is number => i !== undefined);
       return riskAdviceFor(idx.graph, source, targets, { stakes });
+    },
+    async teamTrust(personIds) {
+      const idx = current();
+      return idx ? teamTrust(idx.graph, personIds) : { pairs: [], bridges: [] };
     },
     async adjacent(skills, limit = 6) {
       const idx = current();

@@ -15,6 +15,7 @@ import { workingHoursByUtcHour } from './timezoneStrip';
 import { useViewer } from './useViewer';
 import { PersonPicker } from '../../components/PersonPicker';
 import { resolvePerson } from '../../components/personSearch';
+import { TeamTrustPanel } from './TeamTrustPanel';
 import type { RiskAdvice } from '../../../../shared/trust/riskAdvice';
 
 const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
@@ -180,7 +181,7 @@ function AdviceBadge({ advice, people }: { advice: RiskAdvice | undefined; peopl
   );
 }
 
-function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
+function TeamCard({ team, rank, plan, people, networkKey, advice, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; networkKey: string; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
   const roles = new Map(plan.roles.map((r) => [r.id, r]));
   const members = team.members.map((m) => ({ ...m, person: people.get(m.personId), why: team.explanation.find((e) => e.personId === m.personId)?.why }));
   const counts = workingHoursByUtcHour(members.map((m) => m.person?.timezone));
@@ -256,6 +257,7 @@ function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, ac
         </div>
       </div>
       <HoursStrip counts={counts} size={members.length} />
+      <TeamTrustPanel memberIds={team.members.map((m) => m.personId)} people={people} networkKey={networkKey} />
       <button type="button" onClick={() => onAccept(team)} disabled={accepted} data-testid="accept-team">
         {accepted ? 'Accepted' : `Accept team ${LETTERS[rank]}`}
       </button>
@@ -383,6 +385,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
               rank={i}
               plan={plan}
               people={people}
+              networkKey={String(networkVersion(net))}
               advice={advice}
               accepted={sameTeam(team)}
               onPin={(personId, roleId, label) => act({ label, place }, () => pinPerson(doc, personId, roleId, LOCAL))}
