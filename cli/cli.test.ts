@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../test/support/runCli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAssemblyIndex } from '../shared/assembly/assemblyIndex';
 import { DistanceOracle } from '../shared/assembly/poolDistances';
 import { DISTANCE_CAP } from '../shared/graph/trustGraph';
 import type { NetworkFile } from '../shared/model/network';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'archipelago.mjs');
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const run = runCli;
 
 describe('archipelago CLI (the real binary)', () => {
   let dir: string;
