@@ -1,6 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { RELAY } from './app';
 import { openMember, screenshot } from './trustApp';
+
+/**
+ * A hostile peer on the relay: copies a valid signature event in the ledger and puts another
+ * party's key on it, as if that party had signed. The signature cannot match.
+ */
+async function forgeSignature(workspace: string, from: string, as: string) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(RELAY, `${workspace}.ledger`, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true });
+  try {
+    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    const events = doc.getArray<{ kind: string; author: string }>('events');
+    const original = events.toArray().find((e) => e.kind === 'agreement-signature' && e.author === from);
+    expect(original).toBeTruthy();
+    events.push([{ ...original!, author: as }]);
+    // let the relay take the update before leaving
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}
 
 const party = (page: Page, name: string) => page.getByTestId('agreement-party').filter({ has: page.getByText(name, { exact: true }) });
 
@@ -63,10 +88,22 @@ test('both parties sign; a change of scope invalidates both signatures for both,
 
   await party(ana.page, 'Ana Moreira').getByTestId('sign-agreement').click();
   await expectStates(kofi.page, { 'Ana Moreira': 'signed', 'Kofi Boateng': 'unsigned' });
+
+  // a forged signature in Kofi's name is shown as tampered, never counted
+  const anaKey = (await party(ana.page, 'Ana Moreira').getAttribute('data-key'))!;
+  const kofiKey = (await party(ana.page, 'Kofi Boateng').getAttribute('data-key'))!;
+  await forgeSignature(ws, anaKey, kofiKey);
+  for (const page of pages) {
+    await expectStates(page, { 'Ana Moreira': 'signed', 'Kofi Boateng': 'tampered' });
+    await expect(party(page, 'Kofi Boateng').getByTestId('signature-state')).toContainText('Tampered signature');
+    await expect(page.getByTestId('agreement-signed-count')).toHaveText('1 of 2 signed this version');
+  }
   await party(kofi.page, 'Kofi Boateng').getByTestId('sign-agreement').click();
   for (const page of pages) {
     await expectStates(page, { 'Ana Moreira': 'signed', 'Kofi Boateng': 'signed' });
     await expect(page.getByTestId('agreement-signed-count')).toHaveText('2 of 2 signed this version');
+    // the forged event stays visible
+    await expect(party(page, 'Kofi Boateng').getByTestId('tampered-ignored')).toContainText('1 signature event(s)');
   }
 
   // Kofi changes his scope: both signatures turn invalid on both screens, naming what changed

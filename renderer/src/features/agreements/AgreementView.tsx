@@ -11,7 +11,7 @@ import { SharedInput } from '../../forms/SharedInput';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
 import { useSign } from '../identity/useIdentity';
-import { lastSignedVersion } from './lastSigned';
+import { lastSignedVersion, tamperedSignatures } from './lastSigned';
 import { MilestonesEditor } from './MilestonesEditor';
 import { ProtocolEditor } from './ProtocolEditor';
 import { Signatures } from './Signatures';
@@ -76,7 +76,7 @@ export function AgreementView({ doc, projectId, record, versions, ledger, me, id
           This agreement is not valid after concurrent edits ({problem}). Nobody can sign it until that is fixed.
         </p>
       )}
-      <Signatures agreement={agreement} status={status} signedVersion={(key) => lastSignedVersion(ledger, agreement.id, key, versions)} me={me} members={members} canSign={canSign} onSign={onSign} update={update} />
+      <Signatures agreement={agreement} status={status} signedVersion={(key) => lastSignedVersion(ledger, agreement.id, key, versions)} tampered={(key) => tamperedSignatures(ledger, agreement.id, key).length} me={me} members={members} canSign={canSign} onSign={onSign} update={update} />
       <MilestonesEditor agreement={agreement} update={update} />
       <SplitEditor key={JSON.stringify(agreement.paymentSplit)} agreement={agreement} update={update} />
       <section className="agr-section" aria-labelledby={`disp-${agreement.id}`}>

@@ -28,7 +28,7 @@ const TIMEZONE: FieldCodec<string> = {
 };
 
 /** Every party, their scope and time zone, and whether their signature holds for this exact version. */
-export function Signatures({ agreement, status, signedVersion, me, members, canSign, onSign, update }: { agreement: Agreement; status: PartySignature[]; signedVersion(key: string): Agreement | undefined; me: string | null; members: Member[]; canSign: string | null; onSign(): void; update: Update }) {
+export function Signatures({ agreement, status, signedVersion, tampered, me, members, canSign, onSign, update }: { agreement: Agreement; status: PartySignature[]; signedVersion(key: string): Agreement | undefined; tampered(key: string): number; me: string | null; members: Member[]; canSign: string | null; onSign(): void; update: Update }) {
   const [adding, setAdding] = useState('');
   const others = members.filter((m) => !agreement.parties.some((p) => p.key === m.key));
   const setParties = (label: string, parties: Agreement['parties']) => update(label, { parties, paymentSplit: equalSplit(parties.map((p) => p.key)) });
@@ -41,7 +41,7 @@ export function Signatures({ agreement, status, signedVersion, me, members, canS
           const state = s?.state ?? 'unsigned';
           const mine = p.key === me;
           return (
-            <li key={p.key} className={`agr-party sig-${state}`} data-testid="agreement-party" data-party={p.name} data-state={state}>
+            <li key={p.key} className={`agr-party sig-${state}`} data-testid="agreement-party" data-party={p.name} data-key={p.key} data-state={state}>
               <div className="agr-party-head">
                 <strong>{p.name}</strong>
                 {mine && <span className="badge">you</span>}
@@ -82,6 +82,11 @@ export function Signatures({ agreement, status, signedVersion, me, members, canS
               {state === 'tampered' && (
                 <p className="agr-changes small" data-testid="tampered-reason">
                   A signature event for this party does not verify ({s?.reason}). It is not counted.
+                </p>
+              )}
+              {state !== 'tampered' && tampered(p.key) > 0 && (
+                <p className="agr-changes small" data-testid="tampered-ignored">
+                  ⚠ {tampered(p.key)} signature event(s) in {p.name}’s name do not verify: they are shown here and not counted.
                 </p>
               )}
               <div className="agr-party-fields">

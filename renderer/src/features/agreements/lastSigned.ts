@@ -10,3 +10,8 @@ export function lastSignedVersion(events: readonly VerifiedEvent[], agreementId:
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return mine[0] ? versions.get(mine[0].body.digest) : undefined;
 }
+
+/** Signature events for this agreement in a party's name that do not verify (shown, never counted). */
+export function tamperedSignatures(events: readonly VerifiedEvent[], agreementId: string, key: string): VerifiedEvent[] {
+  return events.filter((v) => v.status !== 'valid' && v.event?.kind === 'agreement-signature' && v.event.author === key && (v.event.body as { agreement?: string }).agreement === agreementId);
+}
