@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { RELAY } from './app';
-import { openMember, screenshot } from './trustApp';
+import { axeProblems, openMember, screenshot } from './trustApp';
 
 /**
  * A hostile peer on the relay: copies a valid signature event in the ledger and puts another
@@ -117,6 +117,7 @@ test('both parties sign; a change of scope invalidates both signatures for both,
     await expect(page.getByTestId('agreement-signed-count')).toHaveText('0 of 2 signed this version');
   }
   await screenshot(ana.page, 'agreement-signature-status', ana.page.getByTestId('agreement'));
+  expect(await axeProblems(ana.page, '[data-testid=agreements-panel]')).toEqual([]);
 
   // the export says the same
   const [download] = await Promise.all([ana.page.waitForEvent('download'), ana.page.getByTestId('export-agreement').click()]);

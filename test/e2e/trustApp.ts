@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { RELAY, setName, syncStatus } from './app';
@@ -32,4 +33,10 @@ export async function screenshot(page: Page, name: string, target?: import('@pla
     });
     await page.screenshot({ path: shotPath(name), fullPage: true, clip });
   } else await page.screenshot({ path: shotPath(name), fullPage: true });
+}
+
+/** Serious or critical accessibility problems axe finds inside `selector` (contrast among them). */
+export async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`);
 }

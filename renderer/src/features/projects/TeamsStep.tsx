@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Team } from '../../../../shared/assembly/assemble';
-import { DEFAULT_WEIGHTS, TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
+import { TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
 import { acceptTeam, assemblyRequest, banPerson, pinPerson, setWeights, unbanPerson, unpinPerson, type TeamPlan } from '../../../../shared/model/docs/projectTeam';
 import type { Person } from '../../../../shared/model/network';
 import type { AssembleOutcome } from '../../engine/engineApi';
@@ -15,6 +15,8 @@ import { useViewer } from './useViewer';
 import { PersonPicker } from '../../components/PersonPicker';
 import { resolvePerson } from '../../components/personSearch';
 import type { RiskAdvice } from '../../../../shared/trust/riskAdvice';
+import { useWorkspaceWeights } from '../governance/useGovernance';
+import { WhyRule } from '../governance/WhyRule';
 
 const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
 const TERM_HELP: Record<TermName, string> = {
@@ -124,7 +126,7 @@ function AdviceBadge({ advice, people }: { advice: RiskAdvice | undefined; peopl
   );
 }
 
-function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
+function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, accepted, weights, source }: { weights: ObjectiveWeights; source: string; team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
   const roles = new Map(plan.roles.map((r) => [r.id, r]));
   const members = team.members.map((m) => ({ ...m, person: people.get(m.personId), why: team.explanation.find((e) => e.personId === m.personId)?.why }));
   const counts = workingHoursByUtcHour(members.map((m) => m.person?.timezone));
@@ -140,6 +142,7 @@ function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, ac
         </span>
       </header>
       <TermsBar team={team} />
+      <WhyRule kind="team" weights={weights} source={source} />
       <ul className="members" aria-label={`Members of team ${LETTERS[rank]}`}>
         {members.map((m) => {
           const role = roles.get(m.roleId);
@@ -172,6 +175,7 @@ function TeamCard({ team, rank, plan, people, advice, onPin, onBan, onAccept, ac
                 <details className="why small">
                   <summary>Why {m.person?.name?.split(' ')[0] ?? 'them'}</summary>
                   {m.why}
+                  <WhyRule kind="person" weights={weights} source={source} />
                 </details>
               )}
               {runnerUp && (
@@ -217,7 +221,9 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
   const { user, session } = useApp();
   const { net } = useNetwork();
   const people = useMemo(() => new Map(net.people.map((p) => [p.id, p])), [net.people]);
-  const weights = plan.weights ?? DEFAULT_WEIGHTS;
+  const workspace = useWorkspaceWeights();
+  const weights = plan.weights ?? workspace.weights;
+  const source = plan.weights ? 'this project’s own weights, set on this page' : workspace.source;
   const { outcome, current } = useAssembly(plan, weights);
   const [viewer, setViewer] = useViewer(session?.workspaceId);
   const [viewerText, setViewerText] = useState('');
@@ -255,9 +261,10 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
           Set
         </button>
         {adviceError && <span className="field-error">{adviceError}</span>}
+        {viewer && <WhyRule kind="advice" />}
       </form>
       <details className="weights">
-        <summary>Weights of the objective</summary>
+        <summary>Weights of the objective ({plan.weights ? 'this project’s own' : 'the workspace’s, from Governance'})</summary>
         <div className="weights-grid">
           {TERM_NAMES.map((t) => (
             <label key={t} title={TERM_HELP[t]}>
@@ -275,7 +282,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
           ))}
         </div>
         <button type="button" className="link" onClick={() => act({ label: 'Reset the weights', place }, () => setWeights(doc, undefined, LOCAL))}>
-          Reset to the defaults
+          Use the workspace’s weights
         </button>
       </details>
       {(plan.pinned.length > 0 || plan.banned.length > 0) && (
@@ -315,6 +322,8 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
               people={people}
               advice={advice}
               accepted={sameTeam(team)}
+              weights={weights}
+              source={source}
               onPin={(personId, roleId, label) => act({ label, place }, () => pinPerson(doc, personId, roleId, LOCAL))}
               onBan={(personId, who) => act({ label: `Ban ${who}`, place }, () => banPerson(doc, personId, LOCAL))}
               onAccept={(t) =>

@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import { readProposals, type ProposalsSnapshot } from '../../../../shared/governance/proposalsDoc';
+import { useApp } from '../../hooks/useSession';
+import { useYSnapshot } from '../../hooks/useYSnapshot';
+import { useLedger, useMembers } from '../identity/useIdentity';
+import { useNow } from '../value/useValue';
+import { governance, type Governance } from './governance';
+
+const EMPTY: ProposalsSnapshot = { proposals: [], invalid: [] };
+
+/** The workspace's proposals, their tallies (from verified votes) and the weights they produced. */
+export function useGovernance(): Governance & ProposalsSnapshot & { now: number } {
+  const { session } = useApp();
+  const snapshot = useYSnapshot(session?.workspace.doc, readProposals, EMPTY);
+  const ledger = useLedger();
+  const members = useMembers();
+  const now = useNow(5_000);
+  const g = useMemo(() => governance(snapshot.proposals, ledger, members, now), [snapshot.proposals, ledger, members, now]);
+  return { ...g, ...snapshot, now };
+}
+
+/** The weights the assembly uses in this workspace (unless a project sets its own), and where they come from. */
+export function useWorkspaceWeights() {
+  const { weights, source, history } = useGovernance();
+  return { weights, source, history };
+}
