@@ -6,8 +6,8 @@ const proposal = (page: Page) => page.getByTestId('proposal').filter({ hasText: 
 test('a governance vote reaches quorum and the weights change for both members, and for the assembly', async ({ browser }) => {
   test.setTimeout(120_000);
   const ws = `gov-${Date.now().toString(36)}`;
-  const ana = await openMember(browser, ws, 'Ana Moreira');
-  const kofi = await openMember(browser, ws, 'Kofi Boateng');
+  const ana = await openMember(browser, ws, 'Ana Moreira', 80);
+  const kofi = await openMember(browser, ws, 'Kofi Boateng', 80);
   const pages = [ana.page, kofi.page];
   for (const page of pages) {
     await page.getByTestId('nav-governance').click();
@@ -75,6 +75,16 @@ test('a governance vote reaches quorum and the weights change for both members, 
   await expect(teams.getByText('Weights of the objective (the workspace’s, from Governance)')).toBeVisible();
   await expect(teams.getByTestId('weight-trust')).toHaveValue('0.45');
   await expect(teams.getByTestId('weight-coverage')).toHaveValue('0.1');
+  // every suggested team can show the rule and the weights that produced it
+  const gaps = await ana.page.locator('[data-testid=capability-row][data-status=gap]').evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!));
+  for (const label of gaps) await ana.page.getByRole('button', { name: `Remove ${label}`, exact: true }).click();
+  const best = teams.getByTestId('team-card').first();
+  await expect(best).toBeVisible({ timeout: 20_000 });
+  await best.getByTestId('why-rule-team').locator('summary').click();
+  await expect(best.getByTestId('why-rule-team')).toContainText('Σ weight × term');
+  await expect(best.getByTestId('why-rule-team')).toContainText('trust 0.45');
+  await expect(best.getByTestId('why-rule-team')).toContainText('“Trust first”');
+  await screenshot(ana.page, 'team-why-rule', best);
 
   await ana.context.close();
   await kofi.context.close();

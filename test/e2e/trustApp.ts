@@ -8,11 +8,11 @@ import { RELAY, setName, syncStatus } from './app';
  * own, shared through the real relay, so that the workspace's members are exactly the people the
  * test brings in (quorums and "every party" depend on that).
  */
-export async function openMember(browser: Browser, workspace: string, name: string) {
+export async function openMember(browser: Browser, workspace: string, name: string, people = 12) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
-  await page.goto(`/?relay=${encodeURIComponent(RELAY)}&workspace=${workspace}&demo=12&seed=7`);
+  await page.goto(`/?relay=${encodeURIComponent(RELAY)}&workspace=${workspace}&demo=${people}&seed=7`);
   await expect(page.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 });
   await setName(page, name);
   await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
