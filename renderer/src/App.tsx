@@ -25,6 +25,7 @@ import { WorkspacesView } from './views/WorkspacesView';
 const GraphView = lazy(() => import('./features/graph/GraphView'));
 // large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
 const MapView = lazy(() => import('./features/map/MapView'));
+const GovernanceView = lazy(() => import('./features/governance/GovernanceView'));
 
 const NAV: { view: View; label: string }[] = [
   { view: 'graph', label: 'Graph' },
@@ -32,10 +33,11 @@ const NAV: { view: View; label: string }[] = [
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
   { view: 'map', label: 'Map' },
+  { view: 'governance', label: 'Governance' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', governance: 'Governance', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -212,6 +214,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               {session && view === 'map' && (
                 <Suspense fallback={<p className="muted">Loading the map…</p>}>
                   <MapView />
+                </Suspense>
+              )}
+              {session && view === 'governance' && (
+                <Suspense fallback={<p className="muted">Loading governance…</p>}>
+                  <GovernanceView />
                 </Suspense>
               )}
               {view === 'workspaces' && <WorkspacesView />}

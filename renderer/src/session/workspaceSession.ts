@@ -1,5 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { agreementsMap } from '../../../shared/agreements/agreementDoc';
 import { openLedgerDoc } from '../../../shared/model/docs/ledgerDoc';
 import { openNetworkDoc } from '../../../shared/model/docs/networkDoc';
 import { openProjectDoc } from '../../../shared/model/docs/projectDoc';
@@ -101,7 +102,7 @@ export class WorkspaceSession {
         const aw = new Awareness(h.doc);
         aw.setLocalState({ user: this.awareness.getLocalState()?.user });
         this.docAwareness.set(h.room, aw);
-        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective'), ...teamPlanScope(h.doc)], 500);
+        this.undo.track(h.room, [h.doc.getMap('meta'), h.doc.getText('objective'), ...teamPlanScope(h.doc), agreementsMap(h.doc)], 500);
         this.connect(h);
         return h.doc;
       });

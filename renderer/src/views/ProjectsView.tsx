@@ -19,6 +19,7 @@ import { CapabilitiesPanel, useObjectivePlan } from './CapabilitiesPanel';
 
 // value flow, stewardship and the narrative editor (Tiptap) are large: loaded with the project page, not at start
 const ValuePanel = lazy(() => import('../features/value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
+const AgreementsPanel = lazy(() => import('../features/agreements/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })));
 const TrackRecordPanel = lazy(() => import('../features/stewardship/TrackRecordPanel').then((m) => ({ default: m.TrackRecordPanel })));
 
 const NO_PROJECTS: ProjectSummary[] = [];
@@ -133,6 +134,9 @@ function ProjectPage({ summary }: { summary: ProjectSummary }) {
       <CapabilitiesPanel objective={project.objective} plan={plan} roles={team.roles} />
       <TeamsStep doc={doc} projectId={summary.id} plan={team} />
       <AcceptedTeamView plan={team} />
+      <Suspense fallback={<p className="muted small">Loading agreements…</p>}>
+        <AgreementsPanel doc={doc} projectId={summary.id} projectName={project.name || summary.name} plan={team} />
+      </Suspense>
       <AdjacentPanel skills={team.roles.length ? team.roles.map((r) => r.skill) : plan?.ok ? plan.forecast.requirements.map((r) => r.skill) : []} />
       <Suspense fallback={<p className="muted small">Loading value flow…</p>}>
         <ValuePanel doc={doc} projectId={summary.id} />

@@ -10,7 +10,7 @@ import { installTheme, THEME_CHOICES, THEME_LABELS } from '../theme/theme';
 import { searchPalette, type PaletteItem } from './paletteItems';
 
 const NO_PROJECTS: ProjectSummary[] = [];
-const VIEW_LABELS: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', graph: 'Graph', workspaces: 'Workspaces' };
+const VIEW_LABELS: Record<string, string> = { people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', graph: 'Graph', governance: 'Governance', workspaces: 'Workspaces' };
 const KIND_LABEL = { person: 'Person', project: 'Project', view: 'Go to', action: 'Action' } as const;
 
 /** Focuses an element of a view once the view has rendered it. */

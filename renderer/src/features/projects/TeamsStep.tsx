@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { AssemblyProgress, Team } from '../../../../shared/assembly/assemble';
-import { DEFAULT_WEIGHTS, TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
+import { TERM_NAMES, type ObjectiveWeights, type TermName } from '../../../../shared/assembly/objective';
 import { acceptTeam, assemblyRequest, banPerson, pinPerson, setWeights, unbanPerson, unpinPerson, type TeamPlan } from '../../../../shared/model/docs/projectTeam';
 import type { Person } from '../../../../shared/model/network';
 import type { AssembleOutcome } from '../../engine/engineApi';
@@ -17,6 +17,8 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { resolvePerson } from '../../components/personSearch';
 import { TeamTrustPanel } from './TeamTrustPanel';
 import type { RiskAdvice } from '../../../../shared/trust/riskAdvice';
+import { useWorkspaceWeights } from '../governance/useGovernance';
+import { WhyRule } from '../governance/WhyRule';
 
 const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
 const TERM_HELP: Record<TermName, string> = {
@@ -181,7 +183,7 @@ function AdviceBadge({ advice, people }: { advice: RiskAdvice | undefined; peopl
   );
 }
 
-function TeamCard({ team, rank, plan, people, networkKey, advice, onPin, onBan, onAccept, accepted }: { team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; networkKey: string; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
+function TeamCard({ team, rank, plan, people, networkKey, advice, onPin, onBan, onAccept, accepted, weights, source }: { weights: ObjectiveWeights; source: string; team: Team; rank: number; plan: TeamPlan; people: Map<string, Person>; networkKey: string; advice: Map<string, RiskAdvice>; onPin(personId: string, roleId: string, label: string): void; onBan(personId: string, name: string): void; onAccept(team: Team): void; accepted: boolean }) {
   const roles = new Map(plan.roles.map((r) => [r.id, r]));
   const members = team.members.map((m) => ({ ...m, person: people.get(m.personId), why: team.explanation.find((e) => e.personId === m.personId)?.why }));
   const counts = workingHoursByUtcHour(members.map((m) => m.person?.timezone));
@@ -197,6 +199,7 @@ function TeamCard({ team, rank, plan, people, networkKey, advice, onPin, onBan, 
         </span>
       </header>
       <TermsBar team={team} />
+      <WhyRule kind="team" weights={weights} source={source} />
       <ul className="members" aria-label={`Members of team ${LETTERS[rank]}`}>
         {members.map((m) => {
           const role = roles.get(m.roleId);
@@ -229,6 +232,7 @@ function TeamCard({ team, rank, plan, people, networkKey, advice, onPin, onBan, 
                 <details className="why small">
                   <summary>Why {m.person?.name?.split(' ')[0] ?? 'them'}</summary>
                   {m.why}
+                  <WhyRule kind="person" weights={weights} source={source} />
                 </details>
               )}
               {runnerUp && (
@@ -275,7 +279,9 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
   const { user, session } = useApp();
   const { net } = useNetwork();
   const people = useMemo(() => new Map(net.people.map((p) => [p.id, p])), [net.people]);
-  const weights = plan.weights ?? DEFAULT_WEIGHTS;
+  const workspace = useWorkspaceWeights();
+  const weights = plan.weights ?? workspace.weights;
+  const source = plan.weights ? 'this project’s own weights, set on this page' : workspace.source;
   const { outcome, current, progress, cancel, cancelled, retry } = useAssembly(plan, weights);
   const [viewer, setViewer] = useViewer(session?.workspaceId);
   const [viewerText, setViewerText] = useState('');
@@ -313,9 +319,10 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
           Set
         </button>
         {adviceError && <span className="field-error">{adviceError}</span>}
+        {viewer && <WhyRule kind="advice" />}
       </form>
       <details className="weights">
-        <summary>Weights of the objective</summary>
+        <summary>Weights of the objective ({plan.weights ? 'this project’s own' : 'the workspace’s, from Governance'})</summary>
         <div className="weights-grid">
           {TERM_NAMES.map((t) => (
             <label key={t} title={TERM_HELP[t]}>
@@ -333,7 +340,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
           ))}
         </div>
         <button type="button" className="link" onClick={() => act({ label: 'Reset the weights', place }, () => setWeights(doc, undefined, LOCAL))}>
-          Reset to the defaults
+          Use the workspace’s weights
         </button>
       </details>
       {(plan.pinned.length > 0 || plan.banned.length > 0) && (
@@ -388,6 +395,8 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
               networkKey={String(networkVersion(net))}
               advice={advice}
               accepted={sameTeam(team)}
+              weights={weights}
+              source={source}
               onPin={(personId, roleId, label) => act({ label, place }, () => pinPerson(doc, personId, roleId, LOCAL))}
               onBan={(personId, who) => act({ label: `Ban ${who}`, place }, () => banPerson(doc, personId, LOCAL))}
               onAccept={(t) =>
