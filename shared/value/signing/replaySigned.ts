@@ -7,6 +7,8 @@ export interface SignedReplayOptions extends ReplayOptions {
   keys?: ReadonlyMap<string, string>;
   requireSigned?: boolean;
   cache?: Map<string, boolean>;
+  /** Judges one event instead of the default (the app: a dispute's resolve is judged by its outcome). Must depend on the event only. */
+  screen?: (e: LedgerEvent) => Screened<LedgerEvent>;
 }
 
 export interface SignedLedgerReplay extends LedgerReplay {
@@ -27,7 +29,8 @@ export interface SignedLedgerReplay extends LedgerReplay {
 export function replaySignedLedger(milestones: readonly MilestoneTerms[], events: readonly LedgerEvent[], options: SignedReplayOptions = {}): SignedLedgerReplay {
   const anySigned = options.requireSigned || (options.keys && options.keys.size > 0) || events.some((e) => e.signed !== undefined);
   if (!anySigned) return { ...replayLedger(milestones, events, options), untrusted: [], tampered: 0 };
-  const screened = screenEvents(events, { domain: ESCROW_DOMAIN, keys: options.keys, requireSigned: options.requireSigned, cache: options.cache });
+  const base = { domain: ESCROW_DOMAIN, keys: options.keys, requireSigned: options.requireSigned, cache: options.cache };
+  const screened = screenEvents(events, base, options.screen);
   const replay = replayLedger(milestones, screened.trusted, options);
   const trustedIds = new Set(screened.trusted.map((e) => e.id));
   const reasons = new Map<string, string>();
