@@ -161,7 +161,7 @@ function MilestoneCard({ doc, record, m, ledger, net, me, name, signer }: { doc:
           {untrusted.map((u, i) => (
             <li key={`${u.event.id}-${i}`} data-testid="untrusted-event" data-status={u.status}>
               <strong>{u.status === 'tampered' ? '⚠ tampered' : u.status === 'unsigned' ? 'unsigned' : 'not the actor’s key'}</strong>: {u.event.at.replace('T', ' ').slice(0, 19)} {name(u.event.actor)} {u.event.type}
-              {u.event.type === 'fund' ? ` ${formatMinor(u.event.amount, cur)}` : ''} — {u.reason}. Not trusted: it moves no money.
+              {u.event.type === 'fund' ? ` ${formatMinor(u.event.amount, cur)}` : ''} — {u.reason.replace(/^tampered: /, '').replace(`${u.event.actor}'s events`, `${name(u.event.actor)}’s events`)}; not trusted, it moves no money.
             </li>
           ))}
         </ul>

@@ -85,7 +85,7 @@ export function ValuePanel({ doc, projectId }: { doc: Y.Doc; projectId: string }
           </select>
         </label>
       </header>
-      <p className="small value-signing" data-testid="signing-status" data-can-act={canAct}>
+      <p className="small value-signing" data-testid="signing-status" data-can-act={canAct} data-blocked={Boolean(me && myKey && !canAct)}>
         {keyError
           ? keyError
           : !myKey
