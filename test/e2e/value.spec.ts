@@ -112,9 +112,9 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   // CSV for accounting: one row per event with its fate and the balance after it
   const [download] = await Promise.all([bob.page.waitForEvent('download'), bob.page.getByTestId('export-csv').click()]);
   const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
-  expect(csv[0]).toBe('milestone,title,currency,event,type,at,actor,amount,release,refund,status,reason,held_after,released_after,refunded_after');
+  expect(csv[0]).toBe('milestone,title,currency,event,type,at,actor,amount,release,refund,status,reason,held_after,released_after,refunded_after,signed_by');
   expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['fund', 'submit', 'dispute', 'resolve']);
-  expect(csv.at(-1)).toMatch(/,resolve,.*,30000,20000,applied,,0,30000,20000$/);
+  expect(csv.at(-1)).toMatch(/,resolve,.*,30000,20000,applied,,0,30000,20000,[0-9a-f]{64}$/);
 
   // the health dashboard and a thread
   await bob.page.getByTestId('value-tab-health').click();
@@ -130,6 +130,11 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   await alice.page.getByTestId('value-tab-splits').click();
   await expect(alice.page.getByTestId('splits-table')).toContainText(PAYEE);
   await expect(alice.page.getByTestId('roi-chart').locator('rect.bar-cost')).toHaveCount(1);
+  // a role statement written beside the narrative is shown to its member above the project's ledger
+  await bob.page.getByTestId('value-tab-narrative').click();
+  await bob.page.getByTestId('my-role-statement').fill('I build the prototype the mission stands on');
+  await bob.page.getByTestId('my-role-statement').blur();
+  await expect(bob.page.getByTestId('my-role')).toContainText('I build the prototype the mission stands on');
   await screenshot(alice.page, 'value-splits');
 
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0');
@@ -287,8 +292,8 @@ test('a peer that tampers with a money event or forges one with another key move
     for (const page of pages) {
       const card = milestone(page);
       await expect(card.getByTestId('untrusted-event')).toHaveCount(2);
-      await expect(card.locator('[data-testid=untrusted-event][data-status=tampered]')).toContainText('tampered: the signature of');
-      await expect(card.locator('[data-testid=untrusted-event][data-status=unauthorised]')).toContainText('must be signed with their key');
+      await expect(card.locator('[data-testid=untrusted-event][data-status=tampered]')).toContainText(/tampered: .* Elif Laurent fund €5,000\.00 — the signature of [0-9a-f]{12}… does not hold/);
+      await expect(card.locator('[data-testid=untrusted-event][data-status=unauthorised]')).toContainText(`but ${PAYER}’s events must be signed with their key`);
       await expect(card).toHaveAttribute('data-state', 'submitted');
     }
     expect(await sameLedger(pages, 'submitted')).toMatch(/funded\s*€500\.00/);

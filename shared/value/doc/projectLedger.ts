@@ -131,19 +131,24 @@ export function nextActor(m: MilestoneRecord, state: MilestoneState): string {
   }
 }
 
-/** The ledger as CSV for accounting: one row per event, in the ledger's order, with its fate. */
-export function ledgerCsv(replay: LedgerReplay & { untrusted?: SignedLedgerReplay['untrusted'] }, milestones: readonly MilestoneRecord[]): string {
+/**
+ * The ledger as CSV for accounting: one row per event, in each milestone's ledger order, with its
+ * fate and the balance after it, and who signed it (`signed_by`, a public key). Events that move no
+ * money because of their signature (tampered, unsigned, not the actor's key) follow their
+ * milestone's rows with that status and the reason, so nothing is left out of the export.
+ */
+export function ledgerCsv(replay: LedgerReplay & { untrusted?: SignedLedgerReplay['untrusted'] }, milestones: readonly MilestoneRecord[], signers: ReadonlyMap<string, string> = new Map()): string {
   const title = new Map(milestones.map((m) => [m.id, m]));
   const esc = (s: string | number | undefined) => {
     const t = s === undefined ? '' : String(s);
     return /[",\n\r]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  const rows = [['milestone', 'title', 'currency', 'event', 'type', 'at', 'actor', 'amount', 'release', 'refund', 'status', 'reason', 'held_after', 'released_after', 'refunded_after']];
+  const rows = [['milestone', 'title', 'currency', 'event', 'type', 'at', 'actor', 'amount', 'release', 'refund', 'status', 'reason', 'held_after', 'released_after', 'refunded_after', 'signed_by']];
+  const fields = (e: LedgerEvent) => [e.id, e.type, e.at, e.actor, e.type === 'fund' ? String(e.amount) : '', e.type === 'resolve' ? String(e.release) : '', e.type === 'resolve' ? String(e.refund) : ''];
   for (const m of replay.milestones) {
-    for (const h of m.history) {
-      const e = h.event;
-      rows.push([m.id, title.get(m.id)?.title ?? '', title.get(m.id)?.currency ?? '', e.id, e.type, e.at, e.actor, e.type === 'fund' ? String(e.amount) : '', e.type === 'resolve' ? String(e.release) : '', e.type === 'resolve' ? String(e.refund) : '', h.applied ? 'applied' : 'rejected', h.reason ?? '', String(h.held), String(h.released), String(h.refunded)]);
-    }
+    const head = [m.id, title.get(m.id)?.title ?? '', title.get(m.id)?.currency ?? ''];
+    for (const h of m.history) rows.push([...head, ...fields(h.event), h.applied ? 'applied' : 'rejected', h.reason ?? '', String(h.held), String(h.released), String(h.refunded), signers.get(h.event.id) ?? '']);
+    for (const u of replay.untrusted ?? []) if (u.event.milestone === m.id) rows.push([...head, ...fields(u.event), u.status, u.reason, '', '', '', u.author ?? '']);
   }
   return `${rows.map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
 }

@@ -65,7 +65,8 @@ describe('value section of the project document', () => {
     expect(la.replay.milestones[0]).toMatchObject({ state: 'approved', released: 50_000, held: 0 });
     expect(la.disputes[0].ledgerReason).toBe('cannot dispute: it is already approved and released');
     expect(escrowActions(readValue(a).milestones[0], la.replay.milestones[0].state, 'ana')).toEqual([]);
-    const csv = ledgerCsv(la.replay, readValue(a).milestones);
+    const csv = ledgerCsv(la.replay, readValue(a).milestones, la.signers);
+    expect(csv.split('\r\n')[1]).toMatch(new RegExp(`,applied,,50000,0,0,${key('ana').publicKey}$`));
     expect(csv.split('\r\n')[0]).toMatch(/^milestone,title,currency,event,type,at,actor,amount/);
     expect(csv).toContain('d1:open,dispute');
     expect(csv).toContain('rejected,cannot dispute: it is already approved and released');

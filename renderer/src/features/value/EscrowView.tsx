@@ -18,7 +18,7 @@ type Props = ValueTabProps & { signer: (key: string) => string };
 
 export function EscrowView({ doc, value, ledger, net, me, name, signer }: Props) {
   const download = () => {
-    const blob = new Blob([ledgerCsv(ledger.replay, value.milestones)], { type: 'text/csv' });
+    const blob = new Blob([ledgerCsv(ledger.replay, value.milestones, ledger.signers)], { type: 'text/csv' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'escrow-ledger.csv';

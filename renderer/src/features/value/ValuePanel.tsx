@@ -96,6 +96,20 @@ export function ValuePanel({ doc, projectId }: { doc: Y.Doc; projectId: string }
                 ? `You act as ${name(me)}, signing with your key ${signer(myKey)}. Events that are not signed by the key bound to their actor move no money.`
                 : `${name(me)} is bound to another member’s key (${signer(bound!)}): you cannot act as them from here.`}
       </p>
+      {me && (
+        <p className="small value-my-role" data-testid="my-role">
+          {value.roles[me] ? (
+            <>
+              Your role in the mission: <q>{value.roles[me]}</q>{' '}
+            </>
+          ) : (
+            <>{name(me)} has no role statement yet. </>
+          )}
+          <button type="button" className="link-button" onClick={() => setTab('narrative')}>
+            {value.roles[me] ? 'Read it with the mission narrative' : 'Write one beside the mission narrative'}
+          </button>
+        </p>
+      )}
       <div className="value-tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)} data-testid={`value-tab-${t}`}>
