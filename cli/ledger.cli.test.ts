@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../test/support/runCli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoKeyPair } from '../shared/identity/keys';
+import { signRecord, ESCROW_DOMAIN } from '../shared/value/signing/signedRecord';
 import { randomLedger } from '../shared/value/testLedgers';
 
 const run = runCli;
@@ -89,5 +91,36 @@ describe('archipelago ledger replay (the real binary)', () => {
     expect(r.stderr).toMatch(/cannot read ledger file/);
     r = await run('ledger', 'audit', 'x');
     expect(r.code).toBe(2);
+  });
+
+  it('signed events: verified per event; a changed one is rejected as tampered and exits 4 with the report', async () => {
+    const payer = demoKeyPair('cli-p1');
+    const payee = demoKeyPair('cli-p2');
+    const signed = {
+      ...ledger,
+      keys: { p1: payer.publicKey, p2: payee.publicKey },
+      events: [signRecord(payer, ESCROW_DOMAIN, ledger.events[0]), signRecord(payee, ESCROW_DOMAIN, ledger.events[1]), signRecord(payer, ESCROW_DOMAIN, { ...ledger.events[2], actor: 'p1' })],
+    };
+    let r = await run('ledger', 'replay', file('signed.json', signed), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ milestones: [{ id: 'm1', state: 'approved', funded: 50000, released: 50000, refunded: 0, held: 0 }], applied: ['e1', 'e2', 'e3'], rejected: [] });
+    // the payer's fund changed after signing: never trusted, never silently dropped
+    const tampered = structuredClone(signed);
+    (tampered.events[0] as { amount: number }).amount = 90000;
+    r = await run('ledger', 'replay', file('tampered.json', tampered), '--json');
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('$.events[0] (e1)');
+    const out = JSON.parse(r.stdout);
+    expect(out.milestones[0]).toEqual({ id: 'm1', state: 'open', funded: 0, released: 0, refunded: 0, held: 0 });
+    expect(out.rejected.find((x: { id: string }) => x.id === 'e1').reason).toMatch(/^tampered: /);
+    // a valid signature by the wrong key: rejected (a rule, not a verification failure)
+    const wrongKey = { ...signed, events: [signRecord(payee, ESCROW_DOMAIN, ledger.events[0]), ...signed.events.slice(1)] };
+    r = await run('ledger', 'replay', file('wrong.json', wrongKey), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rejected.find((x: { id: string }) => x.id === 'e1').reason).toMatch(/must be signed with their key/);
+    // a bad signature field is a schema error naming the field
+    r = await run('ledger', 'replay', file('badsig.json', { ...signed, events: [{ ...signed.events[0], signed: { author: 'x', sig: 'y' } }] }), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.events[0].signed.author');
   });
 });

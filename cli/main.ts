@@ -36,6 +36,8 @@ const HELP = `archipelago: the Archipelago engine on the command line
   archipelago ledger replay ledger.json [--now ISO] [--json]
       replay an escrow ledger (a set of events, any order): each milestone's state and balance,
       the events applied and the events rejected with why; --now auto-releases overdue submits
+      events may carry "signed": { author, sig } and "keys": { person: key } binds actors to keys;
+      a signature that does not hold is rejected as tampered and the exit code is 4
   archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--json]
       a relay room token (HS256): R is a room or a prefix ending in *; the secret is the relay's
       --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour)
@@ -201,6 +203,12 @@ async function runLedger(rest: readonly string[], io: Io) {
   const file = parseLedgerFile(await readJson(path, 'ledger'), `ledger ${path}`);
   const replay = replayLedgerFile(file, now, false); // the output has no per-event history
   io.stdout.write(args.options.has('json') ? `${JSON.stringify(replayOutput(replay), null, 2)}\n` : formatLedger(replay));
+  // a signature that does not hold is a verification failure (exit 4), the report still printed
+  const index = file.events.findIndex((e) => replay.untrusted.some((u) => u.status === 'tampered' && u.event === e));
+  if (index >= 0) {
+    io.stderr.write(`ledger replay: $.events[${index}] (${file.events[index].id}): ${replay.untrusted.find((u) => u.event === file.events[index])!.reason}\n`);
+    return EXIT.verificationFailed;
+  }
   return EXIT.ok;
 }
 

@@ -6,8 +6,8 @@ import { sentimentOf } from './sentiment';
 /**
  * The orchestrator's track record across the workspace's projects: the teams, what became of
  * their milestones, how late they were, the tone of the feedback, and the disputes and how they
- * ended. Exported as plain data with `signed: false` until signing lands (the trust-scaffolding
- * issue), and the note says so.
+ * ended. It counts only signed, verified money and dispute events (projectLedger), and it is
+ * exported signed with the orchestrator's key (signedTrackRecord.ts).
  */
 export interface ProjectRecord {
   projectId: string;
@@ -23,7 +23,6 @@ export interface TrackRecord {
   kind: 'archipelago-track-record';
   version: 1;
   generatedAt: string;
-  signed: false;
   note: string;
   projects: ProjectRecord[];
 }
@@ -64,8 +63,7 @@ export function trackRecord(projects: readonly { id: string; name: string; value
     kind: 'archipelago-track-record',
     version: 1,
     generatedAt: new Date(now).toISOString(),
-    signed: false,
-    note: 'Plain data, not signed: signing is not available in this version. Anyone can edit this file; treat it as a self-report.',
+    note: 'Computed from the projects’ signed escrow and dispute events (tampered or unsigned events are not counted). The export is signed with the orchestrator’s key: the signature shows who exported it and that nothing was changed since, not that the projects’ histories are complete.',
     projects: projects.map((p) => projectRecord(p.id, p.name, p.value, now)),
   };
 }

@@ -55,43 +55,6 @@ export function canonicalEvent(e: LedgerEvent): string {
   return JSON.stringify(parts);
 }
 
-/**
- * The positions of `events` in the ledger order (the same order as compareTimed), fast: the
- * instant and the type rank pack exactly into one double (`ms * 8 + rank`, exact while |ms| < 2^49,
- * i.e. for any date in the next 17,000 years), which sorts natively without a comparator; each
- * event then finds its slot by binary search, and only runs of equal keys are compared by id.
- * On 100,000 events this is about 5x faster than Array.prototype.sort with compareTimed.
- */
-export function ledgerOrder(events: readonly LedgerEvent[], ms: Float64Array): Uint32Array {
-  const n = events.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ms[i] * 8 + TYPE_RANK[events[i].type];
-  const sorted = keys.slice().sort();
-  const order = new Uint32Array(n);
-  const filled = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < k) lo = mid + 1;
-      else hi = mid;
-    }
-    order[lo + filled[lo]++] = i;
-  }
-  // runs of one key (same instant and type): order by id
-  for (let start = 0; start < n; ) {
-    const run = filled[start];
-    if (run > 1) {
-      const part = Array.from(order.subarray(start, start + run)).sort((a, b) => (events[a].id < events[b].id ? -1 : events[a].id > events[b].id ? 1 : 0));
-      order.set(part, start);
-    }
-    start += Math.max(run, 1);
-  }
-  return order;
-}
-
 /** Whether two deliveries carry the same event (what canonicalEvent compares, without building strings). */
 export function sameEvent(a: LedgerEvent, b: LedgerEvent): boolean {
   if (a.id !== b.id || a.milestone !== b.milestone || a.type !== b.type || a.at !== b.at || a.actor !== b.actor) return false;

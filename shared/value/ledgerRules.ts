@@ -1,4 +1,4 @@
-import type { LedgerEvent, MilestoneTerms } from './ledgerSchema';
+import type { LedgerEvent, LedgerEventType, MilestoneTerms } from './ledgerSchema';
 
 /**
  * The state machine of one milestone's escrow, and who may do what:
@@ -34,6 +34,24 @@ export interface EscrowBalance {
   autoReleasedAt: number | undefined;
 }
 
+/**
+ * What the rules read of an event, in ONE object shape for every type (absent amounts are 0). Events
+ * arrive from JSON with many shapes (key order, per-type fields), and reading them directly in the
+ * replay's hot loop made every property access megamorphic; the replay copies each event once into
+ * this shape (ruleEvent) and the rules read only that.
+ */
+export interface RuleEvent {
+  type: LedgerEventType;
+  actor: string;
+  amount: number;
+  release: number;
+  refund: number;
+}
+
+export function ruleEvent(e: LedgerEvent): RuleEvent {
+  return { type: e.type, actor: e.actor, amount: e.type === 'fund' ? e.amount : 0, release: e.type === 'resolve' ? e.release : 0, refund: e.type === 'resolve' ? e.refund : 0 };
+}
+
 export const SETTLED: ReadonlySet<MilestoneState> = new Set(['approved', 'auto-released', 'resolved', 'cancelled']);
 
 export function openBalance(): EscrowBalance {
@@ -67,16 +85,16 @@ const stateWords: Record<MilestoneState, string> = {
   cancelled: 'it is cancelled',
 };
 
-function onlyBy(role: string, id: string | undefined, e: LedgerEvent): string | undefined {
+function onlyBy(role: string, id: string | undefined, e: RuleEvent): string | undefined {
   return e.actor === id ? undefined : `only the ${role} (${id ?? 'none set'}) may ${e.type}; ${e.actor} may not`;
 }
 
-function inState(b: EscrowBalance, e: LedgerEvent, a: MilestoneState, c?: MilestoneState): string | undefined {
+function inState(b: EscrowBalance, e: RuleEvent, a: MilestoneState, c?: MilestoneState): string | undefined {
   return b.state === a || b.state === c ? undefined : `cannot ${e.type}: ${stateWords[b.state]}`;
 }
 
 /** Why `event` may not happen now, or undefined when it may. Pure: reads, never writes. */
-export function whyRejected(b: EscrowBalance, m: MilestoneTerms, e: LedgerEvent): string | undefined {
+export function whyRejected(b: EscrowBalance, m: MilestoneTerms, e: RuleEvent): string | undefined {
   switch (e.type) {
     case 'fund':
       return (
@@ -105,7 +123,7 @@ export function whyRejected(b: EscrowBalance, m: MilestoneTerms, e: LedgerEvent)
 }
 
 /** Applies an allowed event. Mutates `b`; call only when whyRejected gave undefined. */
-export function applyEvent(b: EscrowBalance, e: LedgerEvent, ms: number): void {
+export function applyEvent(b: EscrowBalance, e: RuleEvent, ms: number): void {
   switch (e.type) {
     case 'fund':
       b.funded += e.amount;

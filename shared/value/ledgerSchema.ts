@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PublicKeyHex } from '../identity/keys';
+import { SignatureSchema } from './signing/signedRecord';
 
 /**
  * The escrow ledger file (DESIGN.md §3, "The escrow ledger"), version 1. Amounts are integers in
@@ -11,7 +13,12 @@ const Id = z.string().min(1, 'must be a non-empty id').max(200);
 export const MinorUnits = z.number().int('must be an integer (minor units)').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
 export const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-02T10:00:00Z' });
 
-const base = { id: Id, milestone: Id, at: IsoInstant, actor: Id };
+/**
+ * `signed` is optional: the contract's files are unsigned and stay valid. When present it is the
+ * actor's Ed25519 signature over the other fields (signing/signedRecord.ts); one that does not hold
+ * makes the event rejected as tampered (and `ledger replay` exit 4).
+ */
+const base = { id: Id, milestone: Id, at: IsoInstant, actor: Id, signed: SignatureSchema.optional() };
 
 export const FundEvent = z.object({ ...base, type: z.literal('fund'), amount: MinorUnits.min(1, 'must be at least 1 (minor units)') });
 export const SubmitEvent = z.object({ ...base, type: z.literal('submit') });
@@ -51,6 +58,11 @@ export const LedgerFileSchema = z
     version: z.literal(1),
     milestones: z.array(MilestoneTermsSchema),
     events: z.array(LedgerEventSchema),
+    /**
+     * Optional: person id → the public key their events must be signed with. An event whose actor
+     * is listed here counts only when signed by that key; unlisted actors may still sign.
+     */
+    keys: z.record(Id, PublicKeyHex).optional(),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();

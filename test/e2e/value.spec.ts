@@ -1,6 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { demoKeyPair } from '../../shared/identity/keys';
+import { verifyTrackRecord } from '../../shared/stewardship/signedTrackRecord';
+import { ESCROW_DOMAIN, signRecord } from '../../shared/value/signing/signedRecord';
+import { officialClient, until } from '../support/yClient';
 import { openApp, syncStatus } from './app';
 
 const shotPath = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
@@ -44,6 +48,9 @@ async function setUp(browser: import('@playwright/test').Browser, project: strin
   const alice = await openApp(browser, { name: 'Alice Payer' });
   const bob = await openApp(browser, { name: 'Bob Payee' });
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  // the project document's relay room, as the app opens it (for the hostile-peer test)
+  const sockets: string[] = [];
+  alice.page.on('websocket', (ws) => sockets.push(ws.url()));
   await openProject(alice.page, project, true);
   await openProject(bob.page, project, false);
   await actAs(alice.page, PAYER);
@@ -62,7 +69,14 @@ async function setUp(browser: import('@playwright/test').Browser, project: strin
   await expect(milestone(alice.page).getByTestId('action-submit')).toHaveCount(0);
   await milestone(bob.page).getByTestId('action-submit').click();
   await sameLedger([alice.page, bob.page], 'submitted');
-  return { alice, bob };
+  // every money event is signed and verified on read, each side sees who signed it
+  for (const page of [alice.page, bob.page]) {
+    await expect(milestone(page).getByTestId('signature-ok')).toHaveCount(2);
+    await expect(milestone(page).getByTestId('untrusted-events')).toHaveCount(0);
+  }
+  await expect(milestone(bob.page).getByTestId('signature-ok').first()).toContainText('signed by Alice Payer');
+  await expect(milestone(alice.page).getByTestId('signature-ok').nth(1)).toContainText('signed by Bob Payee');
+  return { alice, bob, projectRoom: () => sockets.find((u) => /\.project\.[^/?]+(\?|$)/.test(u)) };
 }
 
 test('a milestone is funded, submitted, disputed, mediated and resolved; both see the same ledger at each step', async ({ browser }) => {
@@ -98,9 +112,9 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   // CSV for accounting: one row per event with its fate and the balance after it
   const [download] = await Promise.all([bob.page.waitForEvent('download'), bob.page.getByTestId('export-csv').click()]);
   const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
-  expect(csv[0]).toBe('milestone,title,currency,event,type,at,actor,amount,release,refund,status,reason,held_after,released_after,refunded_after');
+  expect(csv[0]).toBe('milestone,title,currency,event,type,at,actor,amount,release,refund,status,reason,held_after,released_after,refunded_after,signed_by');
   expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['fund', 'submit', 'dispute', 'resolve']);
-  expect(csv.at(-1)).toMatch(/,resolve,.*,30000,20000,applied,,0,30000,20000$/);
+  expect(csv.at(-1)).toMatch(/,resolve,.*,30000,20000,applied,,0,30000,20000,[0-9a-f]{64}$/);
 
   // the health dashboard and a thread
   await bob.page.getByTestId('value-tab-health').click();
@@ -116,6 +130,11 @@ test('a milestone is funded, submitted, disputed, mediated and resolved; both se
   await alice.page.getByTestId('value-tab-splits').click();
   await expect(alice.page.getByTestId('splits-table')).toContainText(PAYEE);
   await expect(alice.page.getByTestId('roi-chart').locator('rect.bar-cost')).toHaveCount(1);
+  // a role statement written beside the narrative is shown to its member above the project's ledger
+  await bob.page.getByTestId('value-tab-narrative').click();
+  await bob.page.getByTestId('my-role-statement').fill('I build the prototype the mission stands on');
+  await bob.page.getByTestId('my-role-statement').blur();
+  await expect(bob.page.getByTestId('my-role')).toContainText('I build the prototype the mission stands on');
   await screenshot(alice.page, 'value-splits');
 
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0');
@@ -202,12 +221,15 @@ test('the health dashboard on a sample history: alerts with reasons and interven
   // a silent member: replace through the assembly engine's runner-up for their role
   await expect(alice.page.getByTestId('alert').filter({ hasText: 'has been silent' })).toContainText(/is the engine's runner-up for/);
   await screenshot(alice.page, 'value-dashboard');
-  // the orchestrator's track record, exported as plain data that says it is unsigned
+  // the orchestrator's track record, exported signed with Alice's key; a changed copy fails verification
   const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByTestId('track-record-export').click()]);
-  const record = JSON.parse(await readFile((await download.path())!, 'utf8'));
-  expect(record).toMatchObject({ kind: 'archipelago-track-record', signed: false });
-  expect(record.projects.find((p: { name: string }) => p.name === project)).toMatchObject({ milestones: { total: 5, approved: 2, resolved: 1 }, disputes: { total: 1, byAgreement: 1 } });
-  await expect(alice.page.getByTestId('track-record')).toContainText('not signed');
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(exported).toMatchObject({ kind: 'archipelago-signed-track-record', record: { kind: 'archipelago-track-record' } });
+  expect(verifyTrackRecord(exported)).toMatchObject({ valid: true, author: exported.signed.author });
+  expect(exported.record.projects.find((p: { name: string }) => p.name === project)).toMatchObject({ milestones: { total: 5, approved: 2, resolved: 1 }, disputes: { total: 1, byAgreement: 1 } });
+  exported.record.projects[0].disputes.total += 1;
+  expect(verifyTrackRecord(exported).valid).toBe(false);
+  await expect(alice.page.getByTestId('track-record')).toContainText('signed with the orchestrator’s key');
   const count = await bob.page.getByTestId('alert').count();
   const late = alice.page.getByTestId('alert').filter({ hasText: 'past its due date' });
   await expect(late).toContainText('Suggested: Re-scope');
@@ -244,6 +266,48 @@ test('a dispute escalated to the community panel is decided by a strict majority
   for (const page of pages) await expect(page.getByTestId('dispute-outcome')).toContainText('Resolved by panel: release €500.00, refund €0.00');
   const balance = await sameLedger(pages, 'resolved');
   expect(balance).toMatch(/released\s*€500\.00/);
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('a peer that tampers with a money event or forges one with another key moves no money; both see it flagged with the reason', async ({ browser }) => {
+  const { alice, bob, projectRoom } = await setUp(browser, `Escrow signed ${Date.now()}`);
+  const pages = [alice.page, bob.page];
+  const url = projectRoom();
+  expect(url, 'the project room the app opened').toBeTruthy();
+  const { protocol, host, pathname } = new URL(url!);
+  // a hostile peer on the real relay, writing straight into the project document
+  const mallory = officialClient(`${protocol}//${host}`, decodeURIComponent(pathname.slice(1)));
+  try {
+    const events = mallory.doc.getArray<Record<string, unknown>>('escrowEvents');
+    await until(() => events.length >= 2, 15_000, 'the project document to sync');
+    const fund = events.toArray().find((e) => e.type === 'fund')!;
+    const submit = events.toArray().find((e) => e.type === 'submit')!;
+    mallory.doc.transact(() => {
+      // the fund's amount raised after Alice signed it (same id: it cannot replace the valid one)
+      events.push([{ ...fund, amount: (fund.amount as number) * 10 }]);
+      // an approve "by the payer", validly signed but with Mallory's key, not the payer's
+      events.push([signRecord(demoKeyPair('mallory'), ESCROW_DOMAIN, { id: 'forged-approve', milestone: submit.milestone as string, type: 'approve' as const, at: new Date().toISOString(), actor: fund.actor as string })]);
+    });
+    for (const page of pages) {
+      const card = milestone(page);
+      await expect(card.getByTestId('untrusted-event')).toHaveCount(2);
+      await expect(card.locator('[data-testid=untrusted-event][data-status=tampered]')).toContainText(/tampered: .* Elif Laurent fund €5,000\.00 — the signature of [0-9a-f]{12}… does not hold/);
+      await expect(card.locator('[data-testid=untrusted-event][data-status=unauthorised]')).toContainText(`but ${PAYER}’s events must be signed with their key`);
+      await expect(card).toHaveAttribute('data-state', 'submitted');
+    }
+    expect(await sameLedger(pages, 'submitted')).toMatch(/funded\s*€500\.00/);
+    await screenshot(alice.page, 'value-ledger-tampered');
+    // the real payer still approves, and that counts
+    await milestone(alice.page).getByTestId('action-approve').click();
+    expect(await sameLedger(pages, 'approved')).toMatch(/released\s*€500\.00/);
+  } finally {
+    mallory.destroy();
+  }
+  // Bob cannot act as the payer: that person is bound to Alice's key, so nothing is offered
+  await bob.page.getByTestId('acting-as').selectOption({ label: PAYER });
+  await expect(bob.page.getByTestId('signing-status')).toHaveAttribute('data-can-act', 'false');
+  await expect(bob.page.getByTestId('signing-status')).toContainText('bound to another member’s key');
   await alice.context.close();
   await bob.context.close();
 });

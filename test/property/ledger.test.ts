@@ -4,7 +4,34 @@ import * as Y from 'yjs';
 import { parseLedgerFile, replayLedgerJson } from '../../shared/value/ledger';
 import type { LedgerEvent, LedgerFile } from '../../shared/value/ledgerSchema';
 import { replayLedger, replayOutput } from '../../shared/value/replayLedger';
+import { compareTimed } from '../../shared/value/ledgerOrder';
+import { applyEvent, openBalance, ruleEvent, settleAutoRelease, whyRejected } from '../../shared/value/ledgerRules';
 import { randomLedger } from '../../shared/value/testLedgers';
+
+/** The plain reading of ledgerOrder.ts: every distinct event in ONE global order, replayed one by one. */
+function referenceReplay(file: LedgerFile, now: number | undefined) {
+  const byId = new Map<string, LedgerEvent[]>();
+  for (const e of file.events) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  const distinct = [...byId.values()].filter((vs) => vs.every((v) => JSON.stringify(Object.entries(v).sort()) === JSON.stringify(Object.entries(vs[0]).sort()))).map((vs) => vs[0]);
+  const sorted = distinct.map((event) => ({ event, ms: Date.parse(event.at) })).sort(compareTimed);
+  const balances = new Map(file.milestones.map((m) => [m.id, openBalance()]));
+  const terms = new Map(file.milestones.map((m) => [m.id, m]));
+  const fates = new Map<string, string | undefined>();
+  for (const { event, ms } of sorted) {
+    const b = balances.get(event.milestone);
+    const m = terms.get(event.milestone);
+    if (!b || !m) {
+      fates.set(event.id, 'unknown');
+      continue;
+    }
+    if (now !== undefined) settleAutoRelease(b, m, Math.min(ms, now));
+    const why = whyRejected(b, m, ruleEvent(event));
+    if (why === undefined) applyEvent(b, ruleEvent(event), ms);
+    fates.set(event.id, why);
+  }
+  if (now !== undefined) for (const m of file.milestones) settleAutoRelease(balances.get(m.id)!, m, now);
+  return { balances, fates };
+}
 
 const ledgerArb = fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), milestones: fc.integer({ min: 1, max: 6 }), events: fc.integer({ min: 0, max: 120 }) }).map((o) => randomLedger(o));
 const nowArb = fc.option(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 2, 1) }), { nil: undefined });
@@ -27,6 +54,22 @@ describe('escrow ledger properties', () => {
         expect(new Set(ids).size).toBe(ids.length);
         expect(new Set(ids)).toEqual(new Set(file.events.map((e) => e.id)));
         for (const r of out.rejected) expect(r.reason.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('per-milestone buckets give exactly the state of one global order (the reference reading)', () => {
+    fc.assert(
+      fc.property(ledgerArb, nowArb, (file, now) => {
+        const ref = referenceReplay(file, now);
+        const out = replayLedger(file.milestones, file.events, { now });
+        for (const m of out.milestones) {
+          const b = ref.balances.get(m.id)!;
+          expect({ state: m.state, funded: m.funded, released: m.released, refunded: m.refunded, held: m.held }).toEqual({ state: b.state, funded: b.funded, released: b.released, refunded: b.refunded, held: b.held });
+        }
+        const reasons = new Map(out.rejected.map((r) => [r.id, r.reason]));
+        for (const [id, why] of ref.fates) if (why !== 'unknown') expect(reasons.get(id)).toBe(why);
       }),
       { numRuns: 300 },
     );

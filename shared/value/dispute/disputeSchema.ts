@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant, MinorUnits } from '../ledgerSchema';
+import { SignatureSchema } from '../signing/signedRecord';
 
 const Id = z.string().min(1).max(200);
 
@@ -36,7 +37,8 @@ export const DisputeSchema = z
 export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeInput = z.input<typeof DisputeSchema>;
 
-const base = { id: Id, dispute: Id, actor: Id, at: IsoInstant };
+/** `signed`: the actor's signature over the other fields (signing/signedRecord.ts, DISPUTE_DOMAIN). */
+const base = { id: Id, dispute: Id, actor: Id, at: IsoInstant, signed: SignatureSchema.optional() };
 const split = { release: MinorUnits, refund: MinorUnits };
 
 export const DisputeEventSchema = z.discriminatedUnion('type', [

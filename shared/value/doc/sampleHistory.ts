@@ -1,5 +1,9 @@
 import type * as Y from 'yjs';
+import { demoKeyPair, type Signer } from '../../identity/keys';
 import type { Rng } from '../../util/rng';
+import type { DisputeEvent } from '../dispute/disputeSchema';
+import type { LedgerEvent } from '../ledgerSchema';
+import { DISPUTE_DOMAIN, ESCROW_DOMAIN, signRecord } from '../signing/signedRecord';
 import { appendDisputeEvent, appendEscrowEvent, logTrust, postMessage, putDispute, putMilestone, putThread, setRoleStatement } from './valueDoc';
 
 const DAY = 86_400_000;
@@ -10,6 +14,10 @@ const DAY = 86_400_000;
  * approved, one disputed and settled by agreement, one submitted but overdue, one ahead), two
  * threads whose tone sours and whose replies slow down, one member falling silent, and the trust
  * along the team's ties rising then falling. Seeded: the same seed writes the same history.
+ * Its money events and dispute events are signed like every other (the app refuses unsigned ones),
+ * each with a demo key derived from its made-up actor (`sample/<person id>`); the people it uses are
+ * not bound to those keys, so a member may still claim them afterwards (their sample events then show
+ * as signed by another key).
  */
 export function writeSampleHistory(doc: Y.Doc, options: { people: readonly { id: string; name: string }[]; now: number; rng: Rng; origin: unknown }): { members: string[] } {
   const { rng, now, origin } = options;
@@ -18,6 +26,10 @@ export function writeSampleHistory(doc: Y.Doc, options: { people: readonly { id:
   const team = rest.slice(0, 3);
   const start = now - 42 * DAY;
   const iso = (t: number) => new Date(Math.round(t)).toISOString();
+  const keys = new Map<string, Signer>();
+  const keyOf = (person: string) => keys.get(person) ?? keys.set(person, demoKeyPair(`sample/${person}`)).get(person)!;
+  const esc = (e: LedgerEvent, o: unknown) => appendEscrowEvent(doc, signRecord(keyOf(e.actor.startsWith('agreement:') ? client.id : e.actor), ESCROW_DOMAIN, e), o);
+  const dsp = (e: DisputeEvent, o: unknown) => appendDisputeEvent(doc, signRecord(keyOf(e.actor), DISPUTE_DOMAIN, e), o);
   let n = 0;
   const id = (p: string) => `sample-${p}-${n++}`;
   const plan = [
@@ -32,26 +44,26 @@ export function writeSampleHistory(doc: Y.Doc, options: { people: readonly { id:
       const created = start + i * 2 * DAY;
       const m = putMilestone(doc, { id: `sample-m${i}`, title: p.title, payer: client.id, payee: p.payee.id, currency: 'EUR', budget: p.budget, value: Math.round(p.budget * (1.4 + rng.next())), autoReleaseDays: 14, due: iso(start + p.due * DAY), createdAt: iso(created) }, origin);
       if (p.fate === 'open') continue;
-      appendEscrowEvent(doc, { id: id('fund'), milestone: m.id, type: 'fund', amount: p.budget, at: iso(created + DAY), actor: client.id }, origin);
+      esc({ id: id('fund'), milestone: m.id, type: 'fund', amount: p.budget, at: iso(created + DAY), actor: client.id }, origin);
       const submitted = start + (p.due + p.late) * DAY - DAY / 2;
       if (p.fate === 'submitted') {
         // submitted a day before "now"'s week; overdue for approval, not yet auto-released
-        appendEscrowEvent(doc, { id: id('submit'), milestone: m.id, type: 'submit', at: iso(now - 5 * DAY), actor: p.payee.id }, origin);
+        esc({ id: id('submit'), milestone: m.id, type: 'submit', at: iso(now - 5 * DAY), actor: p.payee.id }, origin);
         continue;
       }
-      appendEscrowEvent(doc, { id: id('submit'), milestone: m.id, type: 'submit', at: iso(submitted), actor: p.payee.id }, origin);
+      esc({ id: id('submit'), milestone: m.id, type: 'submit', at: iso(submitted), actor: p.payee.id }, origin);
       if (p.fate === 'approved') {
-        appendEscrowEvent(doc, { id: id('approve'), milestone: m.id, type: 'approve', at: iso(submitted + DAY / 2), actor: client.id }, origin);
+        esc({ id: id('approve'), milestone: m.id, type: 'approve', at: iso(submitted + DAY / 2), actor: client.id }, origin);
         continue;
       }
       const opened = submitted + DAY;
       const did = `sample-d${i}`;
-      appendEscrowEvent(doc, { id: `${did}:open`, milestone: m.id, type: 'dispute', at: iso(opened), actor: client.id }, origin);
+      esc({ id: `${did}:open`, milestone: m.id, type: 'dispute', at: iso(opened), actor: client.id }, origin);
       putDispute(doc, { id: did, milestone: m.id, payer: client.id, payee: p.payee.id, openedBy: client.id, openedAt: iso(opened), held: p.budget, reason: 'The field test covered half the sites agreed' }, origin);
       const proposal = id('propose');
-      appendDisputeEvent(doc, { id: proposal, dispute: did, type: 'propose', actor: p.payee.id, release: p.budget * 0.7, refund: p.budget * 0.3, at: iso(opened + DAY) }, origin);
-      appendDisputeEvent(doc, { id: id('accept'), dispute: did, type: 'accept', actor: client.id, proposal, at: iso(opened + 2 * DAY) }, origin);
-      appendEscrowEvent(doc, { id: `${did}:resolve`, milestone: m.id, type: 'resolve', release: p.budget * 0.7, refund: p.budget * 0.3, at: iso(opened + 2 * DAY), actor: `agreement:${did}` }, origin);
+      dsp({ id: proposal, dispute: did, type: 'propose', actor: p.payee.id, release: p.budget * 0.7, refund: p.budget * 0.3, at: iso(opened + DAY) }, origin);
+      dsp({ id: id('accept'), dispute: did, type: 'accept', actor: client.id, proposal, at: iso(opened + 2 * DAY) }, origin);
+      esc({ id: `${did}:resolve`, milestone: m.id, type: 'resolve', release: p.budget * 0.7, refund: p.budget * 0.3, at: iso(opened + 2 * DAY), actor: `agreement:${did}` }, origin);
     }
     const threads = [putThread(doc, { id: 'sample-t0', title: 'Weekly check-in', createdAt: iso(start) }, origin), putThread(doc, { id: 'sample-t1', title: 'Field test', milestone: 'sample-m2', createdAt: iso(start + 20 * DAY) }, origin)];
     const moods = [

@@ -4,6 +4,7 @@ import { NewerDocumentError } from '../../model/docs/docVersion';
 import { jsonPath, parseOrThrow } from '../../model/validate';
 import { DisputeEventSchema, DisputeSchema, type Dispute, type DisputeEvent } from '../dispute/disputeSchema';
 import { IsoInstant, LedgerEventSchema, MinorUnits, type LedgerEvent } from '../ledgerSchema';
+import { PersonClaimSchema, type PersonClaim } from '../signing/personKeys';
 
 /**
  * Value flow and stewardship data inside a `project:<id>` document. It has its own schema version
@@ -13,7 +14,8 @@ import { IsoInstant, LedgerEventSchema, MinorUnits, type LedgerEvent } from '../
  * Layout (every record is a plain JSON value, validated with zod on read; a record a peer wrote
  * that fails validation is listed in `invalid`, never dropped silently):
  * - `valueMilestones`   Y.Map  id → MilestoneRecord (terms of the escrow, plan, value, contributions)
- * - `escrowEvents`      Y.Array of ledger events: the append-only log the ledger replays as a set
+ * - `escrowEvents`      Y.Array of ledger events, each signed by its actor inside the event
+ *                       (signing/signedRecord.ts): the append-only log the ledger replays as a set
  * - `disputes`          Y.Map  id → Dispute (with the trust calculus's suggestions snapshotted)
  * - `disputeEvents`     Y.Array of dispute events
  * - `threads`           Y.Map  id → Thread (per project, or per milestone)
@@ -24,10 +26,12 @@ import { IsoInstant, LedgerEventSchema, MinorUnits, type LedgerEvent } from '../
  *                       'contributions' → { milestone: { person: level 0..1 } }
  * - `trustLog`          Y.Array of { at, from, to, trust }: the team's tie trusts as they were seen
  *                       to change (the trust flow chart is the differences)
+ * - `personClaims`      Y.Array of signed claims { person, at, signed }: which member's key acts for
+ *                       which person (signing/personKeys.ts; version 2)
  * - `narrative`         Y.XmlFragment: the mission narrative, rich text (paragraphs of Y.XmlText)
  *                       for Tiptap/y-prosemirror; `roles` Y.Map person → role statement
  */
-export const VALUE_SECTION_VERSION = 1;
+export const VALUE_SECTION_VERSION = 2;
 
 export const MilestoneRecordSchema = z
   .object({
@@ -92,10 +96,11 @@ export interface ValueSnapshot {
   contributions: Record<string, Record<string, number>>;
   trustLog: TrustLogEntry[];
   roles: Record<string, string>;
+  personClaims: PersonClaim[];
   invalid: InvalidRecord[];
 }
 
-export const EMPTY_VALUE: ValueSnapshot = { milestones: [], escrowEvents: [], disputes: [], disputeEvents: [], threads: [], messages: [], reads: {}, alertMarks: {}, agreed: {}, gives: {}, contributions: {}, trustLog: [], roles: {}, invalid: [] };
+export const EMPTY_VALUE: ValueSnapshot = { milestones: [], escrowEvents: [], disputes: [], disputeEvents: [], threads: [], messages: [], reads: {}, alertMarks: {}, agreed: {}, gives: {}, contributions: {}, trustLog: [], roles: {}, personClaims: [], invalid: [] };
 
 interface SectionMigration {
   to: number;
@@ -110,6 +115,7 @@ const migrations: SectionMigration[] = [
       doc.getXmlFragment('narrative');
     },
   },
+  { to: 2, run: (doc) => void doc.getArray('personClaims') },
 ];
 
 export function valueSectionVersion(doc: Y.Doc): number {
@@ -191,6 +197,7 @@ export function readValue(doc: Y.Doc): ValueSnapshot {
     contributions: contributions.success ? contributions.data : {},
     trustLog: readArray(doc, 'trustLog', TrustLogSchema, invalid).sort((a, b) => a.at - b.at),
     roles,
+    personClaims: readArray(doc, 'personClaims', PersonClaimSchema, invalid),
     invalid,
   };
 }
@@ -207,6 +214,13 @@ export function putMilestone(doc: Y.Doc, record: z.input<typeof MilestoneRecordS
 export function appendEscrowEvent(doc: Y.Doc, event: LedgerEvent, origin: unknown): LedgerEvent {
   const valid = parseOrThrow(LedgerEventSchema, event, 'escrow event');
   doc.transact(() => doc.getArray('escrowEvents').push([valid]), origin);
+  return valid;
+}
+
+/** Records a signed claim that the signer acts for `person` (the earliest claim binds; personKeys). */
+export function appendPersonClaim(doc: Y.Doc, claim: PersonClaim, origin: unknown): PersonClaim {
+  const valid = parseOrThrow(PersonClaimSchema, claim, 'person claim');
+  doc.transact(() => doc.getArray('personClaims').push([valid]), origin);
   return valid;
 }
 

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { projectName } from '../../../../shared/model/docs/projectDoc';
 import { listProjects } from '../../../../shared/model/docs/workspaceDoc';
+import { signTrackRecordWith } from '../../../../shared/stewardship/signedTrackRecord';
 import { trackRecord, type TrackRecord } from '../../../../shared/stewardship/trackRecord';
 import { openValueSection, readValue } from '../../../../shared/value/doc/valueDoc';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
+import { appKeyStore } from '../identity/keyStore';
 
-/** The orchestrator's track record over the workspace's projects, shown and exported as plain (unsigned) data. */
+/** The orchestrator's track record over the workspace's projects, shown, and exported signed with this member's key. */
 export function TrackRecordPanel() {
   const { session } = useApp();
   const notify = useUi((s) => s.notify);
@@ -32,8 +34,14 @@ export function TrackRecordPanel() {
   const download = async () => {
     const r = await build();
     if (!r) return;
+    let signed;
+    try {
+      signed = await signTrackRecordWith(appKeyStore(), r);
+    } catch (e) {
+      return notify(`The track record could not be signed: ${(e as Error).message}`, 'error');
+    }
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: 'application/json' }));
+    a.href = URL.createObjectURL(new Blob([`${JSON.stringify(signed, null, 2)}\n`], { type: 'application/json' }));
     a.download = 'track-record.json';
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
@@ -42,7 +50,7 @@ export function TrackRecordPanel() {
     <section className="steward-track" data-testid="track-record">
       <div className="row">
         <button type="button" className="secondary" onClick={build} data-testid="track-record-show">Track record</button>
-        <button type="button" className="secondary" onClick={download} data-testid="track-record-export">Export</button>
+        <button type="button" className="secondary" onClick={download} data-testid="track-record-export">Export signed</button>
       </div>
       {record && (
         <>

@@ -6,24 +6,27 @@ import { appendDisputeEvent, type ValueSnapshot } from '../../../../shared/value
 import type { DisputeEvent } from '../../../../shared/value/dispute/disputeSchema';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
+import { signDispute } from './signing';
 import { formatMinor, newEventId } from './useValue';
 
 type Entry = ProjectLedger['disputes'][number];
 
 const STEPS = ['negotiation', 'mediation', 'panel', 'resolved'] as const;
 
-export function DisputeView({ doc, value, ledger, me, name, now }: { doc: Y.Doc; value: ValueSnapshot; ledger: ProjectLedger; me: string; name: (id: string) => string; now: number }) {
+type Signer = (key: string) => string;
+
+export function DisputeView({ doc, value, ledger, me, name, now, signer }: { doc: Y.Doc; value: ValueSnapshot; ledger: ProjectLedger; me: string; name: (id: string) => string; now: number; signer: Signer }) {
   if (!ledger.disputes.length) return <p className="muted" data-testid="no-disputes">No disputes. A party opens one from a funded or submitted milestone.</p>;
   return (
     <div data-testid="dispute-list">
       {ledger.disputes.map((d) => (
-        <DisputeCard key={d.dispute.id} doc={doc} entry={d} value={value} ledger={ledger} me={me} name={name} now={now} />
+        <DisputeCard key={d.dispute.id} doc={doc} entry={d} value={value} ledger={ledger} me={me} name={name} now={now} signer={signer} />
       ))}
     </div>
   );
 }
 
-function DisputeCard({ doc, entry, value, ledger, me, name, now }: { doc: Y.Doc; entry: Entry; value: ValueSnapshot; ledger: ProjectLedger; me: string; name: (id: string) => string; now: number }) {
+function DisputeCard({ doc, entry, value, ledger, me, name, now, signer }: { doc: Y.Doc; entry: Entry; value: ValueSnapshot; ledger: ProjectLedger; me: string; name: (id: string) => string; now: number; signer: Signer }) {
   const notify = useUi((s) => s.notify);
   const { dispute: d, state: s, ledgerReason } = entry;
   const record = value.milestones.find((m) => m.id === d.milestone);
@@ -33,12 +36,11 @@ function DisputeCard({ doc, entry, value, ledger, me, name, now }: { doc: Y.Doc;
   const release = Math.round((d.held * releasePct) / 100);
   const split = { release, refund: d.held - release };
   const actions = me && !ledgerReason ? disputeActions(d, s, me) : [];
+  // every proposal, choice, decision and panel vote is signed with this device's key (signing.ts)
   const send = (e: Record<string, unknown>) => {
-    try {
-      appendDisputeEvent(doc, { id: newEventId('dv'), dispute: d.id, actor: me, at: new Date().toISOString(), ...e } as DisputeEvent, LOCAL);
-    } catch (err) {
-      notify((err as Error).message, 'error');
-    }
+    signDispute({ id: newEventId('dv'), dispute: d.id, actor: me, at: new Date().toISOString(), ...e } as DisputeEvent)
+      .then((signed) => appendDisputeEvent(doc, signed, LOCAL))
+      .catch((err: Error) => notify(err.message, 'error'));
   };
   const lastProposal = [...s.proposals].reverse().find((p) => p.by !== me);
   // the evidence timeline: ledger events of the milestone, dispute events, and the milestone's thread
@@ -46,7 +48,8 @@ function DisputeCard({ doc, entry, value, ledger, me, name, now }: { doc: Y.Doc;
   const threadIds = new Set(value.threads.filter((t) => t.milestone === d.milestone).map((t) => t.id));
   // on an equal instant the dispute's step comes before the ledger event it caused (a decide before its resolve)
   const timeline = [
-    ...s.history.map((h) => ({ at: h.event.at, text: `dispute: ${name(h.event.actor)} ${h.event.type}${'release' in h.event ? ` ${formatMinor(h.event.release, cur)} / ${formatMinor(h.event.refund, cur)}` : ''}${'mediator' in h.event ? ` ${name(h.event.mediator)}` : ''}${h.applied ? '' : ` (rejected: ${h.reason})`}` })),
+    ...s.history.map((h) => ({ at: h.event.at, text: `dispute: ${name(h.event.actor)} ${h.event.type}${'release' in h.event ? ` ${formatMinor(h.event.release, cur)} / ${formatMinor(h.event.refund, cur)}` : ''}${'mediator' in h.event ? ` ${name(h.event.mediator)}` : ''}${h.applied ? '' : ` (rejected: ${h.reason})`}${ledger.signers.has(h.event.id) ? ` ✓ signed by ${signer(ledger.signers.get(h.event.id)!)}` : ''}` })),
+    ...entry.untrusted.map((u) => ({ at: u.event.at, text: `⚠ not counted: ${name(u.event.actor)} ${u.event.type}${'release' in u.event ? ` ${formatMinor(u.event.release, cur)} / ${formatMinor(u.event.refund, cur)}` : ''} (${u.reason})` })),
     ...ledgerHistory.map((h) => ({ at: h.event.at, text: `ledger: ${name(h.event.actor)} ${h.event.type}${h.applied ? '' : ` (rejected: ${h.reason})`}` })),
     ...s.deadlinesPassed.map((x) => ({ at: new Date(x.at).toISOString(), text: `deadline of the ${x.stage} passed` })),
     ...value.messages.filter((m) => threadIds.has(m.thread)).map((m) => ({ at: m.at, text: `message: ${name(m.author)}: ${m.text}` })),

@@ -10,14 +10,15 @@ import { createRng } from '../../../../shared/util/rng';
 import type { MilestoneReplay } from '../../../../shared/value/replayLedger';
 import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
+import { signEscrow } from './signing';
 import { formatMinor, newEventId, parseMajor } from './useValue';
 import { PersonOptions, type ValueTabProps } from './valueTab';
 
-type Props = ValueTabProps;
+type Props = ValueTabProps & { signer: (key: string) => string };
 
-export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
+export function EscrowView({ doc, value, ledger, net, me, name, signer }: Props) {
   const download = () => {
-    const blob = new Blob([ledgerCsv(ledger.replay, value.milestones)], { type: 'text/csv' });
+    const blob = new Blob([ledgerCsv(ledger.replay, value.milestones, ledger.signers)], { type: 'text/csv' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'escrow-ledger.csv';
@@ -35,7 +36,7 @@ export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
         </button>
       </div>
       {ledger.replay.milestones.map((m) => (
-        <MilestoneCard key={m.id} doc={doc} record={value.milestones.find((r) => r.id === m.id)!} m={m} ledger={ledger} net={net} me={me} name={name} />
+        <MilestoneCard key={m.id} doc={doc} record={value.milestones.find((r) => r.id === m.id)!} m={m} ledger={ledger} net={net} me={me} name={name} signer={signer} />
       ))}
       {ledger.replay.orphans.length > 0 && (
         <div className="value-orphans">
@@ -60,18 +61,22 @@ export function EscrowView({ doc, value, ledger, net, me, name }: Props) {
   );
 }
 
-function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; record: MilestoneRecord; m: MilestoneReplay; ledger: ProjectLedger; net: NetworkSnapshot; me: string; name: (id: string) => string }) {
+function MilestoneCard({ doc, record, m, ledger, net, me, name, signer }: { doc: Y.Doc; record: MilestoneRecord; m: MilestoneReplay; ledger: ProjectLedger; net: NetworkSnapshot; me: string; name: (id: string) => string; signer: (key: string) => string }) {
   const notify = useUi((s) => s.notify);
   const [amount, setAmount] = useState('');
   const actions = me ? escrowActions(record, m.state, me) : [];
   const cur = record.currency;
-  const act = (type: EscrowAction) => {
+  const [busy, setBusy] = useState(false);
+  // every money event is signed with this device's key before it is written (signing.ts)
+  const act = async (type: EscrowAction) => {
+    if (busy) return;
+    setBusy(true);
     try {
       const at = new Date().toISOString();
       if (type === 'fund') {
         const minor = amount ? parseMajor(amount, cur) : record.budget;
         if (minor === undefined) return notify('Enter a positive amount', 'error');
-        appendEscrowEvent(doc, { id: newEventId('fund'), milestone: m.id, type, amount: minor, at, actor: me }, LOCAL);
+        appendEscrowEvent(doc, await signEscrow({ id: newEventId('fund'), milestone: m.id, type, amount: minor, at, actor: me }), LOCAL);
         setAmount('');
       } else if (type === 'dispute') {
         const id = newEventId('dispute');
@@ -84,15 +89,19 @@ function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; 
         } catch {
           // a party not in the network: no suggestions, the dispute can still be negotiated
         }
+        const open = await signEscrow({ id: `${id}:open`, milestone: m.id, type: 'dispute', at, actor: me });
         doc.transact(() => {
-          appendEscrowEvent(doc, { id: `${id}:open`, milestone: m.id, type: 'dispute', at, actor: me }, LOCAL);
+          appendEscrowEvent(doc, open, LOCAL);
           putDispute(doc, { id, milestone: m.id, payer: record.payer, payee: record.payee, openedBy: me, openedAt: at, held: m.held, mediatorCandidates: mediators, panel }, LOCAL);
         }, LOCAL);
-      } else appendEscrowEvent(doc, { id: newEventId(type), milestone: m.id, type, at, actor: me }, LOCAL);
+      } else appendEscrowEvent(doc, await signEscrow({ id: newEventId(type), milestone: m.id, type, at, actor: me }), LOCAL);
     } catch (e) {
       notify((e as Error).message, 'error');
+    } finally {
+      setBusy(false);
     }
   };
+  const untrusted = ledger.replay.untrusted.filter((u) => u.event.milestone === m.id);
   const dispute = ledger.disputes.find((d) => d.dispute.milestone === m.id && !d.ledgerReason);
   return (
     <article className="value-milestone panel" data-testid="milestone" data-milestone={record.title} data-state={m.state}>
@@ -119,7 +128,7 @@ function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; 
         <div className="row value-actions">
           {actions.includes('fund') && <input value={amount} onChange={(e) => setAmount(e.target.value)} placeholder={`amount (${cur})`} aria-label="Amount to fund" data-testid="fund-amount" />}
           {actions.map((a) => (
-            <button key={a} type="button" className={a === 'dispute' || a === 'cancel' ? 'secondary' : ''} onClick={() => act(a)} data-testid={`action-${a}`}>
+            <button key={a} type="button" disabled={busy} className={a === 'dispute' || a === 'cancel' ? 'secondary' : ''} onClick={() => void act(a)} data-testid={`action-${a}`}>
               {a}
             </button>
           ))}
@@ -132,6 +141,12 @@ function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; 
             <time>{h.event.at.replace('T', ' ').slice(0, 19)}</time> {name(h.event.actor)} {h.event.type}
             {h.event.type === 'fund' ? ` ${formatMinor(h.event.amount, cur)}` : ''}
             {h.event.type === 'resolve' ? ` release ${formatMinor(h.event.release, cur)}, refund ${formatMinor(h.event.refund, cur)}` : ''}
+            {ledger.signers.has(h.event.id) && (
+              <span className="value-signed" data-testid="signature-ok" title={`Ed25519 signature verified: ${ledger.signers.get(h.event.id)}`}>
+                {' '}
+                ✓ signed by {signer(ledger.signers.get(h.event.id)!)}
+              </span>
+            )}
             {!h.applied && (
               <span className="value-reason" data-testid="rejected-reason">
                 {' '}
@@ -141,6 +156,16 @@ function MilestoneCard({ doc, record, m, ledger, net, me, name }: { doc: Y.Doc; 
           </li>
         ))}
       </ol>
+      {untrusted.length > 0 && (
+        <ul className="value-untrusted" data-testid="untrusted-events" aria-label="Events that move no money">
+          {untrusted.map((u, i) => (
+            <li key={`${u.event.id}-${i}`} data-testid="untrusted-event" data-status={u.status}>
+              <strong>{u.status === 'tampered' ? '⚠ tampered' : u.status === 'unsigned' ? 'unsigned' : 'not the actor’s key'}</strong>: {u.event.at.replace('T', ' ').slice(0, 19)} {name(u.event.actor)} {u.event.type}
+              {u.event.type === 'fund' ? ` ${formatMinor(u.event.amount, cur)}` : ''} — {u.reason.replace(/^tampered: /, '').replace(`${u.event.actor}'s events`, `${name(u.event.actor)}’s events`)}; not trusted, it moves no money.
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }

@@ -29,6 +29,7 @@ export function NarrativeEditor({ doc, awareness, user, me, name, roles, members
       <p className="small muted">The team’s mission, written together. Everyone’s caret shows where they are typing.</p>
       <EditorContent editor={editor} />
       <h4>Role statements</h4>
+      {members.length === 0 && <p className="small muted">Each member of a milestone (payer or payee) writes here how their role serves the mission; it is shown to them above their project’s ledger.</p>}
       <ul className="value-roles">
         {members.map((id) => (
           <li key={id} className={id === me ? 'me' : ''}>
