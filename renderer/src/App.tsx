@@ -6,6 +6,7 @@ import { PaletteHost } from './features/palette/PaletteHost';
 import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
+import { WorkshopBar } from './features/workshop/WorkshopBar';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
 import { useYSnapshot } from './hooks/useYSnapshot';
 import { platform } from './platform';
@@ -189,6 +190,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             <Presence peers={peers} me={user} />
             <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
+          <WorkshopBar />
           {error && (
             <p className="warning" role="alert">
               {error}

@@ -156,8 +156,11 @@ describe('npm run workshop (the real process): one port for the app and the rela
       const decoder = new TextDecoder();
       let buffer = '';
       try {
-        for await (const chunk of stream.body!) {
-          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        const reader = stream.body!.getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from '../../hooks/useSession';
+import { FacilitatorPanel } from './FacilitatorPanel';
+import { ParticipantBanner } from './ParticipantBanner';
+import { tokenOf, useWorkshopView, workshopRole } from './workshopClient';
+import './workshop.css';
+
+/** Shown only in a page the workshop host opened: the facilitator's panel, or a participant's banner. */
+export function WorkshopBar() {
+  const role = workshopRole();
+  return role ? <WorkshopBarFor role={role} /> : null;
+}
+
+function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
+  const app = useApp();
+  const token = tokenOf(app.relayUrl);
+  const conn = useWorkshopView(token);
+  // the name typed on the join page becomes this device's display name (presence shows it)
+  const named = useRef(false);
+  useEffect(() => {
+    const name = new URLSearchParams(location.search).get('name')?.trim().slice(0, 60);
+    if (named.current || !name) return;
+    named.current = true;
+    if (name !== app.user.name) app.setUser({ ...app.user, name });
+  }, [app]);
+  if (!token)
+    return (
+      <section className="workshop-banner workshop-removed" role="alert">
+        This workshop link has no access token: open the join link again.
+      </section>
+    );
+  return role === 'facilitator' ? <FacilitatorPanel conn={conn} token={token} /> : <ParticipantBanner conn={conn} token={token} />;
+}
