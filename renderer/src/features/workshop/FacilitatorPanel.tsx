@@ -104,7 +104,7 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
             <div className="workshop-inline">
               <label>
                 Spotlight{' '}
-                <select value={spotKind} onChange={(e) => setSpotKind(e.target.value as typeof spotKind)}>
+                <select aria-label="Spotlight kind" value={spotKind} onChange={(e) => setSpotKind(e.target.value as typeof spotKind)} data-testid="workshop-spotlight-kind">
                   <option value="person">person</option>
                   <option value="team">team</option>
                   <option value="cluster">cluster</option>
@@ -141,7 +141,7 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
               </p>
             )}
           </fieldset>
-          <fieldset>
+          <fieldset className="workshop-wide">
             <legend>Vote on a team</legend>
             {view.vote?.open ? (
               <>

@@ -86,7 +86,7 @@ export function ParticipantBanner({ conn, token }: { conn: WorkshopConnection; t
         ) : null}
         {view.locked && (
           <span className="workshop-chip workshop-warn" data-testid="workshop-locked">
-            Editing is locked by the facilitator: you can look, not change
+            Editing is locked by the facilitator: changes you make stay on this device, unseen by others, until it is unlocked
           </span>
         )}
         {view.timer && left !== null && (

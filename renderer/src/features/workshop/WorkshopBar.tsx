@@ -19,7 +19,8 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
   const named = useRef(false);
   useEffect(() => {
     const name = new URLSearchParams(location.search).get('name')?.trim().slice(0, 60);
-    if (named.current || !name) return;
+    // once the session is open, so the name also reaches presence
+    if (named.current || !name || !app.session) return;
     named.current = true;
     if (name !== app.user.name) app.setUser({ ...app.user, name });
   }, [app]);
