@@ -12,6 +12,8 @@ export interface WorkshopApiOptions {
   control(control: Control): ControlResult;
   ballot(subject: string, optionId: string): ControlResult;
   exportWorkshop(): Promise<unknown>;
+  /** A fresh token for the same person, so a long workshop outlives a token's lifetime. */
+  renew(subject: string): Promise<{ token: string; expiresAt: string }>;
   logger: Logger;
 }
 
@@ -56,6 +58,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
  * - `GET /workshop/state`: the same, once;
  * - `POST /workshop/control` (the facilitator's token only): follow me, spotlight, timer, lock, vote, accept, remove;
  * - `POST /workshop/vote` (a participant's token): one ballot, replaced by a later one;
+ * - `POST /workshop/token`: a fresh token for the caller (the app renews before its token expires);
  * - `GET /workshop/export` (the facilitator's token only): the workspace, the accepted team and the vote results.
  * Every refusal is enforced here, whatever the page shows.
  */
@@ -103,6 +106,7 @@ export function createWorkshopApi(options: WorkshopApiOptions) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="workshop-export.json"' });
       return void res.end(JSON.stringify(body, null, 2));
     }
+    if (action === 'token' && req.method === 'POST') return json(res, 200, await options.renew(caller.subject));
     if (req.method !== 'POST' || (action !== 'control' && action !== 'vote')) return json(res, 404, { error: `no workshop endpoint ${req.method} /workshop/${action}` });
     let body: unknown;
     try {

@@ -268,6 +268,11 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       return result;
     },
     exportWorkshop: () => host.exportWorkshop(),
+    async renew(subject) {
+      const issued = Math.floor(now() / 1000);
+      const token = await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject, now: issued });
+      return { token, expiresAt: new Date((issued + tokenTtlSeconds) * 1000).toISOString() };
+    },
   });
 
   /** `/facilitator/<key>[/<action>[/<arg>]]`: the facilitator's link and controls. */

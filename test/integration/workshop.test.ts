@@ -246,6 +246,13 @@ describe('npm run workshop (the real process): one port for the app and the rela
     expect(restored.getMap('people').get('p-7')).toBe('Ana');
     restored.destroy();
 
+    // renewal: a fresh token for the same person, which the relay accepts
+    const renewed = await (await fetch(`${w.base}/workshop/token`, { method: 'POST', headers: { authorization: `Bearer ${bo.token}` } })).json();
+    expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.now() + 3600_000);
+    expect(renewed.token).not.toBe(bo.token);
+    expect((await call(renewed.token, 'state').then((r) => r.json())).you.name).toBe('Bo');
+    expect((await fetch(`${w.base}/workshop/token`, { method: 'POST' })).status).toBe(401);
+
     // remove through the API: Ana's stream ends with a "removed" event, and her token is refused
     const anaId = facView.participants[0].id;
     expect((await call(facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);

@@ -19,6 +19,7 @@ export function syncExplanation(state: SyncState, relayUrl: string | null, unsav
   const n = state.unconfirmed;
   const changes = `${n} change${n === 1 ? '' : 's'}`;
   if (!relayUrl) lines.push('No relay is set: everything stays on this device.');
+  else if (state.refused) lines.push(`The relay ${relay} refused access: ${state.refused}.`, n ? `${changes} made here are kept on this device and will be sent if access is given again.` : 'Changes you make are kept on this device.');
   else if (state.status === 'synced') lines.push(`Connected to ${relay}.`, n ? `${changes} not yet confirmed by the relay.` : 'The relay has confirmed storing every change made here.');
   else {
     if (state.status === 'unreachable') lines.push(`Cannot reach the relay ${relay}.`);
@@ -69,6 +70,7 @@ export function SyncIndicator({ state, relayUrl, unsaved, onRetry }: { state: Sy
         className={`sync sync-${relayUrl ? state.status : 'local'}`}
         data-testid="sync-status"
         data-status={state.status}
+        data-refused={state.refused ? 'true' : undefined}
         data-unconfirmed={pending}
         data-unsaved={unsaved}
         title={explanation.join(' ')}
@@ -77,7 +79,7 @@ export function SyncIndicator({ state, relayUrl, unsaved, onRetry }: { state: Sy
         onClick={() => setOpen((o) => !o)}
       >
         <span className="sync-dot" aria-hidden />
-        <span className="sync-label">{relayUrl ? LABEL[state.status] : 'Local only'}</span>
+        <span className="sync-label">{relayUrl ? (state.refused ? 'Access refused' : LABEL[state.status]) : 'Local only'}</span>
         {pending > 0 && (
           <span className="sync-pending" data-testid="sync-pending">
             {pending} unconfirmed
