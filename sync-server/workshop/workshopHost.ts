@@ -13,7 +13,7 @@ import { CLOSE } from '../socket';
 import { makeJoinCode, normaliseJoinCode } from './joinCode';
 import { joinPage } from './pages';
 import { createWorkshopApi, type Caller } from './workshopApi';
-import { applyControl, castBallot, initialState, publicView, tally, type Control, type WorkshopState } from './workshopState';
+import { applyControl, castBallot, initialState, publicView, tally, WorkshopStateSchema, type Control, type WorkshopState } from './workshopState';
 
 export interface WorkshopHostOptions {
   host: string;
@@ -94,6 +94,27 @@ function loadIdentity(dataDir: string, random: (n: number) => Uint8Array) {
   return identity;
 }
 
+const SavedSchema = z.object({
+  participants: z.array(z.object({ id: z.string(), name: z.string(), joinedAt: z.string(), removed: z.boolean() })),
+  state: WorkshopStateSchema,
+  rooms: z.array(z.string()),
+});
+type Saved = z.infer<typeof SavedSchema>;
+
+/** Who joined (and who was removed), the facilitator's controls and the rooms used: kept across restarts. */
+function loadSaved(file: string): Saved | null {
+  if (!existsSync(file)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} is not JSON (${(e as Error).message}); move it away to start the workshop afresh`, { cause: e });
+  }
+  const parsed = SavedSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${file} is not a saved workshop (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}); move it away to start the workshop afresh`);
+  return parsed.data;
+}
+
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 /** A Host header we may put back into a URL: a name or address and a port, nothing else. */
 const SAFE_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
@@ -112,17 +133,28 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 12 * 3600;
   const identity = loadIdentity(options.dataDir, random);
   const roomClaim = `${identity.workspaceId}.*`;
-  const participants = new Map<string, Omit<Participant, 'connected'>>();
+  const savedFile = join(options.dataDir, 'workshop-state.json');
+  const saved = loadSaved(savedFile);
+  const participants = new Map<string, Omit<Participant, 'connected'>>((saved?.participants ?? []).map((p) => [p.id, p]));
   let code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
-  let state: WorkshopState = initialState();
+  let state: WorkshopState = saved?.state ?? initialState();
   /** Rooms of this workspace someone opened: what the export holds. */
-  const rooms = new Set<string>();
+  const rooms = new Set<string>(saved?.rooms ?? []);
+  /** Written whole, then renamed: a crash leaves the last good copy. */
+  const persist = () => {
+    const body: Saved = { participants: [...participants.values()], state, rooms: [...rooms] };
+    writeFileSync(`${savedFile}.tmp`, JSON.stringify(body), { mode: 0o600 });
+    renameSync(`${savedFile}.tmp`, savedFile);
+  };
 
   const tokens = tokenAuth(identity.secret);
   const authenticate: Authenticate = async (req, room) => {
     const result = await tokens(req, room);
     if (!result.ok) return result;
-    if (room !== `${identity.workspaceId}.workshop`) rooms.add(room);
+    if (room !== `${identity.workspaceId}.workshop` && !rooms.has(room)) {
+      rooms.add(room);
+      persist();
+    }
     if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
     if (state.locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
     return result;
@@ -166,6 +198,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     if (!name.trim()) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Now your name, so others know who is who.', code: wanted }));
     const id = `p-${Buffer.from(random(6)).toString('hex')}`;
     participants.set(id, { id, name: name.trim().slice(0, 60), joinedAt: new Date(now()).toISOString(), removed: false });
+    persist();
     log.info({ participant: id }, 'participant joined');
     openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: id, now: Math.floor(now() / 1000) }), 'participant', name.trim());
   };
@@ -182,6 +215,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     },
     lock() {
       state = { ...state, locked: true };
+      persist();
       api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'rw');
       changed.forEach((c) => c.setScope('r'));
@@ -190,6 +224,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     },
     unlock() {
       state = { ...state, locked: false };
+      persist();
       api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'r');
       changed.forEach((c) => c.setScope('rw'));
@@ -206,6 +241,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
         const { [participantId]: _gone, ...ballots } = state.vote.ballots;
         state = { ...state, vote: { ...state.vote, ballots } };
       }
+      persist();
       api.broadcast();
       for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
       log.info({ participant: participantId }, 'participant removed');
@@ -216,7 +252,10 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       if (control.action === 'lock') return host.lock(), { ok: true, state };
       if (control.action === 'unlock') return host.unlock(), { ok: true, state };
       const result = applyControl(state, control, now());
-      if (result.ok) state = result.state;
+      if (result.ok) {
+        state = result.state;
+        persist();
+      }
       return result;
     },
     state: () => state,
@@ -264,7 +303,10 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     control: (c) => host.control(c),
     ballot(subject, optionId) {
       const result = castBallot(state, subject, optionId);
-      if (result.ok) state = result.state;
+      if (result.ok) {
+        state = result.state;
+        persist();
+      }
       return result;
     },
     exportWorkshop: () => host.exportWorkshop(),

@@ -64,6 +64,16 @@ export interface WorkshopState {
   accepted: { optionId: string; label: string; votes: number; at: number } | null;
 }
 
+/** The saved state (the host keeps it in its data folder, so a restart keeps the workshop). */
+export const WorkshopStateSchema = z.object({
+  follow: FollowTargetSchema.extend({ seq: z.number().int() }).nullable(),
+  spotlight: SpotlightSchema.nullable(),
+  timer: z.object({ label: z.string(), startedAt: z.number(), endsAt: z.number() }).nullable(),
+  locked: z.boolean(),
+  vote: z.object({ id: z.number().int(), question: z.string(), options: z.array(VoteOptionSchema), open: z.boolean(), ballots: z.record(z.string(), z.string()) }).nullable(),
+  accepted: z.object({ optionId: z.string(), label: z.string(), votes: z.number().int(), at: z.number() }).nullable(),
+}) satisfies z.ZodType<WorkshopState>;
+
 export const initialState = (): WorkshopState => ({ follow: null, spotlight: null, timer: null, locked: false, vote: null, accepted: null });
 
 export type ControlResult = { ok: true; state: WorkshopState } | { ok: false; status: 404 | 409; error: string };

@@ -263,4 +263,28 @@ describe('npm run workshop (the real process): one port for the app and the rela
     expect((await call(ana.token, 'state')).status).toBe(403);
     expect((await call(facToken, 'control', { action: 'remove', participantId: 'p-nobody' })).status).toBe(404);
   });
+
+  it('a restart of the host keeps the workshop: who joined, who was removed (still refused), the vote and the lock', async () => {
+    const w = await workshop();
+    const ana = await join_(w, w.code, 'Ana');
+    const bo = await join_(w, w.code, 'Bo');
+    const facToken = new URL(new URL((await fetch(w.facilitator, { redirect: 'manual' })).headers.get('location')!, w.base).searchParams.get('relay')!).searchParams.get('token')!;
+    const call = (base: string, token: string, path: string, body?: unknown) =>
+      fetch(`${base}/workshop/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    await call(w.base, facToken, 'control', { action: 'vote-open', question: 'Which team?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] });
+    await call(w.base, bo.token, 'vote', { optionId: 'b' });
+    const anaId = (await (await call(w.base, facToken, 'state')).json()).participants.find((p: { name: string }) => p.name === 'Ana').id;
+    expect((await call(w.base, facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);
+    await call(w.base, facToken, 'control', { action: 'lock' });
+    const dataDir = /--data (\S+)/.exec(w.child.spawnargs.join(' '))![1];
+    const exited = new Promise((r) => w.child.once('exit', r));
+    w.child.kill('SIGTERM');
+    await exited;
+
+    const again = await workshop(['--data', dataDir]);
+    expect((await call(again.base, ana.token, 'state')).status).toBe(403);
+    expect(await tryUpgrade(`ws://127.0.0.1:${again.port}/${ana.workspace}.network?token=${ana.token}`)).toEqual({ status: 403, body: 'removed from the workshop by the facilitator\n' });
+    const boView = await (await call(again.base, bo.token, 'state')).json();
+    expect(boView).toMatchObject({ locked: true, vote: { open: true, mine: 'b', tally: { a: 0, b: 1 } }, you: { name: 'Bo' } });
+  });
 });
