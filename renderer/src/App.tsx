@@ -8,6 +8,7 @@ import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { ThemeToggle } from './features/theme/ThemeToggle';
 import { Presence } from './components/Presence';
 import { SyncIndicator } from './components/SyncIndicator';
+import { WorkshopBar } from './features/workshop/WorkshopBar';
 import { AppContext, usePeers, useSyncState, useUndoState, type AppServices } from './hooks/useSession';
 import { useYSnapshot } from './hooks/useYSnapshot';
 import { platform } from './platform';
@@ -195,6 +196,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
             <ThemeToggle />
             <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
+          <WorkshopBar />
           {error && (
             <p className="warning" role="alert">
               {error}

@@ -12,6 +12,8 @@ import { createRelayHandler, type RelayHandler } from '../relayHandler';
 import { CLOSE } from '../socket';
 import { makeJoinCode, normaliseJoinCode } from './joinCode';
 import { joinPage } from './pages';
+import { createWorkshopApi, type Caller } from './workshopApi';
+import { applyControl, castBallot, initialState, publicView, tally, WorkshopStateSchema, type Control, type WorkshopState } from './workshopState';
 
 export interface WorkshopHostOptions {
   host: string;
@@ -51,12 +53,28 @@ export interface WorkshopHost {
   isLocked(): boolean;
   /** Closes the participant's connections (4401) and refuses them from now on (403). */
   remove(participantId: string): boolean;
+  /** The facilitator's controls: follow me, spotlight, timer, lock, vote, accept, remove. */
+  control(control: Control): ReturnType<typeof applyControl>;
+  state(): WorkshopState;
+  /** The workspace (every room as a Yjs update, base64), the accepted team and the vote results. */
+  exportWorkshop(): Promise<WorkshopExport>;
   participants(): Participant[];
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 const FACILITATOR = 'facilitator';
+
+export interface WorkshopExport {
+  format: 'archipelago-workshop';
+  version: 1;
+  workspaceId: string;
+  exportedAt: string;
+  workspace: { rooms: Record<string, string> };
+  acceptedTeam: WorkshopState['accepted'];
+  vote: { question: string; options: { id: string; label: string; votes: number }[]; voters: number; open: boolean } | null;
+  participants: { id: string; name: string; joinedAt: string; removed: boolean }[];
+}
 
 const IdentitySchema = z.object({ secret: z.string().min(32), workspaceId: z.string().regex(/^workshop-[a-z0-9]+$/), facilitatorKey: z.string().min(16) });
 
@@ -74,6 +92,27 @@ function loadIdentity(dataDir: string, random: (n: number) => Uint8Array) {
   writeFileSync(`${file}.tmp`, JSON.stringify(identity, null, 2), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
   return identity;
+}
+
+const SavedSchema = z.object({
+  participants: z.array(z.object({ id: z.string(), name: z.string(), joinedAt: z.string(), removed: z.boolean() })),
+  state: WorkshopStateSchema,
+  rooms: z.array(z.string()),
+});
+type Saved = z.infer<typeof SavedSchema>;
+
+/** Who joined (and who was removed), the facilitator's controls and the rooms used: kept across restarts. */
+function loadSaved(file: string): Saved | null {
+  if (!existsSync(file)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} is not JSON (${(e as Error).message}); move it away to start the workshop afresh`, { cause: e });
+  }
+  const parsed = SavedSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${file} is not a saved workshop (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}); move it away to start the workshop afresh`);
+  return parsed.data;
 }
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -94,19 +133,34 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 12 * 3600;
   const identity = loadIdentity(options.dataDir, random);
   const roomClaim = `${identity.workspaceId}.*`;
-  const participants = new Map<string, Omit<Participant, 'connected'>>();
+  const savedFile = join(options.dataDir, 'workshop-state.json');
+  const saved = loadSaved(savedFile);
+  const participants = new Map<string, Omit<Participant, 'connected'>>((saved?.participants ?? []).map((p) => [p.id, p]));
   let code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
-  let locked = false;
+  let state: WorkshopState = saved?.state ?? initialState();
+  /** Rooms of this workspace someone opened: what the export holds. */
+  const rooms = new Set<string>(saved?.rooms ?? []);
+  /** Written whole, then renamed: a crash leaves the last good copy. */
+  const persist = () => {
+    const body: Saved = { participants: [...participants.values()], state, rooms: [...rooms] };
+    writeFileSync(`${savedFile}.tmp`, JSON.stringify(body), { mode: 0o600 });
+    renameSync(`${savedFile}.tmp`, savedFile);
+  };
 
   const tokens = tokenAuth(identity.secret);
   const authenticate: Authenticate = async (req, room) => {
     const result = await tokens(req, room);
     if (!result.ok) return result;
+    if (room !== `${identity.workspaceId}.workshop` && !rooms.has(room)) {
+      rooms.add(room);
+      persist();
+    }
     if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
-    if (locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
+    if (state.locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
     return result;
   };
-  const relay = createRelayHandler({ persistence: leveldbPersistence(join(options.dataDir, 'relay')), logger: log, authenticate, limits: { maxConnectionsPerIp: 64 } });
+  const persistence = leveldbPersistence(join(options.dataDir, 'relay'));
+  const relay = createRelayHandler({ persistence, logger: log, authenticate, limits: { maxConnectionsPerIp: 64 } });
   const serveStatic = createStaticHandler({ root: options.webRoot });
 
   const html = (res: ServerResponse, status: number, body: string) => {
@@ -123,9 +177,9 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     return h && SAFE_HOST.test(h) ? h : `${hostForUrl(options.host)}:${(server.address() as { port: number } | null)?.port ?? options.port}`;
   };
   /** Opens the app on the workshop's workspace, syncing with this host with `token` (see RelayConnection). */
-  const openApp = (req: IncomingMessage, res: ServerResponse, token: string, name?: string) => {
+  const openApp = (req: IncomingMessage, res: ServerResponse, token: string, role: 'facilitator' | 'participant', name?: string) => {
     const relayUrl = `ws://${origin(req)}/?token=${token}`;
-    const query = new URLSearchParams({ workspace: identity.workspaceId, relay: relayUrl, ...(name ? { name } : {}) });
+    const query = new URLSearchParams({ workspace: identity.workspaceId, relay: relayUrl, workshop: role, ...(name ? { name } : {}) });
     res.writeHead(302, { location: `/?${query}#/workspaces`, 'cache-control': 'no-store' });
     res.end();
   };
@@ -144,8 +198,9 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     if (!name.trim()) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Now your name, so others know who is who.', code: wanted }));
     const id = `p-${Buffer.from(random(6)).toString('hex')}`;
     participants.set(id, { id, name: name.trim().slice(0, 60), joinedAt: new Date(now()).toISOString(), removed: false });
+    persist();
     log.info({ participant: id }, 'participant joined');
-    openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: id, now: Math.floor(now() / 1000) }), name.trim());
+    openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: id, now: Math.floor(now() / 1000) }), 'participant', name.trim());
   };
 
   const participantConnections = () => relay.connections().filter((c) => c.subject && c.subject !== FACILITATOR);
@@ -159,27 +214,69 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       return code.value;
     },
     lock() {
-      locked = true;
+      state = { ...state, locked: true };
+      persist();
+      api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'rw');
       changed.forEach((c) => c.setScope('r'));
       log.info({ connections: changed.length }, 'editing locked');
       return changed.length;
     },
     unlock() {
-      locked = false;
+      state = { ...state, locked: false };
+      persist();
+      api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'r');
       changed.forEach((c) => c.setScope('rw'));
       log.info({ connections: changed.length }, 'editing unlocked');
       return changed.length;
     },
-    isLocked: () => locked,
+    isLocked: () => state.locked,
     remove(participantId) {
       const p = participants.get(participantId);
       if (!p) return false;
       p.removed = true;
+      api.endFor(participantId, 'removed from the workshop by the facilitator');
+      if (state.vote?.ballots[participantId]) {
+        const { [participantId]: _gone, ...ballots } = state.vote.ballots;
+        state = { ...state, vote: { ...state.vote, ballots } };
+      }
+      persist();
+      api.broadcast();
       for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
       log.info({ participant: participantId }, 'participant removed');
       return true;
+    },
+    control(control) {
+      if (control.action === 'remove') return host.remove(control.participantId) ? { ok: true, state } : { ok: false, status: 404, error: `no participant "${control.participantId}"` };
+      if (control.action === 'lock') return host.lock(), { ok: true, state };
+      if (control.action === 'unlock') return host.unlock(), { ok: true, state };
+      const result = applyControl(state, control, now());
+      if (result.ok) {
+        state = result.state;
+        persist();
+      }
+      return result;
+    },
+    state: () => state,
+    async exportWorkshop() {
+      const docs: Record<string, string> = {};
+      for (const room of [...rooms].sort()) {
+        const update = await persistence.load(room);
+        if (update) docs[room] = Buffer.from(update).toString('base64');
+      }
+      const vote = state.vote;
+      const counts = vote ? tally(vote) : {};
+      return {
+        format: 'archipelago-workshop',
+        version: 1,
+        workspaceId: identity.workspaceId,
+        exportedAt: new Date(now()).toISOString(),
+        workspace: { rooms: docs },
+        acceptedTeam: state.accepted,
+        vote: vote && { question: vote.question, options: vote.options.map((o) => ({ ...o, votes: counts[o.id] ?? 0 })), voters: Object.keys(vote.ballots).length, open: vote.open },
+        participants: [...participants.values()].map((p) => ({ ...p })),
+      };
     },
     participants() {
       const online = new Set(participantConnections().map((c) => c.subject));
@@ -187,15 +284,48 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     },
   };
 
+  const identify = async (token: string | null): Promise<Caller> => {
+    if (!token) return { ok: false, status: 401, reason: 'missing token' };
+    const result = await authenticate({ url: `/?token=${encodeURIComponent(token)}`, headers: {} } as IncomingMessage, `${identity.workspaceId}.workshop`);
+    if (!result.ok) return result;
+    if (!result.subject) return { ok: false, status: 403, reason: 'this token names nobody in the workshop' };
+    return { ok: true, subject: result.subject, facilitator: result.subject === FACILITATOR };
+  };
+  const api = createWorkshopApi({
+    identify,
+    logger: log,
+    viewFor: (subject, isFacilitator) => ({
+      ...publicView(state, subject),
+      you: isFacilitator ? { id: FACILITATOR, name: 'Facilitator', role: 'facilitator' } : { id: subject, name: participants.get(subject)?.name ?? subject, role: 'participant' },
+      now: now(),
+      ...(isFacilitator ? { participants: host.participants(), joinCode: code.value } : {}),
+    }),
+    control: (c) => host.control(c),
+    ballot(subject, optionId) {
+      const result = castBallot(state, subject, optionId);
+      if (result.ok) {
+        state = result.state;
+        persist();
+      }
+      return result;
+    },
+    exportWorkshop: () => host.exportWorkshop(),
+    async renew(subject) {
+      const issued = Math.floor(now() / 1000);
+      const token = await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject, now: issued });
+      return { token, expiresAt: new Date((issued + tokenTtlSeconds) * 1000).toISOString() };
+    },
+  });
+
   /** `/facilitator/<key>[/<action>[/<arg>]]`: the facilitator's link and controls. */
   const facilitator = async (req: IncomingMessage, res: ServerResponse, parts: string[]) => {
     const [key, action, arg] = parts;
     if (!key || !sameSecret(key, identity.facilitatorKey)) return json(res, 403, { error: 'not the facilitator key' });
     if (!action) {
       if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
-      return openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: FACILITATOR, now: Math.floor(now() / 1000) }));
+      return openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: FACILITATOR, now: Math.floor(now() / 1000) }), 'facilitator');
     }
-    if (action === 'state' && req.method === 'GET') return json(res, 200, { workspaceId: identity.workspaceId, joinCode: code.value, codeExpiresAt: new Date(code.expiresAt).toISOString(), locked, participants: host.participants() });
+    if (action === 'state' && req.method === 'GET') return json(res, 200, { workspaceId: identity.workspaceId, joinCode: code.value, codeExpiresAt: new Date(code.expiresAt).toISOString(), locked: state.locked, participants: host.participants() });
     if (req.method !== 'POST') return json(res, 405, { error: 'controls are POST requests' });
     switch (action) {
       case 'lock':
@@ -229,7 +359,8 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
         typed = parts[1];
       }
       handled = join_(req, res, typed, url.searchParams.get('name') ?? '');
-    } else if (parts[0] === 'facilitator') handled = facilitator(req, res, parts.slice(1));
+    } else if (parts[0] === 'workshop' && parts.length === 2) handled = api.handle(req, res, url, parts[1]);
+    else if (parts[0] === 'facilitator') handled = facilitator(req, res, parts.slice(1));
     if (handled) {
       handled.catch((err) => {
         log.error({ err }, 'workshop request failed');
@@ -251,6 +382,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       }),
     async close() {
       const stopped = new Promise<void>((r) => server.close(() => r()));
+      api.close();
       await relay.close();
       server.closeAllConnections();
       await stopped;

@@ -11,7 +11,8 @@ const shotPath = (name: string) => join(import.meta.dirname, 'screenshots', `${n
 /** A full-page screenshot without the transient notice (it would cover what we want to look at). */
 async function screenshot(page: Page, name: string) {
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.isVisible()) await dismiss.click();
+  // the toast may hide itself between the two calls: then there is nothing to dismiss
+  if (await dismiss.isVisible()) await dismiss.click({ timeout: 2000 }).catch(() => {});
   await page.screenshot({ path: shotPath(name), fullPage: true });
 }
 // people of the demo network (seed 2026) with mediators both of them trust

@@ -1,27 +1,17 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../sync-server/auth';
-import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { health, relayFixture } from '../support/relayFixture';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
 
 const SECRET = 'integration-secret-integration-secret';
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-async function relay(opts?: Parameters<typeof startRelay>[0]): Promise<RelayProcess> {
-  const r = await startRelay(opts);
-  // run in reverse: the relay stops before its data folder is removed
-  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
-  return r;
-}
+const { relay, cleanup } = relayFixture();
 const token = (room: string, scope: 'rw' | 'r' = 'rw', ttlSeconds = 60, now?: number) => mintToken({ room, secret: SECRET, ttlSeconds, scope, now });
-const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();
 
 describe('relay with room tokens (real process)', () => {
   it('refuses at the upgrade: 401 missing, invalid or expired, 403 another room, before any room loads', async () => {
-    const r = await relay({ args: ['--auth-secret', SECRET] });
+    const r = await relay(['--auth-secret', SECRET]);
     expect(r.stderr()).not.toContain('OPEN RELAY');
     const refusals = [
       await tryUpgrade(`${r.url}/team-a`),
@@ -44,23 +34,23 @@ describe('relay with room tokens (real process)', () => {
   });
 
   it('takes the secret from ARCHIPELAGO_RELAY_SECRET; rw and r clients of a prefix token sync', async () => {
-    const r = await relay({ env: { ARCHIPELAGO_RELAY_SECRET: SECRET } });
+    const r = await relay([], { env: { ARCHIPELAGO_RELAY_SECRET: SECRET } });
     expect(await tryUpgrade(`${r.url}/ws-1/network`)).toEqual({ status: 401, body: 'missing token\n' });
     const writer = officialClient(r.url, 'ws-1/network', undefined, { token: await token('ws-1/*') });
     const reader = officialClient(r.url, 'ws-1/network', undefined, { token: await token('ws-1/*', 'r') });
-    cleanups.push(writer.destroy, reader.destroy);
+    cleanup(writer.destroy, reader.destroy);
     writer.doc.getMap('m').set('hello', 'world');
     await until(() => reader.doc.getMap('m').get('hello') === 'world', 10_000, 'the reader to receive');
   });
 
   it('closes a read-only connection that sends an edit with 4403, and nothing changes', async () => {
-    const r = await relay({ args: ['--auth-secret', SECRET] });
+    const r = await relay(['--auth-secret', SECRET]);
     const writer = officialClient(r.url, 'doc', undefined, { token: await token('doc') });
-    cleanups.push(writer.destroy);
+    cleanup(writer.destroy);
     writer.doc.getMap('m').set('kept', 1);
     await until(() => writer.provider.synced, 10_000, 'writer synced');
     const reader = officialClient(r.url, 'doc', undefined, { token: await token('doc', 'r') });
-    cleanups.push(reader.destroy);
+    cleanup(reader.destroy);
     const codes: number[] = [];
     reader.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code));
     // it connects, sends its SyncStep2 and awareness, and stays: those are not edits
@@ -80,7 +70,7 @@ describe('relay with room tokens (real process)', () => {
     expect(writer.doc.getMap('m').has('sneaky')).toBe(false);
     // and a fresh client (reading what the relay stored) never sees it either
     const fresh = officialClient(r.url, 'doc', undefined, { token: await token('doc', 'r') });
-    cleanups.push(fresh.destroy);
+    cleanup(fresh.destroy);
     await until(() => fresh.doc.getMap('m').get('after') === 2, 10_000, 'fresh load');
     expect(fresh.doc.getMap('m').toJSON()).toEqual({ kept: 1, after: 2 });
   });
@@ -95,10 +85,10 @@ describe('relay with room tokens (real process)', () => {
     const code = await new Promise((res) => refused.once('exit', res));
     expect(code).toBe(2);
     expect(err).toContain('refusing to bind 0.0.0.0 without --auth-secret');
-    const insecure = await relay({ args: ['--host', '0.0.0.0', '--insecure'] });
+    const insecure = await relay(['--host', '0.0.0.0', '--insecure']);
     expect(insecure.stdout()).toMatch(/listening on ws:\/\/0\.0\.0\.0:\d+/);
     expect(insecure.stderr()).toContain('OPEN RELAY');
-    const secured = await relay({ args: ['--host', '0.0.0.0', '--auth-secret', SECRET] });
+    const secured = await relay(['--host', '0.0.0.0', '--auth-secret', SECRET]);
     expect(await tryUpgrade(`ws://127.0.0.1:${secured.port}/x`)).toMatchObject({ status: 401 });
   });
 });

@@ -1,21 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { health, relayFixture } from '../support/relayFixture';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-async function relay(args: string[] = []): Promise<RelayProcess> {
-  const r = await startRelay({ args });
-  // run in reverse: the relay stops before its data folder is removed
-  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
-  return r;
-}
-const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();
+const { relay, cleanup } = relayFixture();
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
 /** A raw websocket, open, with its close code as a promise. */
@@ -23,7 +13,7 @@ async function raw(url: string) {
   const ws = new WebSocket(url);
   const closed = new Promise<{ code: number; reason: string }>((res) => ws.once('close', (code, reason) => res({ code, reason: reason.toString() })));
   await new Promise((res, rej) => (ws.once('open', res), ws.once('error', rej)));
-  cleanups.push(() => ws.terminate());
+  cleanup(() => ws.terminate());
   return { ws, closed };
 }
 
@@ -53,7 +43,7 @@ describe('relay limits (real process)', () => {
     const r = await relay();
     const a = officialClient(r.url, 'busy');
     const b = officialClient(r.url, 'busy');
-    cleanups.push(a.destroy, b.destroy);
+    cleanup(a.destroy, b.destroy);
     const closes: number[] = [];
     a.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
     await until(() => a.provider.synced && b.provider.synced, 10_000, 'synced');
@@ -79,7 +69,7 @@ describe('relay limits (real process)', () => {
   it('closes the sender of an update that would take its room over the size limit with 4413, and stores nothing of it', async () => {
     const r = await relay(['--max-doc-bytes', '8192']);
     const a = officialClient(r.url, 'small');
-    cleanups.push(a.destroy);
+    cleanup(a.destroy);
     const closes: number[] = [];
     a.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
     await until(() => a.provider.synced, 10_000, 'synced');
@@ -88,7 +78,7 @@ describe('relay limits (real process)', () => {
     a.doc.getText('t').insert(4, 'x'.repeat(10_000));
     await until(() => closes.includes(4413), 10_000, 'close 4413');
     const fresh = officialClient(r.url, 'small');
-    cleanups.push(fresh.destroy);
+    cleanup(fresh.destroy);
     await until(() => fresh.provider.synced, 10_000, 'fresh synced');
     expect(fresh.doc.getText('t').toString()).toBe('fits');
     expect(r.stderr()).toContain('document size limit');
@@ -97,7 +87,7 @@ describe('relay limits (real process)', () => {
   it('closes a reader that does not keep up with 4508 instead of queueing for it without bound', async () => {
     const r = await relay(['--max-buffered-bytes', '262144', '--max-bytes-per-second', '100000000', '--max-messages-per-second', '10000']);
     const writer = officialClient(r.url, 'firehose');
-    cleanups.push(writer.destroy);
+    cleanup(writer.destroy);
     await until(() => writer.provider.synced, 10_000, 'writer synced');
     const slow = await raw(`${r.url}/firehose`);
     slow.ws.pause(); // reads nothing: the relay's send buffer for it fills up
@@ -117,7 +107,7 @@ describe('relay limits (real process)', () => {
     const r = await relay();
     const a = officialClient(r.url, 'quiet');
     const b = officialClient(r.url, 'quiet');
-    cleanups.push(a.destroy, b.destroy);
+    cleanup(a.destroy, b.destroy);
     await until(() => a.provider.synced && b.provider.synced, 10_000, 'synced');
     let seq = 0;
     /** Median ms from a change on a to its arrival on b, over `n` changes 20 ms apart. */
@@ -143,7 +133,7 @@ describe('relay limits (real process)', () => {
     const flooder = spawn(process.execPath, [join(import.meta.dirname, '../support/flooder.mjs'), `${r.url}/noisy`, '2048'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let floodLog = '';
     flooder.stdout.on('data', (d) => (floodLog += d));
-    cleanups.push(() => flooder.kill('SIGKILL'));
+    cleanup(() => flooder.kill('SIGKILL'));
     await until(() => r.stderr().includes('rate limit: closing the connection'), 10_000, 'the flooder to hit the limit');
     const loaded = await latency(80);
     await until(() => floodLog.includes('refused 429'), 10_000, 'the flooder to be kept out'); // it kept trying

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../sync-server/auth';
-import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { relayFixture } from '../support/relayFixture';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-async function relay(args: string[] = []): Promise<RelayProcess> {
-  const r = await startRelay({ args });
-  // run in reverse: the relay stops before its data folder is removed
-  cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
-  return r;
-}
+const { relay, cleanup } = relayFixture();
 /** One sample's value from Prometheus text, e.g. value(text, 'archipelago_relay_messages_total{direction="in"}'). */
 const value = (text: string, series: string) => {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
@@ -24,7 +15,7 @@ describe('relay observability (real process)', () => {
     const r = await relay();
     const a = officialClient(r.url, 'observed');
     const b = officialClient(r.url, 'observed');
-    cleanups.push(a.destroy, b.destroy);
+    cleanup(a.destroy, b.destroy);
     await until(() => a.provider.synced && b.provider.synced, 10_000, 'connected');
     for (let i = 0; i < 10; i++) {
       a.doc.getMap('m').set(`k${i}`, i); // each its own message
@@ -57,7 +48,7 @@ describe('relay observability (real process)', () => {
     const wrongRoom = await mintToken({ room: 'elsewhere', secret, ttlSeconds: 60, scope: 'r' });
     const forged = await mintToken({ room: 'logged', secret: 'not-the-secret-not-the-secret-xxxx', ttlSeconds: 60, scope: 'rw' });
     const client = officialClient(r.url, 'logged', undefined, { token: good });
-    cleanups.push(client.destroy);
+    cleanup(client.destroy);
     client.doc.getText('t').insert(0, 'hello');
     await until(() => client.provider.synced, 10_000, 'sync');
     expect(await tryUpgrade(`${r.url}/logged?token=${expired}`)).toMatchObject({ status: 401 });

@@ -1,33 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
+import { health, relayFixture } from '../support/relayFixture';
+import type { RelayProcess } from '../support/relayProcess';
 import { startRedis, type RedisProcess } from '../support/redisProcess';
 import { appClient, officialClient, until } from '../support/yClient';
 
 /** Relays started with the same --redis, each its own --data, behave as one relay. */
 describe('relays scaled out on a real redis-server', () => {
   let redis: RedisProcess;
-  const cleanups: (() => unknown)[] = [];
   beforeAll(async () => {
     redis = await startRedis();
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
   });
   afterAll(async () => {
     await redis?.stop();
     redis?.remove();
   });
-  async function relay(args: string[] = []): Promise<RelayProcess> {
-    const r = await startRelay({ args: ['--redis', redis.url, ...args] });
-    // run in reverse: the relay stops before its data folder is removed
-    cleanups.push(() => removeDir(r.dataDir), () => r.stop('SIGKILL'));
-    return r;
-  }
-  const health = async (r: RelayProcess) => (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json();
+  const { relay, cleanup } = relayFixture({ args: () => ['--redis', redis.url] });
   const client = (r: RelayProcess, room: string) => {
     const c = officialClient(r.url, room);
-    cleanups.push(c.destroy);
+    cleanup(c.destroy);
     return c;
   };
 
@@ -48,7 +39,7 @@ describe('relays scaled out on a real redis-server', () => {
   it('a client joining relay B gets everything written through relay A, though B never had the room loaded', async () => {
     const [a, b] = [await relay(), await relay()];
     const writer = appClient(a.url, 'late');
-    cleanups.push(writer.destroy);
+    cleanup(writer.destroy);
     for (let i = 0; i < 400; i++) writer.doc.getMap('m').set(`k${i}`, i); // past the compaction threshold
     await writer.conn.whenConfirmed();
     expect((await health(b)).rooms).toBe(0);
@@ -63,7 +54,7 @@ describe('relays scaled out on a real redis-server', () => {
     await until(() => observer.provider.synced, 10_000, 'observer synced');
     const doc = new Y.Doc();
     const writer = appClient(a.url, 'killed', doc);
-    cleanups.push(writer.destroy);
+    cleanup(writer.destroy);
     let acknowledged = 0;
     let killed = false;
     const writing = (async () => {
@@ -87,7 +78,7 @@ describe('relays scaled out on a real redis-server', () => {
     await until(() => ackedKeys.every((k) => observer.doc.getMap('m').has(k)), 10_000, `all ${acknowledged} acknowledged keys on B`);
     // the writer's app reconnects to B and sends what was never acknowledged: nothing is lost at all
     const again = appClient(b.url, 'killed', doc);
-    cleanups.push(again.destroy);
+    cleanup(again.destroy);
     await again.conn.whenConfirmed();
     await until(() => observer.doc.getMap('m').size === doc.getMap('m').size, 10_000, 'everything on B');
   });
@@ -105,7 +96,7 @@ describe('relays scaled out on a real redis-server', () => {
     const [a, b] = [await relay(), await relay()];
     const onA = appClient(a.url, 'restart');
     const onB = client(b, 'restart');
-    cleanups.push(onA.destroy);
+    cleanup(onA.destroy);
     onA.doc.getMap('m').set('before', 1);
     await onA.conn.whenConfirmed();
     await until(() => onB.doc.getMap('m').get('before') === 1, 10_000, 'sync before');

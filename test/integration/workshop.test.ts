@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/rawHttp';
-import { officialClient, tryUpgrade, until } from '../support/yClient';
+import { appClient, officialClient, tryUpgrade, until } from '../support/yClient';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const cleanups: (() => unknown)[] = [];
@@ -132,5 +132,159 @@ describe('npm run workshop (the real process): one port for the app and the rela
     await until(() => againCodes.includes(4401), 10_000, 'close 4401');
     expect(await tryUpgrade(`${ana.relayBase}/${room}?token=${ana.token}`)).toEqual({ status: 403, body: 'removed from the workshop by the facilitator\n' });
     expect((await fetch(`${w.facilitator.replace(/[0-9a-f]{32}$/, 'f'.repeat(32))}/lock`, { method: 'POST' })).status).toBe(403);
+  });
+
+  it('facilitator controls go through the host: only the facilitator token may use them, everyone sees them live, a vote is counted once per person, and the export holds it all', async () => {
+    const w = await workshop();
+    const ana = await join_(w, w.code, 'Ana');
+    const bo = await join_(w, w.code, 'Bo');
+    const fac = await fetch(w.facilitator, { redirect: 'manual' });
+    const facApp = new URL(fac.headers.get('location')!, w.base);
+    expect(facApp.searchParams.get('workshop')).toBe('facilitator');
+    expect(ana.app.searchParams.get('workshop')).toBe('participant');
+    const facToken = new URL(facApp.searchParams.get('relay')!).searchParams.get('token')!;
+    const call = (token: string, path: string, body?: unknown) =>
+      fetch(`${w.base}/workshop/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+    // a live stream of what Ana sees
+    const events: { data: string; event: string }[] = [];
+    const abort = new AbortController();
+    cleanups.push(() => abort.abort());
+    const stream = await fetch(`${w.base}/workshop/events?token=${ana.token}`, { signal: abort.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        const reader = stream.body!.getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (data) events.push({ data, event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message' });
+          }
+        }
+      } catch {
+        // aborted at cleanup
+      }
+    })();
+    const latest = () => JSON.parse(events.filter((e) => e.event === 'message').at(-1)?.data ?? 'null');
+    await until(() => latest()?.you?.name === 'Ana', 10_000, 'first state');
+
+    // refused: no token, another workshop's token, a participant using controls, bad input
+    expect((await fetch(`${w.base}/workshop/state`)).status).toBe(401);
+    expect((await call('x.y.z', 'state')).status).toBe(401);
+    expect((await call(ana.token, 'control', { action: 'lock' })).status).toBe(403);
+    expect((await call(ana.token, 'export')).status).toBe(403);
+    const bad = await call(facToken, 'control', { action: 'timer', label: 'Exercise 1', seconds: 0 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toBe('seconds: seconds must be ≥ 1');
+    expect((await call(ana.token, 'vote', { optionId: 'a' })).status).toBe(409);
+    expect(latest().locked).toBe(false);
+
+    // follow me, spotlight, timer reach the participant as they happen
+    const target = { route: '#/people', selection: { personId: 'p-7', projectId: null }, viewport: { x: 0, y: 240, k: 1 } };
+    expect((await call(facToken, 'control', { action: 'follow', target })).status).toBe(200);
+    await until(() => latest().follow?.route === '#/people', 10_000, 'follow reaches Ana');
+    expect(latest().follow).toEqual({ ...target, seq: 1 });
+    await call(facToken, 'control', { action: 'spotlight', spotlight: { kind: 'cluster', id: 'c2', label: 'Design cluster' } });
+    await call(facToken, 'control', { action: 'timer', label: 'Exercise 1', seconds: 300 });
+    await until(() => latest().spotlight?.label === 'Design cluster' && latest().timer?.label === 'Exercise 1', 10_000, 'spotlight and timer');
+    expect(latest().timer.endsAt - latest().timer.startedAt).toBe(300_000);
+
+    // a live vote: results as they come in, one ballot each (a second replaces the first)
+    const options = [
+      { id: 'a', label: 'Team A: Ana, Bo, Cy' },
+      { id: 'b', label: 'Team B: Ana, Dee' },
+    ];
+    expect((await call(facToken, 'control', { action: 'vote-open', question: 'Which team?', options: [options[0]] })).status).toBe(400);
+    await call(facToken, 'control', { action: 'vote-open', question: 'Which team?', options });
+    expect((await call(ana.token, 'vote', { optionId: 'zzz' })).status).toBe(404);
+    await call(ana.token, 'vote', { optionId: 'a' });
+    await until(() => latest().vote?.tally.a === 1, 10_000, 'Ana sees her vote counted');
+    await call(ana.token, 'vote', { optionId: 'b' });
+    await call(bo.token, 'vote', { optionId: 'b' });
+    await until(() => latest().vote?.tally.b === 2 && latest().vote?.tally.a === 0, 10_000, 'live results');
+    expect(latest().vote).toMatchObject({ voters: 2, mine: 'b', open: true });
+    expect(JSON.stringify(latest())).not.toContain(bo.token.split('.')[1]);
+    const facView = await (await call(facToken, 'state')).json();
+    expect(facView.participants.map((p: { name: string }) => p.name)).toEqual(['Ana', 'Bo']);
+    expect((await call(facToken, 'vote', { optionId: 'a' })).status).toBe(403);
+    expect((await call(facToken, 'control', { action: 'accept', optionId: 'b' })).status).toBe(200);
+    await until(() => latest().accepted?.optionId === 'b' && latest().vote.open === false, 10_000, 'accepted team');
+    expect((await call(bo.token, 'vote', { optionId: 'a' })).status).toBe(409);
+
+    // lock through the API changes the token scope the relay applies (see the test above) and tells everyone
+    await call(facToken, 'control', { action: 'lock' });
+    await until(() => latest().locked === true, 10_000, 'locked shown');
+    expect((await (await fetch(`${w.facilitator}/state`)).json()).locked).toBe(true);
+    await call(facToken, 'control', { action: 'unlock' });
+    await until(() => latest().locked === false, 10_000, 'unlocked shown');
+
+    // something in the workspace, then the export
+    const room = `${ana.workspace}.network`;
+    const client = appClient(`${ana.relayBase}/?token=${ana.token}`, room);
+    cleanups.push(client.destroy);
+    client.doc.getMap('people').set('p-7', 'Ana');
+    await client.conn.whenConfirmed();
+    const exported = await call(facToken, 'export');
+    expect(exported.headers.get('content-disposition')).toContain('workshop-export.json');
+    const file = await exported.json();
+    expect(file).toMatchObject({ format: 'archipelago-workshop', version: 1, workspaceId: ana.workspace, acceptedTeam: { optionId: 'b', label: 'Team B: Ana, Dee', votes: 2 } });
+    expect(file.vote.options).toEqual([
+      { id: 'a', label: 'Team A: Ana, Bo, Cy', votes: 0 },
+      { id: 'b', label: 'Team B: Ana, Dee', votes: 2 },
+    ]);
+    const Y = await import('yjs');
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Buffer.from(file.workspace.rooms[room], 'base64'));
+    expect(restored.getMap('people').get('p-7')).toBe('Ana');
+    restored.destroy();
+
+    // renewal: a fresh token for the same person, which the relay accepts
+    const renewed = await (await fetch(`${w.base}/workshop/token`, { method: 'POST', headers: { authorization: `Bearer ${bo.token}` } })).json();
+    expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.now() + 3600_000);
+    const claims = (t: string) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString('utf8'));
+    // a token minted within the same second as the first is the same token; a later one lasts longer
+    expect(claims(renewed.token).exp).toBeGreaterThanOrEqual(claims(bo.token).exp);
+    expect(claims(renewed.token).sub).toBe(claims(bo.token).sub);
+    expect((await call(renewed.token, 'state').then((r) => r.json())).you.name).toBe('Bo');
+    expect((await fetch(`${w.base}/workshop/token`, { method: 'POST' })).status).toBe(401);
+
+    // remove through the API: Ana's stream ends with a "removed" event, and her token is refused
+    const anaId = facView.participants[0].id;
+    expect((await call(facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);
+    await until(() => events.some((e) => e.event === 'removed'), 10_000, 'removed event');
+    expect((await call(ana.token, 'state')).status).toBe(403);
+    expect((await call(facToken, 'control', { action: 'remove', participantId: 'p-nobody' })).status).toBe(404);
+  });
+
+  it('a restart of the host keeps the workshop: who joined, who was removed (still refused), the vote and the lock', async () => {
+    const w = await workshop();
+    const ana = await join_(w, w.code, 'Ana');
+    const bo = await join_(w, w.code, 'Bo');
+    const facToken = new URL(new URL((await fetch(w.facilitator, { redirect: 'manual' })).headers.get('location')!, w.base).searchParams.get('relay')!).searchParams.get('token')!;
+    const call = (base: string, token: string, path: string, body?: unknown) =>
+      fetch(`${base}/workshop/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    await call(w.base, facToken, 'control', { action: 'vote-open', question: 'Which team?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] });
+    await call(w.base, bo.token, 'vote', { optionId: 'b' });
+    const anaId = (await (await call(w.base, facToken, 'state')).json()).participants.find((p: { name: string }) => p.name === 'Ana').id;
+    expect((await call(w.base, facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);
+    await call(w.base, facToken, 'control', { action: 'lock' });
+    const dataDir = /--data (\S+)/.exec(w.child.spawnargs.join(' '))![1];
+    const exited = new Promise((r) => w.child.once('exit', r));
+    w.child.kill('SIGTERM');
+    await exited;
+
+    const again = await workshop(['--data', dataDir]);
+    expect((await call(again.base, ana.token, 'state')).status).toBe(403);
+    expect(await tryUpgrade(`ws://127.0.0.1:${again.port}/${ana.workspace}.network?token=${ana.token}`)).toEqual({ status: 403, body: 'removed from the workshop by the facilitator\n' });
+    const boView = await (await call(again.base, bo.token, 'state')).json();
+    expect(boView).toMatchObject({ locked: true, vote: { open: true, mine: 'b', tally: { a: 0, b: 1 } }, you: { name: 'Bo' } });
   });
 });

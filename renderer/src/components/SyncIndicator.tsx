@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SyncState } from '../sync/relayConnection';
+import { shownRelayUrl } from '../sync/relayDisplay';
 
 const LABEL = { offline: 'Offline', connecting: 'Connecting…', unreachable: 'Relay unreachable', synced: 'Synced' } as const;
 
@@ -13,15 +14,17 @@ function ago(ms: number, now: number): string {
 
 /** What the indicator says in full: the relay, what is confirmed, what is kept locally, and why. */
 export function syncExplanation(state: SyncState, relayUrl: string | null, unsaved: number, now: number): string[] {
+  const relay = relayUrl && shownRelayUrl(relayUrl);
   const lines: string[] = [];
   const n = state.unconfirmed;
   const changes = `${n} change${n === 1 ? '' : 's'}`;
   if (!relayUrl) lines.push('No relay is set: everything stays on this device.');
-  else if (state.status === 'synced') lines.push(`Connected to ${relayUrl}.`, n ? `${changes} not yet confirmed by the relay.` : 'The relay has confirmed storing every change made here.');
+  else if (state.refused) lines.push(`The relay ${relay} refused access: ${state.refused}.`, n ? `${changes} made here are kept on this device and will be sent if access is given again.` : 'Changes you make are kept on this device.');
+  else if (state.status === 'synced') lines.push(`Connected to ${relay}.`, n ? `${changes} not yet confirmed by the relay.` : 'The relay has confirmed storing every change made here.');
   else {
-    if (state.status === 'unreachable') lines.push(`Cannot reach the relay ${relayUrl}.`);
-    else if (state.status === 'connecting') lines.push(`Connecting to ${relayUrl}…`);
-    else lines.push(`Offline: not connecting to ${relayUrl}.`);
+    if (state.status === 'unreachable') lines.push(`Cannot reach the relay ${relay}.`);
+    else if (state.status === 'connecting') lines.push(`Connecting to ${relay}…`);
+    else lines.push(`Offline: not connecting to ${relay}.`);
     if (state.lastError) lines.push(`Last error: ${state.lastError}.`);
     lines.push(n ? `${changes} made here are kept on this device and will be sent when the relay answers.` : 'Changes you make are kept on this device and sent when the relay answers.');
     if (state.retryAt) lines.push(`Next try ${state.retryAt <= now ? 'now' : `in ${Math.ceil((state.retryAt - now) / 1000)} s`}.`);
@@ -67,6 +70,7 @@ export function SyncIndicator({ state, relayUrl, unsaved, onRetry }: { state: Sy
         className={`sync sync-${relayUrl ? state.status : 'local'}`}
         data-testid="sync-status"
         data-status={state.status}
+        data-refused={state.refused ? 'true' : undefined}
         data-unconfirmed={pending}
         data-unsaved={unsaved}
         title={explanation.join(' ')}
@@ -75,7 +79,7 @@ export function SyncIndicator({ state, relayUrl, unsaved, onRetry }: { state: Sy
         onClick={() => setOpen((o) => !o)}
       >
         <span className="sync-dot" aria-hidden />
-        <span className="sync-label">{relayUrl ? LABEL[state.status] : 'Local only'}</span>
+        <span className="sync-label">{relayUrl ? (state.refused ? 'Access refused' : LABEL[state.status]) : 'Local only'}</span>
         {pending > 0 && (
           <span className="sync-pending" data-testid="sync-pending">
             {pending} unconfirmed

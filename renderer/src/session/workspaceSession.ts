@@ -220,7 +220,8 @@ export class WorkspaceSession {
     const lastSyncedAt = times.length && times.every((t) => t !== null) ? Math.min(...(times as number[])) : null;
     const lastError = states.find((s) => s.lastError)?.lastError ?? null;
     const retries = states.map((s) => s.retryAt).filter((t): t is number => t !== null);
-    const next: SyncState = { status, unconfirmed, lastSyncedAt, lastError, retryAt: retries.length ? Math.min(...retries) : null };
+    const refused = states.find((s) => s.refused)?.refused ?? null;
+    const next: SyncState = { status, unconfirmed, lastSyncedAt, lastError, retryAt: retries.length ? Math.min(...retries) : null, refused };
     if (sameSyncState(next, this.syncState)) return;
     this.syncState = next;
     for (const l of this.listeners) l();

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { refusalForClose, tokenProblem } from './refusal';
 
 /**
  * - `offline`: not trying (the platform is offline, or sync was switched off);
@@ -21,12 +22,14 @@ export interface SyncState {
   lastError: string | null;
   /** When the next connection attempt is due (ms since epoch), while retrying. */
   retryAt: number | null;
+  /** Why the relay refuses this connection (read-only, removed, an expired token...), in words; null if it does not. */
+  refused: string | null;
 }
 
-export const OFFLINE_STATE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null, lastError: null, retryAt: null };
+export const OFFLINE_STATE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null, lastError: null, retryAt: null, refused: null };
 
 export const sameSyncState = (a: SyncState, b: SyncState) =>
-  a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt && a.lastError === b.lastError && a.retryAt === b.retryAt;
+  a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt && a.lastError === b.lastError && a.retryAt === b.retryAt && a.refused === b.refused;
 
 /** Failing to connect for this long means "unreachable", not "connecting". */
 export const UNREACHABLE_AFTER_MS = 3000;
@@ -104,6 +107,8 @@ export class RelayConnection {
   private state: SyncState = OFFLINE_STATE;
   private lastError: string | null = null;
   private retryAt: number | null = null;
+  private refused: string | null = null;
+  private readonly token: string | null;
   /** Since when we have been trying to connect without success; null while connected. */
   private troubleSince: number | null = null;
   private recheck: ReturnType<typeof setTimeout> | undefined;
@@ -121,6 +126,7 @@ export class RelayConnection {
     this.isOnline = options.isOnline ?? (() => true);
     this.now = options.now ?? Date.now;
     const { base, token } = splitRelayUrl(options.serverUrl);
+    this.token = token;
     this.provider = new WebsocketProvider(base, options.room, doc, {
       connect: false,
       // the token goes where the relay reads it (`/<room>?token=`), never into the room's path
@@ -208,6 +214,10 @@ export class RelayConnection {
   private onClose = (event: { code: number; reason?: string } | null) => {
     // our own disconnect() passes no event: not a failure
     if (event || this.provider.shouldConnect) this.lastError = describeClose(event);
+    // a refusal stays shown until the relay accepts a change again (a read-only connection still syncs)
+    const refusal = event ? refusalForClose(event.code) : null;
+    if (refusal) this.refused = refusal;
+    else if (event?.code === 1006 && this.token) this.refused = tokenProblem(this.token, this.options.room, this.now()) ?? this.refused;
     if (this.troubleSince === null) this.troubleSince = this.now();
     const p = this.provider;
     this.retryAt = p.shouldConnect ? this.now() + Math.min(2 ** p.wsUnsuccessfulReconnects * 100, p.maxBackoffTime) : null;
@@ -239,6 +249,7 @@ export class RelayConnection {
     this.lastSyncedAt = Date.now();
     const before = this.markers.length;
     this.markers = this.markers.filter((m) => (vector.get(m.client) ?? 0) < m.clock);
+    if (this.markers.length === 0) this.refused = null;
     if (this.markers.length !== before) this.persistMarkers();
     this.refresh();
   }
@@ -274,6 +285,7 @@ export class RelayConnection {
       lastSyncedAt: this.lastSyncedAt,
       lastError: status === 'synced' || status === 'offline' ? null : this.lastError,
       retryAt: status === 'unreachable' || status === 'connecting' ? this.retryAt : null,
+      refused: status === 'offline' ? null : this.refused,
     };
     if (sameSyncState(next, this.state)) return;
     this.state = next;

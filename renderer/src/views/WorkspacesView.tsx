@@ -10,6 +10,7 @@ import { rooms } from '../session/rooms';
 import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../storage/workspaces';
 import { ThemeChoiceField } from '../features/theme/ThemeToggle';
 import { probeRoom } from '../sync/probeRoom';
+import { editableRelayUrl, shownRelayUrl } from '../sync/relayDisplay';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
@@ -21,7 +22,7 @@ export function WorkspacesView() {
   const [newName, setNewName] = useState('');
   const [joinId, setJoinId] = useState('');
   const [name, setName] = useFollowingDraft(app.user.name);
-  const [relay, setRelay] = useFollowingDraft(app.relayUrl ?? '');
+  const [relay, setRelay] = useFollowingDraft(editableRelayUrl(app.relayUrl));
 
   useEffect(() => {
     let live = true;
@@ -53,12 +54,12 @@ export function WorkspacesView() {
       let name: string | undefined;
       if (!anyway) {
         if (!app.relayUrl) return setJoinState({ kind: 'problem', text: `No relay is set on this device, so workspace “${id}” cannot be fetched. Set a relay under This device first.` });
-        setJoinState({ kind: 'checking', text: `Asking ${app.relayUrl} for workspace “${id}”…` });
+        setJoinState({ kind: 'checking', text: `Asking ${shownRelayUrl(app.relayUrl)} for workspace “${id}”…` });
         const probe = await probeRoom(app.relayUrl, rooms.workspace(id));
         if (probe.status === 'empty')
-          return setJoinState({ kind: 'ask', text: `The relay ${app.relayUrl} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
+          return setJoinState({ kind: 'ask', text: `The relay ${shownRelayUrl(app.relayUrl)} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
         if (probe.status === 'unreachable')
-          return setJoinState({ kind: 'ask', text: `Could not reach the relay ${app.relayUrl} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
+          return setJoinState({ kind: 'ask', text: `Could not reach the relay ${shownRelayUrl(app.relayUrl)} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
         name = workspaceName(probe.doc);
         probe.doc.destroy();
       }
@@ -74,10 +75,12 @@ export function WorkspacesView() {
     e.preventDefault();
     try {
       await app.setUser({ ...app.user, name });
-      const url = relay.trim() ? normaliseRelayUrl(relay) : null;
+      const typed = relay.trim() ? normaliseRelayUrl(relay) : null;
+      // the same relay as now keeps its access token (which is never shown)
+      const url = typed && typed === editableRelayUrl(app.relayUrl) ? app.relayUrl : typed;
       await app.setRelayUrl(url);
-      setRelay(url ?? '');
-      notify(url ? `Syncing through ${url}` : 'Sync is off: everything stays on this device');
+      setRelay(editableRelayUrl(url));
+      notify(url ? `Syncing through ${shownRelayUrl(url)}` : 'Sync is off: everything stays on this device');
     } catch (err) {
       notify((err as Error).message, 'error');
     }

@@ -1,0 +1,45 @@
+/**
+ * Why a relay refused us, in words, when we can know it. A browser sees a refused upgrade (HTTP
+ * 401/403/429) only as close code 1006, so those are read from the token itself where possible
+ * (expired, or for another room); refusals after the upgrade come as close codes (sync-server/socket.ts).
+ */
+const BY_CODE: Record<number, string> = {
+  4401: 'the relay no longer accepts this access token (you may have been removed)',
+  4403: 'your access is read-only here, so the relay did not store your change',
+  4429: 'you sent changes faster than the relay allows; it will take them again shortly',
+  4413: 'this document reached the size the relay allows',
+};
+
+export function refusalForClose(code: number): string | null {
+  return BY_CODE[code] ?? null;
+}
+
+function claims(token: string): { exp?: number; room?: string; scope?: string } | null {
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+    const value = JSON.parse(json);
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A room name against a token's `room` claim: exact, or a prefix ending in `*` (DESIGN.md §3). */
+const roomMatches = (claim: string, room: string) => (claim.endsWith('*') ? room.startsWith(claim.slice(0, -1)) : claim === room);
+
+/** What is wrong with `token` for `room` at `nowMs`, readable without the relay's secret; null if nothing visible. */
+export function tokenProblem(token: string, room: string, nowMs: number): string | null {
+  const c = claims(token);
+  if (!c) return 'the access token is not readable (it may be cut short): ask for a new link';
+  if (typeof c.exp === 'number' && c.exp * 1000 <= nowMs) return `the access token expired at ${new Date(c.exp * 1000).toLocaleString()}: ask for a new link`;
+  if (typeof c.room === 'string' && !roomMatches(c.room, room)) return `the access token is for "${c.room}", not this workspace`;
+  return null;
+}
+
+/** When a token stops working (ms since epoch), or null if it does not say. */
+export function tokenExpiry(token: string): number | null {
+  const exp = claims(token)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : null;
+}

@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addPerson } from './app';
+
+/**
+ * A live workshop on a real `npm run workshop` host process (the built web app and the relay on one
+ * port): a facilitator and two participants in separate browser profiles.
+ */
+const PORT = Number(process.env.E2E_WORKSHOP_PORT ?? 5315);
+const ROOT = join(import.meta.dirname, '..', '..');
+const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+
+interface Host {
+  base: string;
+  code: string;
+  facilitator: string;
+  child: ChildProcess;
+  dir: string;
+}
+
+async function startHost(): Promise<Host> {
+  const dir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-workshop-'));
+  const child = spawn('npm', ['run', '--silent', 'workshop', '--', '--port', String(PORT), '--host', '127.0.0.1', '--data', join(dir, 'data'), '--log-level', 'warn'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the workshop host did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (!out.includes('controls:')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the workshop host exited with ${code}: ${err}`));
+    });
+  });
+  return { base: `http://127.0.0.1:${PORT}`, code: /join code: ([A-Z2-9]{6})\b/.exec(out)![1], facilitator: /facilitator \(keep private\): (\S+)/.exec(out)![1], child, dir };
+}
+
+async function stopHost(host: Host) {
+  const exited = new Promise((r) => host.child.once('exit', r));
+  process.kill(-host.child.pid!, 'SIGTERM');
+  await exited;
+  rmSync(host.dir, { recursive: true, force: true });
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  return page;
+}
+
+let host: Host;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => {
+  if (host) await stopHost(host);
+});
+
+test('a wrong join code gets a clear message, and lets you try again', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto(`${host.base}/join`);
+  await page.getByLabel('Join code').fill('ZZZ-ZZZ');
+  await page.getByLabel('Your name').fill('Mallory');
+  await page.getByRole('button', { name: 'Join the workshop' }).click();
+  await expect(page.getByRole('heading')).toHaveText('That code is not right');
+  await expect(page.getByRole('status')).toContainText('is not this workshop\'s join code');
+  await expect(page.getByLabel('Join code')).toHaveValue('ZZZ-ZZZ');
+  await page.context().close();
+});
+
+test('a facilitator and two participants: join by code, presence, follow me, lock editing, a live vote', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const fac = await newPage(browser);
+  await fac.goto(host.facilitator);
+  await expect(fac.getByTestId('facilitator-panel')).toBeVisible({ timeout: 30_000 });
+  await expect(fac.getByTestId('workshop-join-code')).toHaveText(host.code);
+  await expect(fac.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced');
+  // the relay URL carries a token: it is never shown
+  await fac.getByTestId('sync-status').click();
+  await expect(fac.getByTestId('sync-panel')).toContainText(`Connected to ws://127.0.0.1:${PORT} (with an access token).`);
+  await expect(fac.getByTestId('sync-panel')).not.toContainText('token=');
+  await expect(fac.getByTestId('sync-panel')).not.toContainText('eyJ');
+  await fac.getByTestId('sync-status').click();
+
+  // join by code: Ana types it on the join page, Bo follows the QR link
+  const ana = await newPage(browser);
+  await ana.goto(`${host.base}/join`);
+  await ana.getByLabel('Join code').fill(host.code.toLowerCase());
+  await ana.getByLabel('Your name').fill('Ana Participant');
+  await ana.getByRole('button', { name: 'Join the workshop' }).click();
+  const bo = await newPage(browser);
+  await bo.goto(`${host.base}/join/${host.code}?name=${encodeURIComponent('Bo Participant')}`);
+  for (const p of [ana, bo]) {
+    await expect(p.getByTestId('workshop-banner')).toContainText('you are', { timeout: 30_000 });
+    await expect(p.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced');
+  }
+  await expect(ana.getByTestId('workshop-banner')).toContainText('you are Ana Participant');
+
+  // presence: the facilitator's panel lists both as here, and the app's avatars show their names
+  await expect(fac.getByTestId('workshop-here')).toHaveText('2 of 2 participants here');
+  await expect(fac.locator('[data-testid=workshop-participant][data-connected=true]')).toHaveCount(2);
+  await expect(fac.locator('[data-testid=peer][data-name="Ana Participant"]')).toBeVisible();
+  await expect(fac.locator('[data-testid=peer][data-name="Bo Participant"]')).toBeVisible();
+  await expect(ana.locator('[data-testid=peer][data-name="Bo Participant"]')).toBeVisible();
+
+  // follow me: the facilitator's route and selection become the participants'
+  await addPerson(fac, 'Zora Wall');
+  const zora = await fac.getByTestId('person-editor').getAttribute('data-person');
+  await fac.getByTestId('workshop-follow-me').check();
+  for (const p of [ana, bo]) {
+    await expect(p.getByTestId('workshop-following')).toBeVisible();
+    await expect(p).toHaveURL(/#\/people$/);
+    await expect(p.getByTestId('person-editor')).toHaveAttribute('data-person', zora!);
+  }
+  // Bo breaks away; the facilitator moves on to the ties; Ana follows, Bo stays
+  await bo.getByTestId('workshop-break-away').click();
+  await expect(bo.getByTestId('workshop-not-following')).toBeVisible();
+  await fac.getByTestId('nav-ties').click();
+  await expect(ana).toHaveURL(/#\/ties$/);
+  await expect(bo).toHaveURL(/#\/people$/);
+  await bo.getByTestId('workshop-follow-again').click();
+  await expect(bo).toHaveURL(/#\/ties$/);
+  await fac.getByTestId('workshop-follow-me').uncheck();
+  await expect(ana.getByTestId('workshop-following')).toHaveCount(0);
+
+  // spotlight and timer reach everyone
+  await fac.getByTestId('workshop-spotlight-label').fill('Design cluster');
+  await fac.getByTestId('workshop-spotlight-kind').selectOption('cluster');
+  await fac.getByTestId('workshop-spotlight-set').click();
+  await fac.getByTestId('workshop-timer-start').click();
+  for (const p of [ana, bo]) {
+    await expect(p.getByTestId('workshop-spotlight')).toHaveText('Spotlight on the cluster: Design cluster');
+    await expect(p.getByTestId('workshop-timer')).toContainText(/Exercise 1 · (10:00|9:5\d)/);
+  }
+
+  // lock editing: Ana's edit is refused by the host and nothing changes for anyone else
+  await fac.getByTestId('workshop-lock').click(); // the box shows the host's state, once it has taken the control
+  await expect(fac.getByTestId('workshop-lock')).toBeChecked();
+  await expect(ana.getByTestId('workshop-locked')).toBeVisible();
+  await addPerson(ana, 'Locked Out');
+  await expect(ana.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', /[1-9]/);
+  await fac.getByTestId('nav-people').click();
+  await bo.getByTestId('nav-people').click();
+  await expect(fac.getByTestId('person-row').filter({ hasText: 'Zora Wall' })).toHaveCount(1);
+  await expect(bo.getByTestId('person-row').filter({ hasText: 'Zora Wall' })).toHaveCount(1);
+  await ana.waitForTimeout(1500);
+  await expect(fac.getByTestId('person-row').filter({ hasText: 'Locked Out' })).toHaveCount(0);
+  await expect(bo.getByTestId('person-row').filter({ hasText: 'Locked Out' })).toHaveCount(0);
+  // the facilitator still edits during the lock
+  await addPerson(fac, 'Facilitator Adds');
+  await expect(bo.getByTestId('person-row').filter({ hasText: 'Facilitator Adds' })).toHaveCount(1);
+  await fac.getByTestId('workshop-lock').click();
+  await expect(fac.getByTestId('workshop-lock')).not.toBeChecked();
+  await expect(ana.getByTestId('workshop-locked')).toHaveCount(0);
+
+  // a live vote: results arrive as people vote
+  await fac.getByTestId('workshop-vote-options').fill('Team A: Zora, Ana\nTeam B: Zora, Bo');
+  await fac.getByTestId('workshop-vote-open').click();
+  await expect(ana.getByTestId('workshop-vote')).toContainText('Which team should we build?');
+  const facOption = (id: string) => fac.locator(`[data-testid=workshop-option][data-option="${id}"]`);
+  await ana.getByTestId('workshop-vote-1-team-a-zora-ana').click();
+  await expect(facOption('1-team-a-zora-ana')).toHaveAttribute('data-votes', '1');
+  await expect(bo.locator('[data-testid=workshop-option][data-option="1-team-a-zora-ana"]')).toHaveAttribute('data-votes', '1');
+  await bo.getByTestId('workshop-vote-2-team-b-zora-bo').click();
+  await ana.getByTestId('workshop-vote-2-team-b-zora-bo').click(); // Ana changes her mind
+  await expect(facOption('2-team-b-zora-bo')).toHaveAttribute('data-votes', '2');
+  await expect(facOption('1-team-a-zora-ana')).toHaveAttribute('data-votes', '0');
+  await fac.screenshot({ path: shot('workshop-facilitator') });
+  await ana.screenshot({ path: shot('workshop-participant') });
+  for (const [page, panel] of [
+    [fac, 'facilitator-panel'],
+    [ana, 'workshop-banner'],
+  ] as const) {
+    const { violations } = await new AxeBuilder({ page }).include(`[data-testid=${panel}]`).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await fac.getByTestId('workshop-accept-2-team-b-zora-bo').click();
+  for (const p of [ana, bo]) await expect(p.getByTestId('workshop-accepted')).toHaveText('Accepted team: Team B: Zora, Bo');
+
+  // the export holds the accepted team and the results
+  const download = fac.waitForEvent('download');
+  await fac.getByTestId('workshop-export').click();
+  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  expect(file.acceptedTeam).toMatchObject({ label: 'Team B: Zora, Bo', votes: 2 });
+  expect(file.vote.options.map((o: { votes: number }) => o.votes)).toEqual([0, 2]);
+  expect(Object.keys(file.workspace.rooms).length).toBeGreaterThan(0);
+
+  for (const p of [fac, ana, bo]) await p.context().close();
+});
