@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../test/support/runCli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKeyPair } from '../shared/identity/keys';
-import { signRecord, ESCROW_DOMAIN } from '../shared/value/signing/signedRecord';
+import { signRecord, ESCROW_KIND } from '../shared/value/signing/signedRecord';
 import { randomLedger } from '../shared/value/testLedgers';
 
 const run = runCli;
@@ -99,7 +99,7 @@ describe('archipelago ledger replay (the real binary)', () => {
     const signed = {
       ...ledger,
       keys: { p1: payer.publicKey, p2: payee.publicKey },
-      events: [signRecord(payer, ESCROW_DOMAIN, ledger.events[0]), signRecord(payee, ESCROW_DOMAIN, ledger.events[1]), signRecord(payer, ESCROW_DOMAIN, { ...ledger.events[2], actor: 'p1' })],
+      events: [signRecord(payer, ESCROW_KIND, ledger.events[0]), signRecord(payee, ESCROW_KIND, ledger.events[1]), signRecord(payer, ESCROW_KIND, { ...ledger.events[2], actor: 'p1' })],
     };
     let r = await run('ledger', 'replay', file('signed.json', signed), '--json');
     expect(r.code).toBe(0);
@@ -114,7 +114,7 @@ describe('archipelago ledger replay (the real binary)', () => {
     expect(out.milestones[0]).toEqual({ id: 'm1', state: 'open', funded: 0, released: 0, refunded: 0, held: 0 });
     expect(out.rejected.find((x: { id: string }) => x.id === 'e1').reason).toMatch(/^tampered: /);
     // a valid signature by the wrong key: rejected (a rule, not a verification failure)
-    const wrongKey = { ...signed, events: [signRecord(payee, ESCROW_DOMAIN, ledger.events[0]), ...signed.events.slice(1)] };
+    const wrongKey = { ...signed, events: [signRecord(payee, ESCROW_KIND, ledger.events[0]), ...signed.events.slice(1)] };
     r = await run('ledger', 'replay', file('wrong.json', wrongKey), '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rejected.find((x: { id: string }) => x.id === 'e1').reason).toMatch(/must be signed with their key/);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { demoKeyPair } from '../../shared/identity/keys';
 import { verifyTrackRecord } from '../../shared/stewardship/signedTrackRecord';
-import { ESCROW_DOMAIN, signRecord } from '../../shared/value/signing/signedRecord';
+import { ESCROW_KIND, signRecord } from '../../shared/value/signing/signedRecord';
 import { officialClient, until } from '../support/yClient';
 import { openApp, syncStatus } from './app';
 
@@ -13,6 +13,11 @@ async function screenshot(page: Page, name: string) {
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
   // the toast may hide itself between the two calls: then there is nothing to dismiss
   if (await dismiss.isVisible()) await dismiss.click({ timeout: 2000 }).catch(() => {});
+  // back to the top, so the sticky toolbar is drawn where it belongs and not over the middle of the page
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of document.querySelectorAll('*')) if (el.scrollTop) el.scrollTop = 0;
+  });
   await page.screenshot({ path: shotPath(name), fullPage: true });
 }
 // people of the demo network (seed 2026) with mediators both of them trust
@@ -288,7 +293,7 @@ test('a peer that tampers with a money event or forges one with another key move
       // the fund's amount raised after Alice signed it (same id: it cannot replace the valid one)
       events.push([{ ...fund, amount: (fund.amount as number) * 10 }]);
       // an approve "by the payer", validly signed but with Mallory's key, not the payer's
-      events.push([signRecord(demoKeyPair('mallory'), ESCROW_DOMAIN, { id: 'forged-approve', milestone: submit.milestone as string, type: 'approve' as const, at: new Date().toISOString(), actor: fund.actor as string })]);
+      events.push([signRecord(demoKeyPair('mallory'), ESCROW_KIND, { id: 'forged-approve', milestone: submit.milestone as string, type: 'approve' as const, at: new Date().toISOString(), actor: fund.actor as string })]);
     });
     for (const page of pages) {
       const card = milestone(page);

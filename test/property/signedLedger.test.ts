@@ -4,7 +4,7 @@ import { demoKeyPair } from '../../shared/identity/keys';
 import type { LedgerEvent } from '../../shared/value/ledgerSchema';
 import { replayOutput } from '../../shared/value/replayLedger';
 import { replaySignedLedger } from '../../shared/value/signing/replaySigned';
-import { ESCROW_DOMAIN, signRecord } from '../../shared/value/signing/signedRecord';
+import { ESCROW_KIND, signRecord } from '../../shared/value/signing/signedRecord';
 import { randomLedger } from '../../shared/value/testLedgers';
 
 const KEYS = Object.fromEntries(['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => [p, demoKeyPair(`prop-${p}`)]));
@@ -15,7 +15,7 @@ const arb = fc
   .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), events: fc.integer({ min: 0, max: 40 }), tamper: fc.array(fc.nat(), { maxLength: 6 }), perm: fc.array(fc.nat(), { maxLength: 60 }) })
   .map(({ seed, events, tamper, perm }) => {
     const file = randomLedger({ seed, milestones: 3, events });
-    const signed: LedgerEvent[] = file.events.map((e) => signRecord(KEYS[e.actor] ?? KEYS.p1, ESCROW_DOMAIN, e));
+    const signed: LedgerEvent[] = file.events.map((e) => signRecord(KEYS[e.actor] ?? KEYS.p1, ESCROW_KIND, e));
     const bad = tamper.filter(() => signed.length > 0).map((i) => {
       const e = signed[i % signed.length];
       return e.type === 'fund' ? { ...e, amount: e.amount + 1 } : { ...e, actor: e.actor === 'p1' ? 'p2' : 'p1' };

@@ -37,7 +37,7 @@ export const DisputeSchema = z
 export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeInput = z.input<typeof DisputeSchema>;
 
-/** `signed`: the actor's signature over the other fields (signing/signedRecord.ts, DISPUTE_DOMAIN). */
+/** `signed`: the actor's signature over the other fields (signing/signedRecord.ts, DISPUTE_KIND). */
 const base = { id: Id, dispute: Id, actor: Id, at: IsoInstant, signed: SignatureSchema.optional() };
 const split = { release: MinorUnits, refund: MinorUnits };
 

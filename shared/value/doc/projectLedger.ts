@@ -8,7 +8,7 @@ import type { LedgerReplay } from '../replayLedger';
 import { personKeys, type PersonKeys } from '../signing/personKeys';
 import { replaySignedLedger, type SignedLedgerReplay } from '../signing/replaySigned';
 import { screenEvent, screenEvents, type Screened } from '../signing/screenSigned';
-import { DISPUTE_DOMAIN, ESCROW_DOMAIN } from '../signing/signedRecord';
+import { DISPUTE_KIND, ESCROW_KIND } from '../signing/signedRecord';
 import type { MilestoneRecord, ValueSnapshot } from './valueDoc';
 
 /**
@@ -53,7 +53,7 @@ export function projectLedger(v: Pick<ValueSnapshot, 'milestones' | 'escrowEvent
   const bindings = personKeys(v.personClaims);
   const keys = bindings.keys;
   const signers = new Map<string, string>();
-  const screenedDisputes = screenEvents(v.disputeEvents, { domain: DISPUTE_DOMAIN, keys, requireSigned, cache: options.cache });
+  const screenedDisputes = screenEvents(v.disputeEvents, { kind: DISPUTE_KIND, keys, requireSigned, cache: options.cache });
   for (const e of screenedDisputes.trusted) if (e.signed) signers.set(e.id, e.signed.author);
   const states = v.disputes.map((dispute) => ({ dispute, state: replayDispute(dispute, screenedDisputes.trusted, { now }) }));
   const resolverOf = new Map<string, string>();
@@ -66,8 +66,8 @@ export function projectLedger(v: Pick<ValueSnapshot, 'milestones' | 'escrowEvent
   const terms: MilestoneTerms[] = v.milestones.map((m) => toTerms(m, resolverOf.get(m.id)));
   const screen = (e: LedgerEvent): Screened<LedgerEvent> => {
     const outcome = outcomes.get(e.id);
-    if (!outcome) return screenEvent(e, { domain: ESCROW_DOMAIN, keys, requireSigned, cache: options.cache });
-    const s = screenEvent(e, { domain: ESCROW_DOMAIN, requireSigned, cache: options.cache });
+    if (!outcome) return screenEvent(e, { kind: ESCROW_KIND, keys, requireSigned, cache: options.cache });
+    const s = screenEvent(e, { kind: ESCROW_KIND, requireSigned, cache: options.cache });
     if (s.status === 'valid' && !sameEvent(e, outcome)) return { ...s, status: 'unauthorised', reason: `does not match the outcome of dispute ${e.id.slice(0, -':resolve'.length)}` };
     return s;
   };

@@ -3,7 +3,7 @@ import { demoKeyPair, type Signer } from '../../identity/keys';
 import type { Rng } from '../../util/rng';
 import type { DisputeEvent } from '../dispute/disputeSchema';
 import type { LedgerEvent } from '../ledgerSchema';
-import { DISPUTE_DOMAIN, ESCROW_DOMAIN, signRecord } from '../signing/signedRecord';
+import { DISPUTE_KIND, ESCROW_KIND, signRecord } from '../signing/signedRecord';
 import { appendDisputeEvent, appendEscrowEvent, logTrust, postMessage, putDispute, putMilestone, putThread, setRoleStatement } from './valueDoc';
 
 const DAY = 86_400_000;
@@ -28,8 +28,8 @@ export function writeSampleHistory(doc: Y.Doc, options: { people: readonly { id:
   const iso = (t: number) => new Date(Math.round(t)).toISOString();
   const keys = new Map<string, Signer>();
   const keyOf = (person: string) => keys.get(person) ?? keys.set(person, demoKeyPair(`sample/${person}`)).get(person)!;
-  const esc = (e: LedgerEvent, o: unknown) => appendEscrowEvent(doc, signRecord(keyOf(e.actor.startsWith('agreement:') ? client.id : e.actor), ESCROW_DOMAIN, e), o);
-  const dsp = (e: DisputeEvent, o: unknown) => appendDisputeEvent(doc, signRecord(keyOf(e.actor), DISPUTE_DOMAIN, e), o);
+  const esc = (e: LedgerEvent, o: unknown) => appendEscrowEvent(doc, signRecord(keyOf(e.actor.startsWith('agreement:') ? client.id : e.actor), ESCROW_KIND, e), o);
+  const dsp = (e: DisputeEvent, o: unknown) => appendDisputeEvent(doc, signRecord(keyOf(e.actor), DISPUTE_KIND, e), o);
   let n = 0;
   const id = (p: string) => `sample-${p}-${n++}`;
   const plan = [

@@ -6,14 +6,14 @@ import { escrowActions, ledgerCsv, projectLedger } from './projectLedger';
 import { demoKeyPair } from '../../identity/keys';
 import type { DisputeEvent } from '../dispute/disputeSchema';
 import type { LedgerEvent } from '../ledgerSchema';
-import { CLAIM_DOMAIN } from '../signing/personKeys';
-import { DISPUTE_DOMAIN, ESCROW_DOMAIN, signRecord } from '../signing/signedRecord';
+import { CLAIM_KIND } from '../signing/personKeys';
+import { DISPUTE_KIND, ESCROW_KIND, signRecord } from '../signing/signedRecord';
 import { appendPersonClaim } from './valueDoc';
 
 const O = 'test';
 const key = (person: string) => demoKeyPair(`value-test/${person}`);
-const S = (e: LedgerEvent) => signRecord(key(e.actor), ESCROW_DOMAIN, e);
-const D = (e: DisputeEvent) => signRecord(key(e.actor), DISPUTE_DOMAIN, e);
+const S = (e: LedgerEvent) => signRecord(key(e.actor), ESCROW_KIND, e);
+const D = (e: DisputeEvent) => signRecord(key(e.actor), DISPUTE_KIND, e);
 const iso = (h: number) => new Date(Date.UTC(2026, 0, 5) + h * 3_600_000).toISOString();
 const milestone = { id: 'm1', title: 'Prototype', payer: 'ana', payee: 'ben', currency: 'EUR', budget: 50_000, due: iso(200), createdAt: iso(0) };
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -88,8 +88,8 @@ describe('value section of the project document', () => {
       appendDisputeEvent(doc, D({ ...e, dispute: 'd1' }), O);
     const before = projectLedger(readValue(doc), Date.parse(iso(7)));
     expect(before.disputes[0].pendingResolve).toMatchObject({ id: 'd1:resolve', actor: 'cy', release: 300 });
-    appendEscrowEvent(doc, signRecord(key('ana'), ESCROW_DOMAIN, before.disputes[0].pendingResolve!), O);
-    appendEscrowEvent(doc, signRecord(key('ben'), ESCROW_DOMAIN, before.disputes[0].pendingResolve!), O); // another peer did too, signed by them
+    appendEscrowEvent(doc, signRecord(key('ana'), ESCROW_KIND, before.disputes[0].pendingResolve!), O);
+    appendEscrowEvent(doc, signRecord(key('ben'), ESCROW_KIND, before.disputes[0].pendingResolve!), O); // another peer did too, signed by them
     const after = projectLedger(readValue(doc), Date.parse(iso(7)));
     expect(after.disputes[0].pendingResolve).toBeUndefined();
     expect(after.replay.milestones[0]).toMatchObject({ state: 'resolved', released: 300, refunded: 700 });
@@ -116,7 +116,7 @@ describe('value section of the project document', () => {
     const doc = new Y.Doc();
     openValueSection(doc, O);
     putMilestone(doc, milestone, O);
-    const claim = (person: string, by: string, h: number) => appendPersonClaim(doc, signRecord(key(by), CLAIM_DOMAIN, { person, at: iso(h) }), O);
+    const claim = (person: string, by: string, h: number) => appendPersonClaim(doc, signRecord(key(by), CLAIM_KIND, { person, at: iso(h) }), O);
     claim('ana', 'ana', 0);
     claim('ben', 'ben', 0);
     claim('ana', 'mallory', 0.5); // later: contested, not bound
@@ -128,7 +128,7 @@ describe('value section of the project document', () => {
     const submit = S({ id: 's', milestone: 'm1', type: 'submit', at: iso(2), actor: 'ben' });
     doc.getArray('escrowEvents').push([{ ...submit, at: iso(2.5) }]);
     appendEscrowEvent(doc, { id: 'u', milestone: 'm1', type: 'cancel', at: iso(3), actor: 'ana' }, O); // unsigned
-    appendEscrowEvent(doc, signRecord(key('mallory'), ESCROW_DOMAIN, { id: 'w', milestone: 'm1', type: 'cancel', at: iso(3), actor: 'ana' } as LedgerEvent), O);
+    appendEscrowEvent(doc, signRecord(key('mallory'), ESCROW_KIND, { id: 'w', milestone: 'm1', type: 'cancel', at: iso(3), actor: 'ana' } as LedgerEvent), O);
     const l = projectLedger(readValue(doc), Date.parse(iso(10)));
     expect(l.replay.milestones[0]).toMatchObject({ state: 'funded', funded: 50_000, held: 50_000 });
     expect(l.bindings.keys.get('ana')).toBe(key('ana').publicKey);

@@ -10,7 +10,7 @@ import { signatureHolds, SignatureSchema } from './signedRecord';
  * claim one person at once, offline, converge on the same binding, and every later claim is shown as
  * contested. From then on the person's money events and votes count only when signed by that key.
  */
-export const CLAIM_DOMAIN = 'archipelago/person-claim/v1\n';
+export const CLAIM_KIND = 'person-claim';
 
 export const PersonClaimSchema = z.object({ person: z.string().min(1).max(200), at: IsoInstant, signed: SignatureSchema });
 export type PersonClaim = z.infer<typeof PersonClaimSchema>;
@@ -26,7 +26,7 @@ export function personKeys(claims: readonly PersonClaim[]): PersonKeys {
   const keys = new Map<string, string>();
   const contested: PersonKeys['contested'] = [];
   const valid = claims.filter((c) => {
-    const ok = signatureHolds(CLAIM_DOMAIN, { person: c.person, at: c.at }, c.signed);
+    const ok = signatureHolds(CLAIM_KIND, { person: c.person, at: c.at }, c.signed);
     if (!ok) contested.push({ claim: c, reason: 'tampered: the claim’s signature does not hold' });
     return ok;
   });

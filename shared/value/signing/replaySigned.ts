@@ -1,7 +1,7 @@
 import type { LedgerEvent, MilestoneTerms } from '../ledgerSchema';
 import { replayLedger, type LedgerReplay, type ReplayOptions } from '../replayLedger';
 import { screenEvents, type Screened } from './screenSigned';
-import { ESCROW_DOMAIN } from './signedRecord';
+import { ESCROW_KIND } from './signedRecord';
 
 export interface SignedReplayOptions extends ReplayOptions {
   keys?: ReadonlyMap<string, string>;
@@ -29,7 +29,7 @@ export interface SignedLedgerReplay extends LedgerReplay {
 export function replaySignedLedger(milestones: readonly MilestoneTerms[], events: readonly LedgerEvent[], options: SignedReplayOptions = {}): SignedLedgerReplay {
   const anySigned = options.requireSigned || (options.keys && options.keys.size > 0) || events.some((e) => e.signed !== undefined);
   if (!anySigned) return { ...replayLedger(milestones, events, options), untrusted: [], tampered: 0 };
-  const base = { domain: ESCROW_DOMAIN, keys: options.keys, requireSigned: options.requireSigned, cache: options.cache };
+  const base = { kind: ESCROW_KIND, keys: options.keys, requireSigned: options.requireSigned, cache: options.cache };
   const screened = screenEvents(events, base, options.screen);
   const replay = replayLedger(milestones, screened.trusted, options);
   const trustedIds = new Set(screened.trusted.map((e) => e.id));

@@ -14,7 +14,8 @@ import { signatureHolds, type RecordSignature } from './signedRecord';
 export type SignatureStatus = 'valid' | 'unsigned' | 'tampered' | 'unauthorised';
 
 export interface ScreenOptions {
-  domain: string;
+  /** The signed-event kind of this family (signedRecord.ts). */
+  kind: string;
   /** person id → the public key their events must be signed with. */
   keys?: ReadonlyMap<string, string>;
   /** Refuse unsigned events (the app). The CLI accepts them, as the contract's files are unsigned. */
@@ -47,11 +48,11 @@ export function screenEvent<E extends { actor: string; signed?: RecordSignature 
 
 function verifyCached(options: ScreenOptions, event: object, signed: RecordSignature): boolean {
   const cache = options.cache;
-  if (!cache) return signatureHolds(options.domain, event, signed);
-  const key = options.domain + JSON.stringify(event);
+  if (!cache) return signatureHolds(options.kind, event, signed);
+  const key = options.kind + JSON.stringify(event);
   let ok = cache.get(key);
   if (ok === undefined) {
-    ok = signatureHolds(options.domain, event, signed);
+    ok = signatureHolds(options.kind, event, signed);
     if (cache.size > 50_000) cache.clear();
     cache.set(key, ok);
   }

@@ -4,7 +4,7 @@ import { compareTimed, type TimedEvent } from '../../../shared/value/ledgerOrder
 import type { LedgerEvent } from '../../../shared/value/ledgerSchema';
 import { replayLedger } from '../../../shared/value/replayLedger';
 import { replaySignedLedger } from '../../../shared/value/signing/replaySigned';
-import { ESCROW_DOMAIN, signRecord } from '../../../shared/value/signing/signedRecord';
+import { ESCROW_KIND, signRecord } from '../../../shared/value/signing/signedRecord';
 import { plausibleLedger } from '../../../shared/value/testLedgers';
 import { medianMs, type Bench } from '../harness';
 
@@ -53,12 +53,12 @@ export const valueBench: Bench = {
     const small = plausibleLedger({ seed: 5, events: 1_000 });
     const keys = new Map<string, ReturnType<typeof demoKeyPair>>();
     const keyOf = (p: string) => keys.get(p) ?? keys.set(p, demoKeyPair(`bench/${p}`)).get(p)!;
-    const signed = small.events.map((e) => signRecord(keyOf(e.actor), ESCROW_DOMAIN, e));
+    const signed = small.events.map((e) => signRecord(keyOf(e.actor), ESCROW_KIND, e));
     const bound = new Map([...keys].map(([p, k]) => [p, k.publicKey]));
     const cold = medianMs(() => replaySignedLedger(small.milestones, signed, { keys: bound, requireSigned: true, history: false }), 3);
     const cache = new Map<string, boolean>();
     replaySignedLedger(small.milestones, signed, { keys: bound, requireSigned: true, cache });
-    const next = [...signed, signRecord(keyOf(small.events[0].actor), ESCROW_DOMAIN, { ...small.events[0], id: 'one-more' })];
+    const next = [...signed, signRecord(keyOf(small.events[0].actor), ESCROW_KIND, { ...small.events[0], id: 'one-more' })];
     const warm = medianMs(() => replaySignedLedger(small.milestones, next, { keys: bound, requireSigned: true, cache }), 5);
     const unsignedSmall = medianMs(() => replayLedger(small.milestones, small.events), 5);
     return [

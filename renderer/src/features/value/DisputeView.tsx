@@ -50,7 +50,7 @@ function DisputeCard({ doc, entry, value, ledger, me, name, now, signer }: { doc
   const timeline = [
     ...s.history.map((h) => ({ at: h.event.at, text: `dispute: ${name(h.event.actor)} ${h.event.type}${'release' in h.event ? ` ${formatMinor(h.event.release, cur)} / ${formatMinor(h.event.refund, cur)}` : ''}${'mediator' in h.event ? ` ${name(h.event.mediator)}` : ''}${h.applied ? '' : ` (rejected: ${h.reason})`}${ledger.signers.has(h.event.id) ? ` ✓ signed by ${signer(ledger.signers.get(h.event.id)!)}` : ''}` })),
     ...entry.untrusted.map((u) => ({ at: u.event.at, text: `⚠ not counted: ${name(u.event.actor)} ${u.event.type}${'release' in u.event ? ` ${formatMinor(u.event.release, cur)} / ${formatMinor(u.event.refund, cur)}` : ''} (${u.reason})` })),
-    ...ledgerHistory.map((h) => ({ at: h.event.at, text: `ledger: ${name(h.event.actor)} ${h.event.type}${h.applied ? '' : ` (rejected: ${h.reason})`}` })),
+    ...ledgerHistory.map((h) => ({ at: h.event.at, text: `ledger: ${name(h.event.actor)} ${h.event.type}${h.applied ? '' : ` (rejected: ${h.reason})`}${ledger.signers.has(h.event.id) ? ` ✓ signed by ${signer(ledger.signers.get(h.event.id)!)}` : ''}` })),
     ...s.deadlinesPassed.map((x) => ({ at: new Date(x.at).toISOString(), text: `deadline of the ${x.stage} passed` })),
     ...value.messages.filter((m) => threadIds.has(m.thread)).map((m) => ({ at: m.at, text: `message: ${name(m.author)}: ${m.text}` })),
   ].sort((a, b) => a.at.localeCompare(b.at));
