@@ -3,6 +3,7 @@ import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { RegisterSelf } from './features/identity/useIdentity';
+import { TrustEvidenceSync } from './features/identity/useTrustEvidence';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { Presence } from './components/Presence';
@@ -24,6 +25,7 @@ import { WorkspacesView } from './views/WorkspacesView';
 const GraphView = lazy(() => import('./features/graph/GraphView'));
 // large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
 const MapView = lazy(() => import('./features/map/MapView'));
+const MembersView = lazy(() => import('./features/identity/MembersView'));
 
 const NAV: { view: View; label: string }[] = [
   { view: 'graph', label: 'Graph' },
@@ -31,10 +33,11 @@ const NAV: { view: View; label: string }[] = [
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
   { view: 'map', label: 'Map' },
+  { view: 'members', label: 'Members' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', members: 'Members', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -157,6 +160,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   return (
     <AppContext.Provider value={services}>
       <RegisterSelf />
+      <TrustEvidenceSync />
       <div className="app">
         <nav className="sidebar" aria-label="Sections">
           <div className="brand">
@@ -210,6 +214,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               {session && view === 'map' && (
                 <Suspense fallback={<p className="muted">Loading the map…</p>}>
                   <MapView />
+                </Suspense>
+              )}
+              {session && view === 'members' && (
+                <Suspense fallback={<p className="muted">Loading members…</p>}>
+                  <MembersView />
                 </Suspense>
               )}
               {view === 'workspaces' && <WorkspacesView />}
