@@ -62,6 +62,11 @@ export function MemberPage({ evidence, memberKey, onGiveFeedback }: { evidence: 
 
   const tiesIn = ties.filter((t) => t.to === person);
   const myPerson = me ? links.personOfKey(me) : undefined;
+  const fromName = (id: string) => {
+    const key = links.keyOfPerson(id);
+    const person = net.people.find((p) => p.id === id)?.name ?? id;
+    return key ? `${nameOfKey(key)} (${person})` : person;
+  };
 
   // the engine's trust advice from you to them: it sees the evidence-derived trust
   const [adviceFor, setAdvice] = useState<{ pair: string; advice: RiskAdvice | { error: string } } | null>(null);
@@ -127,7 +132,7 @@ export function MemberPage({ evidence, memberKey, onGiveFeedback }: { evidence: 
         <ul className="evidence-ties">
           {tiesIn.map((t) => (
             <li key={t.from} data-testid="evidence-tie" data-from={t.from} data-trust={t.trust.toFixed(4)} data-prior={t.prior.toFixed(4)}>
-              <span className="strong">{net.people.find((p) => p.id === t.from)?.name ?? t.from}</span> → {nameOfKey(memberKey)}: {pct(t.prior)} before evidence →{' '}
+              <span className="strong">{fromName(t.from)}</span> → {nameOfKey(memberKey)}: {pct(t.prior)} before evidence →{' '}
               <span className="strong">{pct(t.trust)}</span>, resting on {t.evidence.length} signed item{t.evidence.length === 1 ? '' : 's'}:
               <ul className="small muted">
                 {t.evidence.map((it) => (
