@@ -3,6 +3,7 @@ import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { RegisterSelf } from './features/identity/useIdentity';
+import { TrustEvidenceSync } from './features/identity/useTrustEvidence';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { Shortcuts } from './features/shortcuts/Shortcuts';
 import { ThemeToggle } from './features/theme/ThemeToggle';
@@ -27,6 +28,7 @@ const GraphView = lazy(() => import('./features/graph/GraphView'));
 // large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
 const MapView = lazy(() => import('./features/map/MapView'));
 const GovernanceView = lazy(() => import('./features/governance/GovernanceView'));
+const MembersView = lazy(() => import('./features/identity/MembersView'));
 
 const NAV: { view: View; label: string }[] = [
   { view: 'graph', label: 'Graph' },
@@ -34,11 +36,12 @@ const NAV: { view: View; label: string }[] = [
   { view: 'ties', label: 'Trust ties' },
   { view: 'projects', label: 'Projects' },
   { view: 'map', label: 'Map' },
+  { view: 'members', label: 'Members' },
   { view: 'governance', label: 'Governance' },
   { view: 'workspaces', label: 'Workspaces' },
 ];
 
-const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', governance: 'Governance', workspaces: 'Workspaces' };
+const VIEW_NAMES: Record<string, string> = { graph: 'Graph', people: 'People', ties: 'Trust ties', projects: 'Projects', map: 'Map', members: 'Members', governance: 'Governance', workspaces: 'Workspaces' };
 
 /**
  * Undo and redo that say what they did and show where: the app goes to the place of the step (its
@@ -161,6 +164,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   return (
     <AppContext.Provider value={services}>
       <RegisterSelf />
+      <TrustEvidenceSync />
       <div className="app">
         <nav className="sidebar" aria-label="Sections">
           <div className="brand">
@@ -221,6 +225,11 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
               {session && view === 'governance' && (
                 <Suspense fallback={<p className="muted">Loading governance…</p>}>
                   <GovernanceView />
+                </Suspense>
+              )}
+              {session && view === 'members' && (
+                <Suspense fallback={<p className="muted">Loading members…</p>}>
+                  <MembersView />
                 </Suspense>
               )}
               {view === 'workspaces' && <WorkspacesView />}

@@ -2,7 +2,7 @@
  * Hash routes (DESIGN.md §3 "Web app routes"): every view has one, so back and forward work and a
  * view can be linked. `#/projects/<id>` opens a project.
  */
-export const VIEWS = ['graph', 'people', 'ties', 'projects', 'map', 'governance', 'workspaces'] as const;
+export const VIEWS = ['graph', 'people', 'ties', 'projects', 'map', 'members', 'governance', 'workspaces'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

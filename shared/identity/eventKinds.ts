@@ -55,6 +55,14 @@ export const KeyRotationBodySchema = z
   .strictObject({ oldKey: PublicKeyHex, newKey: PublicKeyHex, reason: Text(500) })
   .refine((b) => b.oldKey !== b.newKey, 'the new key must differ from the old');
 
+/**
+ * The confirmation half of linking a person of the network to a member's key: signed by the key being
+ * linked ("I, the holder of this key, am `person` in workspace `workspace`"). Anyone may *claim* an
+ * entry for a member (an unsigned request in the workspace document); only this signature makes the
+ * link hold. The workspace id keeps a confirmation from being replayed into another workspace.
+ */
+export const PersonLinkBodySchema = z.strictObject({ workspace: Id, person: Id });
+
 export const SkillLevelSchema = z.strictObject({ skill: Id, level: z.number().min(0).max(1) });
 export const WorkHistoryEntrySchema = z.strictObject({ project: Id, team: Id, role: Text(200), from: IsoDate, to: IsoDate.nullable() });
 
@@ -73,6 +81,7 @@ export const EVENT_BODIES = {
   vote: VoteBodySchema,
   'key-rotation': KeyRotationBodySchema,
   profile: ProfileBodySchema,
+  'person-link': PersonLinkBodySchema,
 } as const;
 
 export type EventKind = keyof typeof EVENT_BODIES;

@@ -98,7 +98,7 @@ export function evidenceTies(verified: readonly VerifiedEvent[], priorOf: (from:
 }
 
 /** The network's ties with evidence applied: an evidenced tie's trust replaces (or adds) the hand-set one. */
-export function applyEvidence(network: Pick<NetworkFile, 'ties'>, ties: readonly EvidenceTie[]): Tie[] {
+export function applyEvidence(network: Pick<NetworkFile, 'ties'>, ties: readonly Pick<EvidenceTie, 'from' | 'to' | 'trust'>[]): Tie[] {
   const byPair = new Map(ties.map((t) => [`${t.from}\u0000${t.to}`, t]));
   const out: Tie[] = [];
   for (const tie of network.ties) {

@@ -84,3 +84,28 @@ describe('engine boundary', () => {
     expect(compounds.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('engine evidence', () => {
+  it('trust derived from signed evidence replaces the hand-set trust in advice, and can be taken back', async () => {
+    const net: NetworkFile = {
+      version: 1,
+      people: ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase(), skills: [], location: { city: 'Lisbon', country: 'PT', lat: 38.7, lon: -9.1 }, timezone: 'Europe/Lisbon', rate: 50, currency: 'EUR', availability: 1 })),
+      ties: [{ from: 'a', to: 'b', trust: 0.3, kind: 'knows' }],
+    };
+    const { engine } = await engineOn(net);
+    const trustAB = async () => {
+      const advice = await engine.advise('a', ['b']);
+      if ('error' in advice) throw new Error(advice.error);
+      return advice[0].pathTrust;
+    };
+    const before = await trustAB();
+    await engine.setEvidence([{ from: 'a', to: 'b', trust: 0.9 }]);
+    expect(await trustAB()).toBeGreaterThan(before);
+    // evidence can add a tie the network did not have
+    await engine.setEvidence([{ from: 'a', to: 'c', trust: 0.8 }]);
+    const toC = await engine.advise('a', ['c']);
+    if ('error' in toC) throw new Error(toC.error);
+    expect(toC[0].pathTrust).toBeCloseTo(0.8, 5);
+    expect(await trustAB()).toBeCloseTo(before, 5);
+  });
+});

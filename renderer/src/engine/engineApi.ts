@@ -12,6 +12,7 @@ import { updatePersonInIndex, updateTieTrustInIndex } from '../../../shared/asse
 import { adjacentPossible, type CompoundCapability } from '../../../shared/adjacent/adjacentPossible';
 import { riskAdviceFor, type RiskAdvice } from '../../../shared/trust/riskAdvice';
 import { teamTrust, type TeamTrust } from '../../../shared/trust/teamTrust';
+import { applyEvidence } from '../../../shared/trust/evidenceTrust';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
@@ -34,10 +35,22 @@ export interface EngineApi {
   advise(viewerId: string, personIds: readonly string[], stakes?: number): Promise<RiskAdvice[] | { error: string }>;
   /** The trust paths between a team's members, weakest pairs first, and the outsiders they run through. */
   teamTrust(personIds: readonly string[]): Promise<TeamTrust>;
+  /**
+   * The ties' trust derived from signed evidence (feedback and attestations in the ledger,
+   * shared/trust/evidenceTrust.ts). It replaces the hand-set trust of those ties (or adds ties) in
+   * everything the engine computes: advice, assembly, coverage. Returns the revision.
+   */
+  setEvidence(ties: readonly EvidenceTrust[]): Promise<number>;
   /** Compound capabilities the network could form next, those touching `skills` first. */
   adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
   assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }, onProgress?: (progress: AssemblyProgress) => void): Promise<AssembleOutcome>;
+}
+
+export interface EvidenceTrust {
+  from: string;
+  to: string;
+  trust: number;
 }
 
 export type AssembleOutcome =
@@ -65,6 +78,8 @@ export function createEngine(): EngineApi {
   let revision = 0;
   // trust distances are reused across re-solves of one network state (pins, bans, weights)
   let oracle: DistanceOracle | undefined;
+  let evidence: readonly EvidenceTrust[] = [];
+  let evidenceByPair = new Map<string, number>();
 
   const onChange = (change: NetworkChange) => {
     revision++;
@@ -77,13 +92,18 @@ export function createEngine(): EngineApi {
     }
     for (const key of change.ties) {
       const tie = snapshot.tie(key);
-      if (!tie || !updateTieTrustInIndex(index, tie)) return void (stale = true);
+      const evidenced = tie && evidenceByPair.get(`${tie.from}\u0000${tie.to}`);
+      if (!tie || !updateTieTrustInIndex(index, evidenced === undefined ? tie : { ...tie, trust: evidenced })) return void (stale = true);
     }
   };
   const current = (): AssemblyIndex | null => {
     if (!view) return null;
     if (stale || !index) {
-      index = buildAssemblyIndex(view.snapshot());
+      const snapshot = view.snapshot();
+      let known: Set<string> | undefined;
+      const present = (id: string) => (known ??= new Set(snapshot.people.map((p) => p.id))).has(id);
+      // evidence about someone no longer in the network is kept, but not drawn as a tie
+      index = buildAssemblyIndex(evidence.length ? { ...snapshot, ties: applyEvidence(snapshot, evidence.filter((t) => present(t.from) && present(t.to))) } : snapshot);
       stale = false;
     }
     return index;
@@ -104,6 +124,13 @@ export function createEngine(): EngineApi {
       if (!replica) throw new Error('no network loaded');
       Y.applyUpdate(replica, update);
       return revision;
+    },
+    async setEvidence(ties) {
+      evidence = ties.map((t) => ({ from: t.from, to: t.to, trust: Math.min(1, Math.max(0.01, t.trust)) }));
+      evidenceByPair = new Map(evidence.map((t) => [`${t.from}\u0000${t.to}`, t.trust]));
+      stale = true;
+      oracle = undefined;
+      return ++revision;
     },
     async plan(objective, requirements) {
       try {

@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { keyHistory, type KeyHistory } from '../../../../shared/identity/keyRotation';
+import { personLinks, type PersonLinks } from '../../../../shared/identity/personLinks';
+import { listLinkClaims, type LinkClaim } from '../../../../shared/model/docs/linkClaims';
+import type { LedgerEntry } from '../../../../shared/model/docs/ledgerDoc';
+import type { Member } from '../../../../shared/model/docs/members';
+import { evidenceTies, type EvidenceTie } from '../../../../shared/trust/evidenceTrust';
+import { engine } from '../../engine/engineClient';
+import { useNetwork } from '../../hooks/useNetwork';
+import { useApp } from '../../hooks/useSession';
+import { useYSnapshot } from '../../hooks/useYSnapshot';
+import { useLedger, useMembers } from './useIdentity';
+
+/** A key rotation attested by this many other members holds without the old key (keyRotation.ts). */
+export const ROTATION_ATTESTATIONS = 2;
+
+export interface TrustEvidence {
+  entries: LedgerEntry[];
+  members: Member[];
+  claims: LinkClaim[];
+  history: KeyHistory;
+  links: PersonLinks;
+  /** Ties whose trust rests on signed evidence (feedback, attestations), with the items. */
+  ties: EvidenceTie[];
+  /** A display name for a key: the member's, else the linked person's, else a fingerprint. */
+  nameOfKey(key: string): string;
+}
+
+const NO_CLAIMS: LinkClaim[] = [];
+
+/** Short, readable fingerprint of a public key: its first 16 hex digits in groups of four. */
+export const fingerprint = (key: string) => key.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * Everything the trust screens read from the signed ledger: key history (rotations), person links,
+ * and the evidence-derived tie trust (shared/trust/evidenceTrust.ts), recomputed when the ledger, the
+ * members or the network change. Only valid events count; tampered ones carry no weight.
+ */
+export function useTrustEvidence(): TrustEvidence {
+  const { session } = useApp();
+  const entries = useLedger();
+  const members = useMembers();
+  const claims = useYSnapshot(session?.workspace.doc, listLinkClaims, NO_CLAIMS);
+  const { net } = useNetwork();
+  const workspace = session?.workspaceId ?? '';
+  return useMemo(() => {
+    const history = keyHistory(entries, { members: new Set(members.map((m) => m.key)), attestationsRequired: ROTATION_ATTESTATIONS });
+    const links = personLinks(entries, { workspace, history });
+    const prior = new Map(net.ties.map((t) => [`${t.from}\u0000${t.to}`, t.trust]));
+    const ties = evidenceTies(entries, (from, to) => prior.get(`${from}\u0000${to}`), { now: new Date().toISOString(), personOfKey: links.personOfKey });
+    const memberName = new Map(members.map((m) => [m.key, m.name]));
+    const personName = new Map(net.people.map((p) => [p.id, p.name]));
+    const nameOfKey = (key: string) => {
+      const current = history.currentKey(key);
+      const person = links.personOfKey(key);
+      return memberName.get(key) ?? memberName.get(current) ?? (person && personName.get(person)) ?? `key ${fingerprint(key)}`;
+    };
+    return { entries, members, claims, history, links, ties, nameOfKey };
+  }, [entries, members, claims, net, workspace]);
+}
+
+/**
+ * Mount once in the app: sends the evidence-derived tie trust to the engine worker, so trust advice
+ * and team assembly use it. Nothing is sent (and no worker started) until there is evidence.
+ */
+export function TrustEvidenceSync(): null {
+  const { ties } = useTrustEvidence();
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!ties.length && !sent.current) return;
+    sent.current = true;
+    void engine().setEvidence(ties.map(({ from, to, trust }) => ({ from, to, trust })));
+  }, [ties]);
+  return null;
+}

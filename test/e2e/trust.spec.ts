@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { demoProfile } from '../../shared/identity/demoProfile';
+import { openApp, syncStatus } from './app';
+
+const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
+
+/** Links this context's member to the first person of the network nobody has linked yet (signed with its key). */
+async function linkSelf(page: Page, name: string): Promise<string> {
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('member-row').filter({ hasText: name })).toHaveCount(1);
+  await page.getByTestId('claim-member').selectOption({ label: `${name} (you)` });
+  const person = await page.getByTestId('claim-person').locator('option:not([disabled]):not([value=""])').first();
+  const [value, label] = [await person.getAttribute('value'), (await person.textContent())!.trim()];
+  await page.getByTestId('claim-person').selectOption(value!);
+  await page.getByTestId('claim-submit').click();
+  await expect(page.getByTestId('member-row').filter({ hasText: name }).getByTestId('member-person')).toContainText(label);
+  return label;
+}
+
+test('feedback given in one context appears verified in the other and moves trust; a tampered profile is rejected and nothing is imported', async ({ browser }) => {
+  const alice = await openApp(browser, { name: 'Alice Signer' });
+  const bob = await openApp(browser, { name: 'Bob Rated' });
+  for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  await linkSelf(alice.page, 'Alice Signer');
+  const bobPerson = await linkSelf(bob.page, 'Bob Rated');
+
+  // Alice sees Bob linked (his key's signature synced through the relay), opens his page
+  const a = alice.page;
+  const bobRow = a.getByTestId('member-row').filter({ hasText: 'Bob Rated' });
+  await expect(bobRow.getByTestId('member-person')).toContainText(bobPerson);
+  await bobRow.click();
+  await expect(a.getByTestId('member-page')).toContainText('Bob Rated');
+  await expect(a.getByTestId('advice-trust')).toBeVisible();
+  const before = Number(await a.getByTestId('advice-trust').getAttribute('data-path-trust'));
+
+  // structured feedback: four dimensions with scores and comments, and the context; signed by Alice
+  await a.getByTestId('give-feedback').click();
+  await a.getByTestId('feedback-role').fill('facilitator');
+  await a.getByTestId('feedback-project-type').fill('product sprint');
+  await a.getByTestId('feedback-constraints').fill('async-first, two time zones');
+  for (const dim of ['quality', 'communication', 'reliability', 'collaboration']) {
+    await a.getByTestId(`score-${dim}-5`).check({ force: true });
+    await a.getByTestId(`comment-${dim}`).fill(`great ${dim}`);
+  }
+  await a.getByTestId('sign-feedback').click();
+  await expect(a.getByTestId('feedback-form')).toHaveCount(0);
+
+  // trust moved for Alice: the tie rests on the signed feedback, and the engine's advice sees it
+  const tie = a.getByTestId('evidence-tie');
+  await expect(tie).toHaveCount(1);
+  const prior = Number(await tie.getAttribute('data-prior'));
+  const after = Number(await tie.getAttribute('data-trust'));
+  expect(after).toBeGreaterThan(prior);
+  await expect.poll(async () => Number(await a.getByTestId('advice-trust').getAttribute('data-path-trust'))).toBeGreaterThan(before);
+
+  // Bob sees it on his own page, verified, with the same trust
+  const b = bob.page;
+  await b.getByTestId('member-row').filter({ hasText: 'Bob Rated' }).click();
+  const item = b.getByTestId('feedback-item').filter({ hasText: 'Alice Signer' });
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+  await expect(item).toContainText('great communication');
+  await expect(b.getByTestId('evidence-tie')).toHaveAttribute('data-trust', after.toFixed(4));
+  await expect(b.getByTestId('chart-quality')).toHaveAttribute('data-count', '1');
+  await expect(b.getByTestId('evidence-tie')).toContainText('Alice Signer');
+  await b.getByTestId('members-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await b.mouse.move(0, 0);
+  if (await b.getByTestId('notice').count()) await b.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  await b.getByTestId('member-page').screenshot({ path: shot('person-profile-feedback') });
+  await b.screenshot({ path: shot('members') });
+
+  // a tampered profile file: rejected with the reason, nothing imported
+  const count = async () => Number(await b.getByTestId('ledger-count').textContent());
+  const ledgerBefore = await count();
+  const file = demoProfile({ seed: 9 });
+  const tampered = structuredClone(file);
+  (tampered.items[2].body as { comment?: string; dimensions?: Record<string, { comment: string }> }).dimensions!.quality.comment += ' (edited)';
+  await b.getByTestId('import-profile').click();
+  await b.getByTestId('profile-file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+  await expect(b.getByTestId('profile-rejected')).toContainText('nothing was imported');
+  await expect(b.getByTestId('profile-rejected')).toContainText('$.items[2]');
+  await expect(b.getByTestId('profile-import-confirm')).toBeDisabled();
+  await b.getByTestId('profile-import').screenshot({ path: shot('profile-import-rejected') });
+  await b.getByTestId('profile-import-cancel').click();
+  expect(await count()).toBe(ledgerBefore);
+
+  // the same file untouched verifies and imports every signed item
+  await b.getByTestId('import-profile').click();
+  await b.getByTestId('profile-file').setInputFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(b.getByTestId('profile-verified')).toBeVisible();
+  await b.getByTestId('profile-import-confirm').click();
+  await expect.poll(count).toBe(ledgerBefore + 1 + file.items.length);
+
+  for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0');
+  await alice.context.close();
+  await bob.context.close();
+});
