@@ -11,6 +11,8 @@ import { NetworkView, type NetworkChange } from '../../../shared/model/docs/netw
 import { updatePersonInIndex, updateTieTrustInIndex } from '../../../shared/assembly/indexUpdates';
 import { adjacentPossible, type CompoundCapability } from '../../../shared/adjacent/adjacentPossible';
 import { riskAdviceFor, type RiskAdvice } from '../../../shared/trust/riskAdvice';
+import { pushTrust } from '../../../shared/trust/pushTrust';
+import { trustPaths } from '../../../shared/trust/trustPaths';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
@@ -33,8 +35,22 @@ export interface EngineApi {
   advise(viewerId: string, personIds: readonly string[], stakes?: number): Promise<RiskAdvice[] | { error: string }>;
   /** Compound capabilities the network could form next, those touching `skills` first. */
   adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
+  /**
+   * Personalised trust from `viewerId` to everyone (local push, shared/trust/pushTrust.ts), scaled so
+   * the most trusted other person is 1, aligned with `ids`; and the best trust paths to `targets`.
+   */
+  trustFrom(viewerId: string, targets?: readonly string[]): Promise<TrustView | { error: string }>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
   assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }): Promise<AssembleOutcome>;
+}
+
+export interface TrustView {
+  networkVersion: number;
+  ids: string[];
+  /** Trust from the viewer, 0..1 (1 = the most trusted other person; the viewer is 1). */
+  scores: Float32Array;
+  /** The best trust path from the viewer to each target that is reachable (person ids, viewer first). */
+  paths: Record<string, { path: string[]; trust: number }>;
 }
 
 export type AssembleOutcome =
@@ -62,6 +78,7 @@ export function createEngine(): EngineApi {
   let revision = 0;
   // trust distances are reused across re-solves of one network state (pins, bans, weights)
   let oracle: DistanceOracle | undefined;
+  let trustCache: { viewer: string; revision: number; scores: Float32Array } | null = null;
 
   const onChange = (change: NetworkChange) => {
     revision++;
@@ -123,6 +140,28 @@ export function createEngine(): EngineApi {
       if (source === undefined) return { error: `${viewerId} is not in this network` };
       const targets = personIds.map((id) => idx.graph.indexOf.get(id)).filter((i): i is number => i !== undefined);
       return riskAdviceFor(idx.graph, source, targets, { stakes });
+    },
+    async trustFrom(viewerId, targets = []) {
+      const idx = current();
+      if (!idx) return { error: 'the network is not loaded yet' };
+      const g = idx.graph;
+      const source = g.indexOf.get(viewerId);
+      if (source === undefined) return { error: `${viewerId} is not in this network` };
+      if (trustCache?.viewer !== viewerId || trustCache.revision !== revision) {
+        const raw = pushTrust(g, source).scores();
+        let max = 0;
+        for (let i = 0; i < raw.length; i++) if (i !== source && raw[i] > max) max = raw[i];
+        const scores = Float32Array.from(raw, (v, i) => (i === source ? 1 : max > 0 ? Math.min(1, v / max) : 0));
+        trustCache = { viewer: viewerId, revision, scores };
+      }
+      const wanted = targets.map((id) => g.indexOf.get(id)).filter((i): i is number => i !== undefined);
+      const paths: TrustView['paths'] = {};
+      if (wanted.length) {
+        for (const [t, options] of trustPaths(g, source, wanted, 1)) {
+          if (options[0]) paths[g.ids[t]] = { path: options[0].path.map((i) => g.ids[i]), trust: options[0].trust };
+        }
+      }
+      return { networkVersion: revision, ids: [...g.ids], scores: trustCache.scores.slice(), paths };
     },
     async adjacent(skills, limit = 6) {
       const idx = current();
