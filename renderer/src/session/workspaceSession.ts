@@ -75,6 +75,7 @@ export class WorkspaceSession {
       openDoc(db, rooms.workspace(workspaceId), workspaceId, 'workspace'),
       openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
     ]);
+    if (typeof performance !== 'undefined') performance.mark?.('archipelago:documents-read');
     openWorkspaceDoc(workspace.doc, 'migration');
     openNetworkDoc(network.doc, 'migration');
     await db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) });

@@ -53,6 +53,8 @@ export interface GraphInspector {
   islands(): { name: string; members: number; accepted: boolean }[];
   /** The trust path drawn, as names. */
   path(): string[];
+  /** Positions, ties, sizes and colours as drawn (for the benchmark's SVG baseline). */
+  snapshot(): { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
 }
 
 /**
@@ -106,7 +108,7 @@ export default function GraphView() {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; drawMs: number; movedAt: number; rect: DOMRect | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
@@ -115,6 +117,9 @@ export default function GraphView() {
     dirty: true,
     size: { w: 1, h: 1 },
     frames: 0,
+    drawMs: 0,
+    movedAt: 0,
+    rect: null,
   });
   const workerRef = useRef<Worker | null>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
@@ -194,6 +199,7 @@ export default function GraphView() {
     return observeGraphPins(doc, push);
   }, [doc, model]);
 
+  const edgeOrder = useMemo(() => Int32Array.from(model.trust.keys()).sort((a, b) => model.trust[b] - model.trust[a] || a - b), [model]);
   const pinnedFlags = useMemo(() => Uint8Array.from(model.ids, (id) => (pinned.has(id) ? 1 : 0)), [model, pinned]);
   // Trust paths inside each team (from its first member to the others), from the engine worker.
   const [islandPaths, setIslandPaths] = useState<Record<string, string[][]>>({});
@@ -230,6 +236,7 @@ export default function GraphView() {
       source: model.source,
       target: model.target,
       trust: model.trust,
+      edgeOrder,
       group: palette.group,
       colours: palette.colours,
       radius,
@@ -246,7 +253,7 @@ export default function GraphView() {
     if (visibleRef.current !== visible) live.current.hit = null;
     visibleRef.current = visible;
     live.current.dirty = true;
-  }, [model, palette, radius, pinnedFlags, selected, hovered, visible, islands, pathIdx, communityOf, colourBy, clusters, peerScene, theme]);
+  }, [model, edgeOrder, palette, radius, pinnedFlags, selected, hovered, visible, islands, pathIdx, communityOf, colourBy, clusters, peerScene, theme]);
   const themeRef = useRef(theme);
   useEffect(() => {
     themeRef.current = theme;
@@ -254,9 +261,10 @@ export default function GraphView() {
   }, [theme]);
 
   const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y, visibleRef.current));
+  // the canvas's place on the page, read once per resize or entry (reading it per pointer move forces a layout)
+  const canvasRect = () => (live.current.rect ??= canvasRef.current!.getBoundingClientRect());
   const pickAt = (clientX: number, clientY: number) => {
-    const canvas = canvasRef.current!;
-    const rect = canvas.getBoundingClientRect();
+    const rect = canvasRect();
     const [wx, wy] = toWorld(live.current.camera, clientX - rect.left, clientY - rect.top);
     return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
   };
@@ -264,11 +272,12 @@ export default function GraphView() {
   // Drawing: one requestAnimationFrame loop that redraws only when something changed.
   useEffect(() => {
     const canvas = canvasRef.current!;
-    const ctx = canvas.getContext('2d')!;
+    const ctx = canvas.getContext('2d', { alpha: false })!; // opaque: the compositor need not blend it
     let frame = 0;
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const rect = canvas.getBoundingClientRect();
+      live.current.rect = rect;
       live.current.size = { w: rect.width, h: rect.height };
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
@@ -277,12 +286,18 @@ export default function GraphView() {
     const observer = new ResizeObserver(resize);
     observer.observe(canvas);
     resize();
+    let reduced = false;
     const draw = () => {
       frame = requestAnimationFrame(draw);
+      const moving = performance.now() - live.current.movedAt < 180 || live.current.alpha > 0.01;
+      // a cheaper frame while the camera moves; full detail once it rests
+      if (reduced && !moving) live.current.dirty = true;
       if (!live.current.dirty || !scene.current) return;
+      reduced = moving;
       live.current.dirty = false;
       const dpr = window.devicePixelRatio || 1;
       const c = live.current.camera;
+      const started = performance.now();
       const t = themeRef.current;
       drawScene(ctx, { ...scene.current, x: live.current.x, y: live.current.y }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, {
         labelZoom: LABEL_ZOOM * dpr,
@@ -295,8 +310,10 @@ export default function GraphView() {
         islandColour: t.accent,
         pathColour: t.warn,
         hoverColour: t.link,
+        edgeBudget: moving ? 6_000 : 25_000,
       });
       live.current.frames++;
+      live.current.drawMs += performance.now() - started;
     };
     frame = requestAnimationFrame(draw);
     return () => {
@@ -313,6 +330,7 @@ export default function GraphView() {
       .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY) < 0))
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+        live.current.movedAt = performance.now();
         live.current.dirty = true;
       });
     zoomRef.current = behaviour;
@@ -352,7 +370,7 @@ export default function GraphView() {
   const pointerTimer = useRef<ReturnType<typeof setTimeout> | 0>(0);
   const onPointerMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
-    const rect = canvas.getBoundingClientRect();
+    const rect = canvasRect();
     const g = gesture.current;
     // our pointer for co-editors, at most every 50 ms, and always the last position
     const [wx, wy] = toWorld(live.current.camera, e.clientX - rect.left, e.clientY - rect.top);
@@ -483,9 +501,10 @@ export default function GraphView() {
       },
       islands: () => islands.map((t) => ({ name: t.label, members: t.members.length, accepted: t.accepted })),
       path: () => pathIdx.map((i) => model.names[i]),
+      snapshot: () => ({ x: Array.from(live.current.x), y: Array.from(live.current.y), source: Array.from(model.source), target: Array.from(model.target), radius: Array.from(radius), colour: Array.from(palette.group, (g) => palette.colours[g]) }),
     };
-    Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames });
-  }, [model, selected, shownCount, radius, peerScene, islands, pathIdx]);
+    Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames, archipelagoGraphDrawMs: () => live.current.drawMs });
+  }, [model, selected, shownCount, radius, peerScene, islands, pathIdx, palette]);
 
   const person = focusIndex >= 0 ? model.people[focusIndex] : null;
   const viewerName = viewer && model.indexOf.has(viewer) ? model.names[model.indexOf.get(viewer)!] : null;
@@ -501,6 +520,7 @@ export default function GraphView() {
           role="img"
           aria-label={`Trust network of ${model.ids.length} people and ${model.source.length} ties. The people and ties tables list the same data.`}
           onPointerDown={onPointerDown}
+          onPointerEnter={() => (live.current.rect = null)}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
           onPointerLeave={() => {

@@ -15,6 +15,8 @@ export interface SceneView {
   readonly pinned: Uint8Array;
   readonly selected: ReadonlySet<number>;
   readonly hovered: number;
+  /** Ties strongest first (for the edge budget); index order when absent. */
+  readonly edgeOrder?: Int32Array;
   /** 1 for people the filters and focus keep (null: everyone). Hidden people and their ties are not drawn. */
   readonly visible?: Uint8Array | null;
   /** Teams drawn as islands: a padded hull around the members, with the ties between them. */
@@ -41,6 +43,8 @@ export interface DrawOptions {
   pathColour?: string;
   /** The hovered person's ties, with arrows for their direction. */
   hoverColour?: string;
+  /** At most this many ties per frame (strongest first): a cheaper picture while the camera moves. */
+  edgeBudget?: number;
 }
 
 /** What a frame drew, for tests and the benchmark's sanity checks. */
@@ -71,9 +75,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
   for (let i = 0; i < n; i++) inView[i] = (!shown || shown[i] === 1) && scene.x[i] >= view.x0 && scene.x[i] <= view.x1 && scene.y[i] >= view.y0 && scene.y[i] <= view.y1 ? 1 : 0;
 
   const px = 1 / camera.k;
+  // islands show only their members that pass the filters and focus
+  const islands = (scene.islands ?? [])
+    .map((island) => (shown ? { ...island, members: island.members.filter((i) => shown[i]), paths: island.paths?.filter((p) => p.every((i) => shown[i])) } : island))
+    .filter((island) => island.members.length);
   // Islands under everything: a tinted hull per team, its outline, and its name.
   const islandColour = opts.islandColour ?? opts.selectColour;
-  for (const island of scene.islands ?? []) {
+  for (const island of islands) {
     const pts = island.members.map((i) => [scene.x[i], scene.y[i]] as [number, number]);
     const outline = islandOutline(pts, 26);
     if (outline.length < 3) continue;
@@ -103,33 +111,52 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
   }
 
   // Ties: one path per trust band (width and opacity show trust); drawn when an end is on screen
-  // and both ends pass the filters.
+  // and both ends pass the filters. Drawn in screen units. Level of detail: at most `edgeBudget`
+  // ties per frame, the strongest first (`edgeOrder`), as hairlines when many are in view, and ties
+  // under 1.5 px long are skipped; zooming in brings the weaker ones back.
   let edges = 0;
+  const m = scene.source.length;
+  const order = scene.edgeOrder;
+  const budget = opts.edgeBudget ?? Infinity;
+  let candidates = 0;
+  for (let e = 0; e < m; e++) if (inView[scene.source[e]] || inView[scene.target[e]]) candidates++;
+  const dense = Math.min(candidates, budget) > 8_000;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.strokeStyle = opts.edgeColour;
+  const k = camera.k, ox = camera.x, oy = camera.y;
+  const paths = TRUST_BANDS.map(() => [] as number[]);
+  for (let j = 0; j < m && edges < budget; j++) {
+    const e = order ? order[j] : j;
+    const a = scene.source[e];
+    const b = scene.target[e];
+    if (!inView[a] && !inView[b]) continue;
+    if (shown && (!shown[a] || !shown[b])) continue;
+    const ax = scene.x[a] * k + ox, ay = scene.y[a] * k + oy, bx = scene.x[b] * k + ox, by = scene.y[b] * k + oy;
+    if (dense && Math.abs(ax - bx) + Math.abs(ay - by) < 1.5) continue;
+    const t = scene.trust[e];
+    const band = t < TRUST_BANDS[0] ? 0 : t < TRUST_BANDS[1] ? 1 : 2;
+    paths[band].push(ax, ay, bx, by);
+    edges++;
+  }
   for (let band = 0; band < TRUST_BANDS.length; band++) {
-    const lo = band === 0 ? -Infinity : TRUST_BANDS[band - 1];
+    const pts = paths[band];
+    if (!pts.length) continue;
     ctx.beginPath();
-    for (let e = 0; e < scene.source.length; e++) {
-      const t = scene.trust[e];
-      if (t < lo || t >= TRUST_BANDS[band]) continue;
-      const a = scene.source[e];
-      const b = scene.target[e];
-      if (!inView[a] && !inView[b]) continue;
-      if (shown && (!shown[a] || !shown[b])) continue;
-      ctx.moveTo(scene.x[a], scene.y[a]);
-      ctx.lineTo(scene.x[b], scene.y[b]);
-      edges++;
+    for (let q = 0; q < pts.length; q += 4) {
+      ctx.moveTo(pts[q], pts[q + 1]);
+      ctx.lineTo(pts[q + 2], pts[q + 3]);
     }
-    ctx.lineWidth = (0.5 + band * 1.1) * px;
-    ctx.globalAlpha = 0.22 + band * 0.2;
+    ctx.lineWidth = dense ? 1 : 0.6 + band * 1.0;
+    ctx.globalAlpha = dense ? 0.12 + band * 0.14 : 0.22 + band * 0.2;
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  ctx.setTransform(camera.k, 0, 0, camera.k, camera.x, camera.y);
 
   // Ties inside each island, strong: the trust between the team's members.
-  if (scene.islands?.length) {
+  if (islands.length) {
     ctx.beginPath();
-    for (const island of scene.islands) {
+    for (const island of islands) {
       for (const path of island.paths ?? []) {
         if (path.length < 2) continue;
         ctx.moveTo(scene.x[path[0]], scene.y[path[0]]);
@@ -272,7 +299,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
   ctx.strokeStyle = opts.background;
   for (const i of rings) label(i, true);
   for (const i of scene.path ?? []) if (!rings.includes(i)) label(i, true);
-  for (const island of scene.islands ?? []) for (const i of island.members) if (camera.k >= 0.5) label(i, false);
+  for (const island of islands) for (const i of island.members) if (camera.k >= 0.5) label(i, false);
   if (camera.k >= opts.labelZoom) {
     const shown: number[] = [];
     for (let i = 0; i < n; i++) if (inView[i] && !scene.selected.has(i) && i !== scene.hovered) shown.push(i);
@@ -310,7 +337,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
   // Island names, above their members' centre.
   ctx.font = '700 13px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  for (const island of scene.islands ?? []) {
+  for (const island of islands) {
     if (!island.members.length) continue;
     let top = Infinity, cx = 0;
     for (const i of island.members) {
