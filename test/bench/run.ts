@@ -5,6 +5,7 @@
  */
 import { assemblyBench } from './assembly/index';
 import { fanoutBench } from './fanout/index';
+import { graphBench } from './graph/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
 import { networkBench } from './network/index';
 import { scaleoutBench } from './scaleout/index';
@@ -12,7 +13,7 @@ import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 import { valueBench } from './value/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench, fanoutBench, scaleoutBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench, fanoutBench, scaleoutBench, graphBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

@@ -83,6 +83,24 @@ describe('engine boundary', () => {
     expect(compounds.length).toBeGreaterThan(0);
     expect(compounds.length).toBeLessThanOrEqual(5);
   });
+
+  it('gives personalised trust from a viewer (their direct ties above strangers) and the best trust path', async () => {
+    const net = generateNetwork({ people: 150, seed: 9 });
+    const { engine } = await engineOn(net);
+    const viewer = net.ties[0].from;
+    const friend = net.ties[0].to;
+    const far = net.people.find((p) => p.id !== viewer && !net.ties.some((t) => t.from === viewer && t.to === p.id))!.id;
+    const view = await engine.trustFrom(viewer, [friend, far]);
+    if ('error' in view) throw new Error(view.error);
+    const score = (id: string) => view.scores[view.ids.indexOf(id)];
+    expect(score(viewer)).toBe(1);
+    expect(Math.max(...view.scores.filter((_, i) => view.ids[i] !== viewer))).toBeCloseTo(1, 5);
+    expect(score(friend)).toBeGreaterThan(0);
+    expect(view.paths[friend].path[0]).toBe(viewer);
+    expect(view.paths[friend].path.at(-1)).toBe(friend);
+    if (view.paths[far]) expect(view.paths[far].path.length).toBeGreaterThan(2);
+    expect(await engine.trustFrom('nobody')).toEqual({ error: 'nobody is not in this network' });
+  });
 });
 
 describe('engine evidence', () => {

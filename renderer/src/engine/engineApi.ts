@@ -13,6 +13,8 @@ import { adjacentPossible, type CompoundCapability } from '../../../shared/adjac
 import { riskAdviceFor, type RiskAdvice } from '../../../shared/trust/riskAdvice';
 import { teamTrust, type TeamTrust } from '../../../shared/trust/teamTrust';
 import { applyEvidence } from '../../../shared/trust/evidenceTrust';
+import { pushTrust } from '../../../shared/trust/pushTrust';
+import { trustPaths } from '../../../shared/trust/trustPaths';
 
 /**
  * The boundary between the UI and the engine. The engine runs in a Web Worker (engine.worker.ts),
@@ -43,6 +45,11 @@ export interface EngineApi {
   setEvidence(ties: readonly EvidenceTrust[]): Promise<number>;
   /** Compound capabilities the network could form next, those touching `skills` first. */
   adjacent(skills: readonly string[], limit?: number): Promise<CompoundCapability[]>;
+  /**
+   * Personalised trust from `viewerId` to everyone (local push, shared/trust/pushTrust.ts), scaled so
+   * the most trusted other person is 1, aligned with `ids`; and the best trust paths to `targets`.
+   */
+  trustFrom(viewerId: string, targets?: readonly string[]): Promise<TrustView | { error: string }>;
   /** The best `k` teams for a request (DESIGN.md §3 rules), each explained; or why none exists. */
   assemble(request: AssemblyRequest, options: { k?: number; weights?: Partial<ObjectiveWeights> }, onProgress?: (progress: AssemblyProgress) => void): Promise<AssembleOutcome>;
 }
@@ -51,6 +58,15 @@ export interface EvidenceTrust {
   from: string;
   to: string;
   trust: number;
+}
+
+export interface TrustView {
+  networkVersion: number;
+  ids: string[];
+  /** Trust from the viewer, 0..1 (1 = the most trusted other person; the viewer is 1). */
+  scores: Float32Array;
+  /** The best trust path from the viewer to each target that is reachable (person ids, viewer first). */
+  paths: Record<string, { path: string[]; trust: number }>;
 }
 
 export type AssembleOutcome =
@@ -80,6 +96,7 @@ export function createEngine(): EngineApi {
   let oracle: DistanceOracle | undefined;
   let evidence: readonly EvidenceTrust[] = [];
   let evidenceByPair = new Map<string, number>();
+  let trustCache: { viewer: string; revision: number; scores: Float32Array } | null = null;
 
   const onChange = (change: NetworkChange) => {
     revision++;
@@ -157,6 +174,28 @@ export function createEngine(): EngineApi {
     async teamTrust(personIds) {
       const idx = current();
       return idx ? teamTrust(idx.graph, personIds) : { pairs: [], bridges: [] };
+    },
+    async trustFrom(viewerId, targets = []) {
+      const idx = current();
+      if (!idx) return { error: 'the network is not loaded yet' };
+      const g = idx.graph;
+      const source = g.indexOf.get(viewerId);
+      if (source === undefined) return { error: `${viewerId} is not in this network` };
+      if (trustCache?.viewer !== viewerId || trustCache.revision !== revision) {
+        const raw = pushTrust(g, source).scores();
+        let max = 0;
+        for (let i = 0; i < raw.length; i++) if (i !== source && raw[i] > max) max = raw[i];
+        const scores = Float32Array.from(raw, (v, i) => (i === source ? 1 : max > 0 ? Math.min(1, v / max) : 0));
+        trustCache = { viewer: viewerId, revision, scores };
+      }
+      const wanted = targets.map((id) => g.indexOf.get(id)).filter((i): i is number => i !== undefined);
+      const paths: TrustView['paths'] = {};
+      if (wanted.length) {
+        for (const [t, options] of trustPaths(g, source, wanted, 1)) {
+          if (options[0]) paths[g.ids[t]] = { path: options[0].path.map((i) => g.ids[i]), trust: options[0].trust };
+        }
+      }
+      return { networkVersion: revision, ids: [...g.ids], scores: trustCache.scores.slice(), paths };
     },
     async adjacent(skills, limit = 6) {
       const idx = current();

@@ -81,6 +81,7 @@ export class WorkspaceSession {
       openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
       openDoc(db, rooms.ledger(workspaceId), workspaceId, 'ledger'),
     ]);
+    if (typeof performance !== 'undefined') performance.mark?.('archipelago:documents-read');
     openWorkspaceDoc(workspace.doc, 'migration');
     openNetworkDoc(network.doc, 'migration');
     openLedgerDoc(ledger.doc, 'migration');

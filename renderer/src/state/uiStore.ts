@@ -18,6 +18,8 @@ interface UiState {
   selectedPersonId: string | null;
   creatingPerson: boolean;
   selectedProjectId: string | null;
+  /** People selected on the graph or in the People and Ties tables: one selection, kept across views. */
+  selectedPeople: readonly string[];
   peopleFilter: string;
   tiesFilter: string;
   notice: Notice | null;
@@ -25,6 +27,7 @@ interface UiState {
   /** The location hash changed (back, forward, a link): show that route. */
   followRoute(route: Route): void;
   selectPerson(id: string | null): void;
+  setSelectedPeople(ids: readonly string[]): void;
   startNewPerson(): void;
   selectProject(id: string | null): void;
   setPeopleFilter(text: string): void;
@@ -49,6 +52,7 @@ export const useUi = create<UiState>((set, get) => ({
   selectedPersonId: null,
   creatingPerson: false,
   selectedProjectId: initial.projectId ?? null,
+  selectedPeople: [],
   peopleFilter: '',
   tiesFilter: '',
   notice: null,
@@ -62,7 +66,8 @@ export const useUi = create<UiState>((set, get) => ({
     if (current.view === route.view && (route.view !== 'projects' || current.selectedProjectId === (route.projectId ?? null))) return;
     set({ view: route.view, ...(route.view === 'projects' ? { selectedProjectId: route.projectId ?? null } : {}), ...(route.view !== current.view ? { selectedPersonId: null, creatingPerson: false } : {}) });
   },
-  selectPerson: (id) => set({ selectedPersonId: id, creatingPerson: false }),
+  selectPerson: (id) => set({ selectedPersonId: id, creatingPerson: false, ...(id ? { selectedPeople: [id] } : {}) }),
+  setSelectedPeople: (ids) => set({ selectedPeople: [...ids] }),
   startNewPerson: () => set({ selectedPersonId: null, creatingPerson: true }),
   selectProject: (id) => {
     set({ selectedProjectId: id });
@@ -71,6 +76,6 @@ export const useUi = create<UiState>((set, get) => ({
   setPeopleFilter: (peopleFilter) => set({ peopleFilter }),
   setTiesFilter: (tiesFilter) => set({ tiesFilter }),
   notify: (text, kind = 'info', action) => set({ notice: { text, kind, action } }),
-  resetForWorkspace: () => set({ selectedPersonId: null, creatingPerson: false, selectedProjectId: null, peopleFilter: '', tiesFilter: '' }),
+  resetForWorkspace: () => set({ selectedPeople: [], selectedPersonId: null, creatingPerson: false, selectedProjectId: null, peopleFilter: '', tiesFilter: '' }),
   clearNotice: () => set({ notice: null }),
 }));

@@ -152,11 +152,11 @@ export function PeopleView() {
             row={(p) => (
               <tr
                 key={p.id}
-                className={ui.selectedPersonId === p.id ? 'selected' : ''}
+                className={ui.selectedPersonId === p.id || ui.selectedPeople.includes(p.id) ? 'selected' : ''}
                 data-testid="person-row"
                 data-person={p.id}
                 tabIndex={0}
-                aria-selected={ui.selectedPersonId === p.id}
+                aria-selected={ui.selectedPersonId === p.id || ui.selectedPeople.includes(p.id)}
                 aria-label={`${p.name}: open to edit`}
                 onClick={() => ui.selectPerson(p.id)}
                 onKeyDown={(e) => {

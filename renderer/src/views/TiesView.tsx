@@ -19,6 +19,8 @@ export function TiesView() {
   const filter = useUi((s) => s.tiesFilter);
   const setFilter = useUi((s) => s.setTiesFilter);
   const notify = useUi((s) => s.notify);
+  const linked = useUi((s) => s.selectedPeople);
+  const setLinked = useUi((s) => s.setSelectedPeople);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [trust, setTrust] = useState(0.7);
@@ -104,7 +106,13 @@ export function TiesView() {
           resetKey={filter}
           hint="Filter by a person to see theirs."
           row={(t) => (
-            <tr key={`${t.from}→${t.to}`} data-testid="tie-row">
+            <tr
+              key={`${t.from}→${t.to}`}
+              data-testid="tie-row"
+              className={linked.includes(t.from) || linked.includes(t.to) ? 'selected' : ''}
+              aria-selected={linked.includes(t.from) || linked.includes(t.to)}
+              onClick={(e) => (e.target as HTMLElement).closest('input, button') || setLinked([t.from, t.to])}
+            >
               <td className="strong">{names.get(t.from)}</td>
               <td>{names.get(t.to)}</td>
               <td>

@@ -3,19 +3,33 @@ import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { taxonomy } from '../../../../shared/taxonomy/skillTaxonomy';
 import { clearGraphPin, observeGraphPins, readGraphPins, setGraphPin } from '../../../../shared/model/docs/graphPins';
+import { listProjects, type ProjectSummary } from '../../../../shared/model/docs/workspaceDoc';
+import { attachNetwork, engine } from '../../engine/engineClient';
+import { useApp } from '../../hooks/useSession';
+import { useYSnapshot } from '../../hooks/useYSnapshot';
 import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
+import { useViewer } from '../projects/useViewer';
+import { clusterLabels } from './communities';
+import { combineMasks, filterMask, filtersActive, neighbourhood, NO_FILTERS, type GraphFilters } from './filters';
+import { GraphFilterPanel } from './GraphFilterPanel';
+import { download, graphToSvg } from './svgExport';
+import { useCanvasTheme } from './theme';
+import { useGraphPresence, type GraphPresence } from './useGraphPresence';
+import { useTeamIslands } from './useTeamIslands';
 import { centreOn, fitAll, toWorld, type Camera } from './camera';
-import { drawScene, type SceneView } from './drawScene';
+import { drawScene, peerPointer, type SceneView } from './drawScene';
 import { flightAt } from './flyTo';
 import './graph.css';
 import { buildGraphModel } from './graphModel';
 import { HitIndex } from './hitIndex';
-import type { LayoutFrame, LayoutRequest } from './layoutCore';
+import type { CommunitiesFrame, LayoutFrame, LayoutRequest } from './layoutCore';
 import { buildPalette, type ColourBy } from './palette';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
 
-const STYLE = { labelZoom: 1.6, background: '#fbfcfe', edgeColour: '#8792a2', labelColour: '#1d2433', selectColour: '#f97316' };
+const LABEL_ZOOM = 1.6;
+const NO_PROJECTS: ProjectSummary[] = [];
 
 /** Moves the camera through d3-zoom, so its own state follows (a later wheel or drag starts from here). */
 function applyCamera(canvas: HTMLCanvasElement | null, behaviour: ZoomBehavior<HTMLCanvasElement, unknown> | null, c: Camera) {
@@ -29,6 +43,18 @@ export interface GraphInspector {
   selectedNames(): string[];
   camera(): Camera;
   alpha(): number;
+  /** How many people the filters and focus leave on the canvas. */
+  shownCount(): number;
+  /** A person's drawn radius (size shows trust from the viewer). */
+  radiusOf(name: string): number;
+  /** Co-editors' pointers as screen points, by name. */
+  peerPointers(): { name: string; at: [number, number] | null }[];
+  /** Islands drawn (team names with their member count). */
+  islands(): { name: string; members: number; accepted: boolean }[];
+  /** The trust path drawn, as names. */
+  path(): string[];
+  /** Positions, ties, sizes and colours as drawn (for the benchmark's SVG baseline). */
+  snapshot(): { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
 }
 
 /**
@@ -38,19 +64,51 @@ export interface GraphInspector {
  */
 export default function GraphView() {
   const { doc, people, ties } = useNetworkGraph();
+  const { session } = useApp();
+  const theme = useCanvasTheme();
   const model = useMemo(() => buildGraphModel(people, ties, { fieldOf: (s) => taxonomy().get(s)?.category }), [people, ties]);
   const [colourBy, setColourBy] = useState<ColourBy>('field');
   const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
-  const palette = useMemo(() => buildPalette(model, colourBy, skillLabel), [model, colourBy]);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Louvain communities, computed in the layout worker for each new graph
+  const [community, setCommunity] = useState<{ model: typeof model; community: Int32Array } | null>(null);
+  const communityOf = community?.model === model ? community.community : null;
+  const clusters = useMemo(() => (communityOf ? clusterLabels(communityOf, model.mainSkill, nameOf) : []), [communityOf, model]);
+  const clusterName = useMemo(() => new Map(clusters.map((c) => [c.community, c.label])), [clusters]);
+  const palette = useMemo(
+    () => buildPalette(model, colourBy, { community: communityOf, skillLabel, other: theme.muted, communityLabel: (c) => clusterName.get(c) ?? `Community ${c + 1}` }),
+    [model, colourBy, communityOf, theme.muted, clusterName],
+  );
+  // One selection shared with the People and Ties tables (zustand UI state), by person id.
+  const selectedPeople = useUi((u) => u.selectedPeople);
+  const setSelectedPeople = useUi((u) => u.setSelectedPeople);
+  const selected = useMemo<ReadonlySet<number>>(() => new Set(selectedPeople.flatMap((id) => (model.indexOf.has(id) ? [model.indexOf.get(id)!] : []))), [selectedPeople, model]);
+  const setSelected = (s: ReadonlySet<number>) => setSelectedPeople([...s].map((i) => model.ids[i]));
   const [hovered, setHovered] = useState(-1);
+  const [filters, setFilters] = useState<GraphFilters>(NO_FILTERS);
+  const [focus, setFocus] = useState<{ id: string; hops: number } | null>(null);
+  const visible = useMemo(() => {
+    const f = filtersActive(filters) ? filterMask(model, filters) : null;
+    const centre = focus ? (model.indexOf.get(focus.id) ?? -1) : -1;
+    return combineMasks(model.ids.length, f, centre >= 0 ? neighbourhood(model, centre, focus!.hops) : null);
+  }, [model, filters, focus]);
+  const shownCount = useMemo(() => (visible ? visible.reduce((a, v) => a + v, 0) : model.ids.length), [visible, model]);
+  const [viewer, setViewer] = useViewer(session?.workspaceId);
+  const [trustState, setTrust] = useState<{ viewer: string; ids: string[]; scores: Float32Array } | null>(null);
+  const trust = viewer && trustState?.viewer === viewer ? trustState : null;
+  const [pathState, setPath] = useState<{ viewer: string; target: string; path: string[]; trust: number } | null>(null);
+  const projects = useYSnapshot(session?.workspace.doc, listProjects, NO_PROJECTS);
+  const teamIslands = useTeamIslands(session ?? null, projects);
+  const { peers, share } = useGraphPresence(session ?? null);
+  const focusIndex = hovered >= 0 ? hovered : selected.size === 1 ? [...selected][0] : -1;
+  const focusId = focusIndex >= 0 ? model.ids[focusIndex] : null;
+  const path = pathState && pathState.viewer === viewer && pathState.target === focusId ? pathState : null;
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const [query, setQuery] = useState('');
   const [searchError, setSearchError] = useState('');
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number } }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; drawMs: number; movedAt: number; rect: DOMRect | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
@@ -58,18 +116,46 @@ export default function GraphView() {
     hit: null,
     dirty: true,
     size: { w: 1, h: 1 },
+    frames: 0,
+    drawMs: 0,
+    movedAt: 0,
+    rect: null,
   });
   const workerRef = useRef<Worker | null>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
 
+  // Size: personalised trust from the viewer (computed by the engine worker); without a viewer, ties.
   const radius = useMemo(() => {
+    if (trust) {
+      const r = new Float32Array(model.ids.length).fill(2.5);
+      trust.ids.forEach((id, j) => {
+        const i = model.indexOf.get(id);
+        if (i !== undefined) r[i] = 2.5 + 10 * Math.sqrt(trust.scores[j]);
+      });
+      return r;
+    }
     const degree = new Uint32Array(model.ids.length);
     for (let e = 0; e < model.source.length; e++) {
       degree[model.source[e]]++;
       degree[model.target[e]]++;
     }
     return Float32Array.from(degree, (d) => Math.min(11, 3.5 + Math.sqrt(d) * 0.9));
-  }, [model]);
+  }, [model, trust]);
+  const trustOf = useMemo(() => (trust ? new Map(trust.ids.map((id, j) => [id, trust.scores[j]])) : null), [trust]);
+
+  // Trust from the viewer, in the engine worker (never on the UI thread); again when the network changes.
+  useEffect(() => {
+    if (!viewer || !doc) return;
+    let live = true;
+    (async () => {
+      await attachNetwork(doc);
+      const view = await engine().trustFrom(viewer);
+      if (live) setTrust('error' in view ? null : { viewer, ids: view.ids, scores: view.scores });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [viewer, doc, people, ties]);
 
   // The layout worker: one per graph; positions come back as transferred typed arrays.
   useEffect(() => {
@@ -79,7 +165,8 @@ export default function GraphView() {
     const n = model.ids.length;
     live.current.x = new Float32Array(n);
     live.current.y = new Float32Array(n);
-    worker.onmessage = (e: MessageEvent<LayoutFrame>) => {
+    worker.onmessage = (e: MessageEvent<LayoutFrame | CommunitiesFrame>) => {
+      if (e.data.type === 'communities') return setCommunity({ model, community: e.data.community });
       live.current.x = e.data.x;
       live.current.y = e.data.y;
       live.current.alpha = e.data.alpha;
@@ -112,17 +199,72 @@ export default function GraphView() {
     return observeGraphPins(doc, push);
   }, [doc, model]);
 
+  const edgeOrder = useMemo(() => Int32Array.from(model.trust.keys()).sort((a, b) => model.trust[b] - model.trust[a] || a - b), [model]);
   const pinnedFlags = useMemo(() => Uint8Array.from(model.ids, (id) => (pinned.has(id) ? 1 : 0)), [model, pinned]);
-  const scene = useRef<Omit<SceneView, 'x' | 'y'> | null>(null);
+  // Trust paths inside each team (from its first member to the others), from the engine worker.
+  const [islandPaths, setIslandPaths] = useState<Record<string, string[][]>>({});
+  const islandKey = teamIslands.map((t) => `${t.projectId}:${t.personIds.join(',')}`).join('|');
   useEffect(() => {
-    scene.current = { source: model.source, target: model.target, trust: model.trust, group: palette.group, colours: palette.colours, radius, names: model.names, pinned: pinnedFlags, selected, hovered };
+    if (!doc || !teamIslands.length) return;
+    let live = true;
+    (async () => {
+      await attachNetwork(doc);
+      const out: Record<string, string[][]> = {};
+      for (const t of teamIslands) {
+        const [first, ...rest] = t.personIds;
+        if (!rest.length) continue;
+        const view = await engine().trustFrom(first, rest);
+        if (!('error' in view)) out[t.projectId] = Object.values(view.paths).map((p) => p.path);
+      }
+      if (live) setIslandPaths(out);
+    })();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, islandKey, people, ties]);
+  const islands = useMemo(() => {
+    const idx = (ids: readonly string[]) => ids.flatMap((id) => (model.indexOf.has(id) ? [model.indexOf.get(id)!] : []));
+    return teamIslands.map((t) => ({ label: t.name, accepted: t.accepted, members: idx(t.personIds), paths: (islandPaths[t.projectId] ?? []).map(idx) })).filter((t) => t.members.length);
+  }, [teamIslands, model, islandPaths]);
+  const pathIdx = useMemo(() => (path ? path.path.flatMap((id) => (model.indexOf.has(id) ? [model.indexOf.get(id)!] : [])) : []), [path, model]);
+  const peerScene = useMemo(() => peers.map((p) => ({ name: p.name, colour: p.colour, pointer: p.pointer, anchor: p.anchor && model.indexOf.has(p.anchor.id) ? { i: model.indexOf.get(p.anchor.id)!, dx: p.anchor.dx, dy: p.anchor.dy } : null, selected: p.selected.flatMap((id) => (model.indexOf.has(id) ? [model.indexOf.get(id)!] : [])) })), [peers, model]);
+  const scene = useRef<Omit<SceneView, 'x' | 'y'> | null>(null);
+  const visibleRef = useRef<Uint8Array | null>(null);
+  useEffect(() => {
+    scene.current = {
+      source: model.source,
+      target: model.target,
+      trust: model.trust,
+      edgeOrder,
+      group: palette.group,
+      colours: palette.colours,
+      radius,
+      names: model.names,
+      pinned: pinnedFlags,
+      selected,
+      hovered,
+      visible,
+      islands,
+      path: pathIdx,
+      clusters: communityOf && colourBy === 'community' ? { community: communityOf, labels: clusters } : null,
+      peers: peerScene,
+    };
+    if (visibleRef.current !== visible) live.current.hit = null;
+    visibleRef.current = visible;
     live.current.dirty = true;
-  }, [model, palette, radius, pinnedFlags, selected, hovered]);
+  }, [model, edgeOrder, palette, radius, pinnedFlags, selected, hovered, visible, islands, pathIdx, communityOf, colourBy, clusters, peerScene, theme]);
+  const themeRef = useRef(theme);
+  useEffect(() => {
+    themeRef.current = theme;
+    live.current.dirty = true;
+  }, [theme]);
 
-  const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y));
+  const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y, visibleRef.current));
+  // the canvas's place on the page, read once per resize or entry (reading it per pointer move forces a layout)
+  const canvasRect = () => (live.current.rect ??= canvasRef.current!.getBoundingClientRect());
   const pickAt = (clientX: number, clientY: number) => {
-    const canvas = canvasRef.current!;
-    const rect = canvas.getBoundingClientRect();
+    const rect = canvasRect();
     const [wx, wy] = toWorld(live.current.camera, clientX - rect.left, clientY - rect.top);
     return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
   };
@@ -130,11 +272,12 @@ export default function GraphView() {
   // Drawing: one requestAnimationFrame loop that redraws only when something changed.
   useEffect(() => {
     const canvas = canvasRef.current!;
-    const ctx = canvas.getContext('2d')!;
+    const ctx = canvas.getContext('2d', { alpha: false })!; // opaque: the compositor need not blend it
     let frame = 0;
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const rect = canvas.getBoundingClientRect();
+      live.current.rect = rect;
       live.current.size = { w: rect.width, h: rect.height };
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
@@ -143,13 +286,34 @@ export default function GraphView() {
     const observer = new ResizeObserver(resize);
     observer.observe(canvas);
     resize();
+    let reduced = false;
     const draw = () => {
       frame = requestAnimationFrame(draw);
+      const moving = performance.now() - live.current.movedAt < 180 || live.current.alpha > 0.01;
+      // a cheaper frame while the camera moves; full detail once it rests
+      if (reduced && !moving) live.current.dirty = true;
       if (!live.current.dirty || !scene.current) return;
+      reduced = moving;
       live.current.dirty = false;
       const dpr = window.devicePixelRatio || 1;
       const c = live.current.camera;
-      drawScene(ctx, { ...scene.current, x: live.current.x, y: live.current.y }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, { ...STYLE, labelZoom: STYLE.labelZoom * dpr, width: canvas.width, height: canvas.height });
+      const started = performance.now();
+      const t = themeRef.current;
+      drawScene(ctx, { ...scene.current, x: live.current.x, y: live.current.y }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, {
+        labelZoom: LABEL_ZOOM * dpr,
+        width: canvas.width,
+        height: canvas.height,
+        background: t.panel,
+        edgeColour: t.muted,
+        labelColour: t.ink,
+        selectColour: t.warn,
+        islandColour: t.accent,
+        pathColour: t.warn,
+        hoverColour: t.link,
+        edgeBudget: moving ? 6_000 : 25_000,
+      });
+      live.current.frames++;
+      live.current.drawMs += performance.now() - started;
     };
     frame = requestAnimationFrame(draw);
     return () => {
@@ -166,6 +330,7 @@ export default function GraphView() {
       .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY) < 0))
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+        live.current.movedAt = performance.now();
         live.current.dirty = true;
       });
     zoomRef.current = behaviour;
@@ -200,10 +365,26 @@ export default function GraphView() {
       canvas.classList.add('dragging');
     } else gesture.current = { kind: 'pan', x: e.clientX, y: e.clientY };
   };
+  const lastShare = useRef(0);
+  const pendingPointer = useRef<Pick<GraphPresence, 'pointer' | 'anchor'>>({ pointer: null });
+  const pointerTimer = useRef<ReturnType<typeof setTimeout> | 0>(0);
   const onPointerMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
-    const rect = canvas.getBoundingClientRect();
+    const rect = canvasRect();
     const g = gesture.current;
+    // our pointer for co-editors, at most every 50 ms, and always the last position
+    const [wx, wy] = toWorld(live.current.camera, e.clientX - rect.left, e.clientY - rect.top);
+    const near = hitIndex().pick(wx, wy, 80 / live.current.camera.k);
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    pendingPointer.current = { pointer: [r1(wx), r1(wy)], anchor: near >= 0 ? { id: model.ids[near], dx: r1(wx - live.current.x[near]), dy: r1(wy - live.current.y[near]) } : null };
+    if (!pointerTimer.current) {
+      const wait = Math.max(0, 50 - (performance.now() - lastShare.current));
+      pointerTimer.current = setTimeout(() => {
+        pointerTimer.current = 0;
+        lastShare.current = performance.now();
+        share(pendingPointer.current);
+      }, wait);
+    }
     if (g?.kind === 'node') {
       const [wx, wy] = toWorld(live.current.camera, e.clientX - rect.left, e.clientY - rect.top);
       g.moved = true;
@@ -263,6 +444,33 @@ export default function GraphView() {
     flyTo(i);
   };
 
+  // Our selection, for co-editors (awareness).
+  useEffect(() => {
+    share({ selected: selectedPeople.slice(0, 500) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedPeople, session]);
+
+  // The best trust path from the viewer to the person in the card (engine worker), shortly after they settle.
+  useEffect(() => {
+    if (!viewer || !doc || !focusId || focusId === viewer) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      await attachNetwork(doc);
+      const view = await engine().trustFrom(viewer, [focusId]);
+      if (!live) return;
+      const p = 'error' in view ? undefined : view.paths[focusId];
+      setPath(p ? { viewer, target: focusId, ...p } : null);
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [viewer, doc, focusId, people, ties]);
+
+  const exportScene = () => ({ x: live.current.x, y: live.current.y, radius, group: palette.group, colours: palette.colours, names: model.names, source: model.source, target: model.target, trust: model.trust, visible, theme: { bg: theme.panel, ink: theme.ink, muted: theme.muted } });
+  const exportSvg = () => download(new Blob([graphToSvg(exportScene(), { title: `Archipelago network: ${shownCount} people`, labels: shownCount <= 400 })], { type: 'image/svg+xml' }), 'archipelago-graph.svg');
+  const exportPng = () => canvasRef.current?.toBlob((blob) => blob && download(blob, 'archipelago-graph.png'), 'image/png');
+
   // The inspector for tests and benchmarks.
   useEffect(() => {
     const inspector: GraphInspector = {
@@ -281,12 +489,26 @@ export default function GraphView() {
       selectedNames: () => [...selected].map((i) => model.names[i]).sort(),
       camera: () => live.current.camera,
       alpha: () => live.current.alpha,
+      shownCount: () => shownCount,
+      radiusOf: (name) => radius[model.names.indexOf(name)] ?? 0,
+      peerPointers: () => {
+        const rect = canvasRef.current?.getBoundingClientRect();
+        const c = live.current.camera;
+        return peerScene.map((p) => {
+          const w = peerPointer(live.current, p);
+          return { name: p.name, at: w && rect ? [rect.left + w[0] * c.k + c.x, rect.top + w[1] * c.k + c.y] : null };
+        });
+      },
+      islands: () => islands.map((t) => ({ name: t.label, members: t.members.length, accepted: t.accepted })),
+      path: () => pathIdx.map((i) => model.names[i]),
+      snapshot: () => ({ x: Array.from(live.current.x), y: Array.from(live.current.y), source: Array.from(model.source), target: Array.from(model.target), radius: Array.from(radius), colour: Array.from(palette.group, (g) => palette.colours[g]) }),
     };
-    Object.assign(window, { archipelagoGraph: inspector });
-  }, [model, selected]);
+    Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames, archipelagoGraphDrawMs: () => live.current.drawMs });
+  }, [model, selected, shownCount, radius, peerScene, islands, pathIdx, palette]);
 
-  const focus = hovered >= 0 ? hovered : selected.size === 1 ? [...selected][0] : -1;
-  const person = focus >= 0 ? model.people[focus] : null;
+  const person = focusIndex >= 0 ? model.people[focusIndex] : null;
+  const viewerName = viewer && model.indexOf.has(viewer) ? model.names[model.indexOf.get(viewer)!] : null;
+  const pathNames = path && person && path.target === person.id ? path.path.map((id) => (model.indexOf.has(id) ? model.names[model.indexOf.get(id)!] : id)) : null;
   const selectedNames = [...selected].slice(0, 8).map((i) => model.names[i]);
 
   return (
@@ -298,12 +520,18 @@ export default function GraphView() {
           role="img"
           aria-label={`Trust network of ${model.ids.length} people and ${model.source.length} ties. The people and ties tables list the same data.`}
           onPointerDown={onPointerDown}
+          onPointerEnter={() => (live.current.rect = null)}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerLeave={() => !gesture.current && setHovered(-1)}
+          onPointerLeave={() => {
+            clearTimeout(pointerTimer.current || undefined);
+            pointerTimer.current = 0;
+            share({ pointer: null, anchor: null });
+            if (!gesture.current) setHovered(-1);
+          }}
         />
         <svg className="graph-lasso" aria-hidden>
-          <polygon ref={lassoRef} points="" fill="rgba(249, 115, 22, 0.12)" stroke="#f97316" strokeDasharray="4 3" />
+          <polygon ref={lassoRef} points="" className="graph-lasso-shape" strokeDasharray="4 3" />
         </svg>
         <form className="graph-toolbar" onSubmit={onSearch} role="search">
           <label className="sr-only" htmlFor="graph-search">
@@ -324,9 +552,45 @@ export default function GraphView() {
             </span>
           )}
         </form>
+        <div className="graph-export">
+          <button type="button" className="secondary" data-testid="graph-export-png" onClick={exportPng}>
+            PNG
+          </button>
+          <button type="button" className="secondary" data-testid="graph-export-svg" onClick={exportSvg}>
+            SVG
+          </button>
+        </div>
+        {focus && (
+          <div className="graph-focus" data-testid="graph-focus">
+            Focus: {model.names[model.indexOf.get(focus.id) ?? -1] ?? focus.id}, {focus.hops} hop{focus.hops > 1 ? 's' : ''}{' '}
+            <select aria-label="Hops around the focused person" value={focus.hops} onChange={(e) => setFocus({ ...focus, hops: Number(e.target.value) })}>
+              {[1, 2, 3].map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="ghost" onClick={() => setFocus(null)} data-testid="graph-focus-clear">
+              Show everyone
+            </button>
+          </div>
+        )}
         <div className="graph-hint">Scroll to zoom · drag the background to pan · drag a person to pin them · shift-drag to select several</div>
       </div>
       <aside className="graph-side">
+        <div className="graph-panel small" data-testid="graph-viewer">
+          {viewerName ? (
+            <>
+              Sizes show trust from <strong>{viewerName}</strong>.{' '}
+              <button type="button" className="ghost" onClick={() => setViewer(null)}>
+                Clear
+              </button>
+            </>
+          ) : (
+            <span className="muted">Sizes show ties. Open a person’s card and choose “View from here” to size everyone by trust from them.</span>
+          )}
+        </div>
+        <GraphFilterPanel model={model} filters={filters} onChange={setFilters} shown={shownCount} nameOf={nameOf} />
         <div className="graph-panel">
           <label className="small muted" htmlFor="graph-colour-by">
             Colour by
@@ -371,6 +635,26 @@ export default function GraphView() {
                 ))}
             </ul>
             <div className="small">{person.rate !== undefined ? `${person.rate} ${person.currency ?? ''}/h` : 'No rate'}</div>
+            {viewer && trustOf && person.id !== viewer && (
+              <div className="small" data-testid="graph-card-trust">
+                Trust from {viewerName ?? 'you'}: <strong>{Math.round((trustOf.get(person.id) ?? 0) * 100)}%</strong>
+              </div>
+            )}
+            {pathNames && (
+              <div className="small" data-testid="graph-card-path">
+                Best trust path ({Math.round(path!.trust * 100)}%): {pathNames.join(' → ')}
+              </div>
+            )}
+            <div className="row wrap graph-card-actions">
+              {person.id !== viewer && (
+                <button type="button" className="secondary" data-testid="graph-view-from" onClick={() => setViewer(person.id)}>
+                  View from here
+                </button>
+              )}
+              <button type="button" className="secondary" data-testid="graph-focus-on" onClick={() => setFocus({ id: person.id, hops: focus?.hops ?? 2 })}>
+                Focus on neighbourhood
+              </button>
+            </div>
             {pinned.has(person.id) && doc && (
               <button type="button" className="secondary" onClick={() => clearGraphPin(doc, person.id, LOCAL)} data-testid="graph-unpin">
                 Unpin

@@ -3,7 +3,7 @@ import { quadtree, type Quadtree } from 'd3-quadtree';
 
 /**
  * Hit tests through a spatial index (d3-quadtree), never by scanning every person: the person under
- * a point, and the people inside a lasso.
+ * a point, and the people inside a lasso. `only` (1 per person) leaves out people who are not shown.
  */
 export class HitIndex {
   private readonly tree: Quadtree<number>;
@@ -11,11 +11,14 @@ export class HitIndex {
   constructor(
     private readonly x: Float32Array,
     private readonly y: Float32Array,
+    only: Uint8Array | null = null,
   ) {
+    const indices: number[] = [];
+    for (let i = 0; i < x.length; i++) if (!only || only[i]) indices.push(i);
     this.tree = quadtree<number>()
       .x((i) => x[i])
       .y((i) => y[i])
-      .addAll(Array.from({ length: x.length }, (_, i) => i));
+      .addAll(indices);
   }
 
   /** The person nearest world point (wx, wy) within `radius` world units, or -1. */

@@ -15,6 +15,12 @@ export interface LayoutFrame {
   alpha: number;
 }
 
+/** Louvain communities of the graph (layout.worker.ts), numbered by size. */
+export interface CommunitiesFrame {
+  type: 'communities';
+  community: Int32Array;
+}
+
 interface Node extends SimulationNodeDatum {
   index: number;
 }
@@ -27,9 +33,11 @@ interface Node extends SimulationNodeDatum {
 export class ForceLayout {
   private sim: Simulation<Node, undefined> | null = null;
   private nodes: Node[] = [];
+  private pinKey = '';
 
   setGraph(req: Extract<LayoutRequest, { type: 'graph' }>): void {
     this.sim?.stop();
+    this.pinKey = '';
     const { n, source, target, trust } = req;
     this.nodes = Array.from({ length: n }, (_, index) => ({ index }));
     const links = Array.from(source, (s, e) => ({ source: s, target: target[e], trust: trust[e] }));
@@ -56,6 +64,10 @@ export class ForceLayout {
   }
 
   setPins(pins: [number, number, number][]): void {
+    // the same pins again (a co-editor's echo, a remount) must not reheat: peers stay in step
+    const key = JSON.stringify(pins);
+    if (key === this.pinKey) return;
+    this.pinKey = key;
     for (const node of this.nodes) {
       node.fx = null;
       node.fy = null;

@@ -1,0 +1,181 @@
+/**
+ * The graph at 10,000 demo people in headless Chromium (/usr/bin/chromium), against a plain D3 SVG
+ * rendering of the same graph in the same run; opening that workspace again from IndexedDB; and the
+ * bundle sizes. Frame rates come from requestAnimationFrame intervals while the pointer pans and the
+ * wheel zooms (real input events), both while the layout settles and once it has.
+ *
+ * Figures are mean frame intervals in ms (30 fps = 33.3 ms), so "at most the target" reads right.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { createStaticHandler } from '../../../scripts/staticFiles.mjs';
+import type { Bench, BenchRow } from '../harness';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const DIST = join(ROOT, 'dist/renderer');
+const PEOPLE = Number(process.env.BENCH_GRAPH_PEOPLE ?? 10_000);
+const MEASURE_MS = 4000;
+
+type Snapshot = { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
+type GraphWindow = { archipelagoGraph: { alpha(): number; snapshot(): Snapshot }; archipelagoGraphFrames(): number; archipelagoGraphDrawMs(): number; svgBaseline(s: Snapshot, settle: boolean): void };
+
+/** Mean requestAnimationFrame interval (ms) over `ms`, while `drive` pans and zooms with real input. */
+async function frameInterval(page: Page, ms: number, drive: () => Promise<void>): Promise<{ mean: number; p95: number; frames: number }> {
+  const intervals = page.evaluate(
+    (ms) =>
+      new Promise<number[]>((done) => {
+        const out: number[] = [];
+        let last = performance.now();
+        const start = last;
+        const tick = (now: number) => {
+          out.push(now - last);
+          last = now;
+          if (now - start < ms) requestAnimationFrame(tick);
+          else done(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+  const stop = Date.now() + ms - 200;
+  while (Date.now() < stop) await drive();
+  const t = (await intervals).slice(1);
+  const sorted = [...t].sort((a, b) => a - b);
+  return { mean: t.reduce((a, b) => a + b, 0) / t.length, p95: sorted[Math.floor(sorted.length * 0.95)], frames: t.length };
+}
+
+/** One round of pan (drag from an empty corner) and zoom (wheel in, then out). */
+function panZoom(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  return async () => {
+    const sx = box.x + box.width - 25;
+    const sy = box.y + 25;
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    for (let s = 1; s <= 12; s++) await page.mouse.move(sx - s * 12, sy + s * 8);
+    await page.mouse.up();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    for (let s = 0; s < 4; s++) await page.mouse.wheel(0, -120);
+    for (let s = 0; s < 4; s++) await page.mouse.wheel(0, 120);
+  };
+}
+
+function ensureBuild() {
+  if (!existsSync(join(DIST, 'index.html'))) execSync('npm run build:renderer', { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer(createStaticHandler({ root: DIST }));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+function bundleRows(): BenchRow[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]*src="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => (m[1] ?? m[2]).replace(/^\.?\//, ''));
+  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length / 1024;
+  const initialKb = initial.reduce((s, f) => s + gz(f), 0);
+  const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  const chunk = (prefix: string) => assets.filter((f) => f.startsWith(prefix)).map((f) => `assets/${f}`);
+  const rows: BenchRow[] = [{ measure: `initial JS, gzip (${initial.length} files)`, figure: initialKb, baseline: null, baselineName: '', unit: 'kB', target: 300 }];
+  for (const [name, prefixes] of [
+    ['graph', ['GraphView', 'layout.worker']],
+    ['map', ['MapView', 'land-50m']],
+    ['editor', ['ValuePanel']],
+  ] as const) {
+    const files = prefixes.flatMap(chunk);
+    const lazy = files.length > 0 && files.every((f) => !initial.includes(f));
+    rows.push({ measure: `${name} chunks, gzip (${lazy ? 'lazy' : 'NOT LAZY'})`, figure: files.reduce((s, f) => s + gz(f), 0), baseline: initialKb, baselineName: 'initial JS', unit: 'kB' });
+  }
+  return rows;
+}
+
+export const graphBench: Bench = {
+  name: 'graph',
+  async run() {
+    ensureBuild();
+    const rows: BenchRow[] = [];
+    const { server, url } = await serve();
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      // tsx keeps function names with a helper that page.evaluate's serialised functions also call
+      await context.addInitScript('globalThis.__name = (f) => f;');
+      const page = await context.newPage();
+      page.on('pageerror', (e) => process.stderr.write(`[pageerror] ${e.message}\n`));
+      page.on('console', (m) => m.type() === 'error' && process.stderr.write(`[console] ${m.text()}\n`));
+      const workspace = `bench-graph-${PEOPLE}`;
+      await page.goto(`${url}/?relay=off&workspace=${workspace}&demo=${PEOPLE}#/people`);
+      await page.getByTestId('person-row').first().waitFor({ timeout: 180_000 });
+      await page.getByTestId('nav-graph').click();
+      await page.waitForFunction(() => ((window as unknown as GraphWindow).archipelagoGraphFrames?.() ?? 0) > 1 && (window as unknown as GraphWindow).archipelagoGraph.alpha() < 1, null, { timeout: 180_000, polling: 50 });
+      const canvas = page.getByTestId('graph-canvas');
+      const box = (await canvas.boundingBox())!;
+      const alpha = () => page.evaluate(() => (window as unknown as GraphWindow).archipelagoGraph.alpha());
+      const alphaBefore = await alpha();
+      const settling = await frameInterval(page, MEASURE_MS, panZoom(page, box));
+      const alphaAfter = await alpha();
+      await page.waitForFunction(() => (window as unknown as GraphWindow).archipelagoGraph.alpha() < 0.002, null, { timeout: 240_000, polling: 500 });
+      const drawn = () => page.evaluate(() => [(window as unknown as GraphWindow).archipelagoGraphFrames(), (window as unknown as GraphWindow).archipelagoGraphDrawMs()]);
+      const [f0, d0] = await drawn();
+      const settled = await frameInterval(page, MEASURE_MS, panZoom(page, box));
+      const [f1, d1] = await drawn();
+      process.stderr.write(`graph: ${f1 - f0} canvas redraws while settled, ${((d1 - d0) / Math.max(1, f1 - f0)).toFixed(1)} ms each\n`);
+      const snapshot = await page.evaluate(() => (window as unknown as GraphWindow).archipelagoGraph.snapshot());
+      process.stderr.write(`graph: ${snapshot.x.length} people, ${snapshot.source.length} ties; layout alpha ${alphaBefore.toFixed(3)} -> ${alphaAfter.toFixed(3)} while measuring "settling"\n`);
+
+      // the baseline: the same graph as plain D3 SVG, panned and zoomed the same way
+      const script = await build({ entryPoints: [join(import.meta.dirname, 'svgBaseline.ts')], bundle: true, write: false, format: 'iife', platform: 'browser' });
+      const svgRun = async (settle: boolean) => {
+        const p = await context.newPage();
+        await p.setContent('<!doctype html><html><body style="margin:0;overflow:hidden"></body></html>');
+        await p.evaluate('globalThis.__name = (f) => f;');
+        await p.addScriptTag({ content: script.outputFiles[0].text });
+        await p.evaluate(([s, settle]) => (window as unknown as GraphWindow).svgBaseline(s, settle), [snapshot, settle] as const);
+        const result = await frameInterval(p, MEASURE_MS, panZoom(p, { x: 0, y: 0, width: 1400, height: 900 }));
+        await p.close();
+        return result;
+      };
+      const svgSettled = await svgRun(false);
+      const svgSettling = await svgRun(true);
+      const fps = (ms: number) => (1000 / ms).toFixed(1);
+      rows.push({ measure: `frame interval, pan+zoom while layout settles (canvas ${fps(settling.mean)} fps, p95 ${settling.p95.toFixed(0)} ms; SVG ${fps(svgSettling.mean)} fps)`, figure: settling.mean, baseline: svgSettling.mean, baselineName: 'D3 SVG + force on UI thread', unit: 'ms', target: 1000 / 30 });
+      rows.push({ measure: `frame interval, pan+zoom settled (canvas ${fps(settled.mean)} fps, p95 ${settled.p95.toFixed(0)} ms; SVG ${fps(svgSettled.mean)} fps)`, figure: settled.mean, baseline: svgSettled.mean, baselineName: 'D3 SVG', unit: 'ms', target: 1000 / 30 });
+
+      // opening the workspace again from IndexedDB: the first graph frame, then the people count
+      await page.addInitScript(() => {
+        const w = window as unknown as GraphWindow & { firstGraphFrame?: number; peopleCountAt?: number };
+        const poll = () => {
+          if (w.firstGraphFrame === undefined && (w.archipelagoGraphFrames?.() ?? 0) > 0) w.firstGraphFrame = performance.now();
+          if (w.peopleCountAt === undefined && /\b\d{4,} people\b/.test(document.querySelector('.view-head p')?.textContent ?? '')) w.peopleCountAt = performance.now();
+          requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      });
+      const opened = async (route: string, key: 'firstGraphFrame' | 'peopleCountAt') => {
+        await page.goto(`${url}/?relay=off&workspace=${workspace}${route}`);
+        await page.reload();
+        await page.waitForFunction((k) => (window as unknown as Record<string, number | undefined>)[k] !== undefined, key, { timeout: 60_000 });
+        return page.evaluate((k) => ({ at: (window as unknown as Record<string, number>)[k], read: performance.getEntriesByName('archipelago:documents-read')[0]?.startTime ?? NaN }), key);
+      };
+      const graphOpen = await opened('#/graph', 'firstGraphFrame');
+      rows.push({ measure: 'reload at 10k: first graph frame after navigation', figure: graphOpen.at, baseline: graphOpen.read, baselineName: 'documents read from IndexedDB', unit: 'ms', target: 1000 });
+      const peopleOpen = await opened('#/people', 'peopleCountAt');
+      rows.push({ measure: 'reload at 10k: people count after the documents are read', figure: peopleOpen.at - peopleOpen.read, baseline: peopleOpen.read, baselineName: 'documents read (from navigation)', unit: 'ms', target: 200 });
+      await context.close();
+    } finally {
+      await browser.close();
+      server.close();
+    }
+    rows.push(...bundleRows());
+    return rows;
+  },
+};
