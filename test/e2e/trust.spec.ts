@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoProfile } from '../../shared/identity/demoProfile';
-import { openApp, syncStatus } from './app';
+import { syncStatus } from './app';
+import { openMember } from './trustApp';
 
 const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
 
@@ -19,11 +20,19 @@ async function linkSelf(page: Page, name: string): Promise<string> {
 }
 
 test('feedback given in one context appears verified in the other and moves trust; a tampered profile is rejected and nothing is imported', async ({ browser }) => {
-  const alice = await openApp(browser, { name: 'Alice Signer' });
-  const bob = await openApp(browser, { name: 'Bob Rated' });
+  // a workspace of its own: links made here must not bind people of the shared demo workspace
+  const workspace = `trust-${Date.now().toString(36)}`;
+  const alice = await openMember(browser, workspace, 'Alice Signer', 60);
+  const bob = await openMember(browser, workspace, 'Bob Rated', 60);
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
   await linkSelf(alice.page, 'Alice Signer');
   const bobPerson = await linkSelf(bob.page, 'Bob Rated');
+  // the engagement the feedback is about
+  await alice.page.getByTestId('nav-projects').click();
+  await alice.page.getByTestId('new-project-name').fill('Trust sprint');
+  await alice.page.getByTestId('create-project').click();
+  await expect(alice.page.getByTestId('project-page')).toBeVisible();
+  await alice.page.getByTestId('nav-members').click();
 
   // Alice sees Bob linked (his key's signature synced through the relay), opens his page
   const a = alice.page;
@@ -36,6 +45,7 @@ test('feedback given in one context appears verified in the other and moves trus
 
   // structured feedback: four dimensions with scores and comments, and the context; signed by Alice
   await a.getByTestId('give-feedback').click();
+  await a.getByLabel('Project (engagement)').selectOption({ label: 'Trust sprint' });
   await a.getByTestId('feedback-role').fill('facilitator');
   await a.getByTestId('feedback-project-type').fill('product sprint');
   await a.getByTestId('feedback-constraints').fill('async-first, two time zones');

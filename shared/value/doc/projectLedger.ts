@@ -46,11 +46,13 @@ export interface ProjectLedgerOptions {
   requireSigned?: boolean;
   /** A verification cache kept between re-reads (by the event's exact JSON). */
   cache?: Map<string, boolean>;
+  /** The workspace's identity links (person id → key); they bind before any project claim. */
+  linked?: ReadonlyMap<string, string>;
 }
 
 export function projectLedger(v: Pick<ValueSnapshot, 'milestones' | 'escrowEvents' | 'disputes' | 'disputeEvents' | 'personClaims'>, now: number, options: ProjectLedgerOptions = {}): ProjectLedger {
   const requireSigned = options.requireSigned ?? true;
-  const bindings = personKeys(v.personClaims);
+  const bindings = personKeys(v.personClaims, options.linked);
   const keys = bindings.keys;
   const signers = new Map<string, string>();
   const screenedDisputes = screenEvents(v.disputeEvents, { kind: DISPUTE_KIND, keys, requireSigned, cache: options.cache });

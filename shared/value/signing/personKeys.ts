@@ -22,8 +22,13 @@ export interface PersonKeys {
   contested: { claim: PersonClaim; reason: string }[];
 }
 
-export function personKeys(claims: readonly PersonClaim[]): PersonKeys {
-  const keys = new Map<string, string>();
+/**
+ * `linked` (person id → key) are the workspace's identity links (shared/identity/personLinks.ts: a
+ * person confirmed by their own key's signature). They take precedence over project claims: a linked
+ * person is bound to their linked key, and any claim of them by another key is contested.
+ */
+export function personKeys(claims: readonly PersonClaim[], linked: ReadonlyMap<string, string> = new Map()): PersonKeys {
+  const keys = new Map<string, string>(linked);
   const contested: PersonKeys['contested'] = [];
   const valid = claims.filter((c) => {
     const ok = signatureHolds(CLAIM_KIND, { person: c.person, at: c.at }, c.signed);
@@ -34,7 +39,8 @@ export function personKeys(claims: readonly PersonClaim[]): PersonKeys {
   for (const c of valid) {
     const bound = keys.get(c.person);
     if (bound === undefined) keys.set(c.person, c.signed.author);
-    else if (bound !== c.signed.author) contested.push({ claim: c, reason: `${c.person} was already claimed by ${bound.slice(0, 12)}…` });
+    else if (bound !== c.signed.author)
+      contested.push({ claim: c, reason: linked.has(c.person) ? `${c.person} is linked to the key ${bound.slice(0, 12)}… in this workspace` : `${c.person} was already claimed by ${bound.slice(0, 12)}…` });
   }
   return { keys, contested };
 }

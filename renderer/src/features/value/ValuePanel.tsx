@@ -14,6 +14,7 @@ import { keyLabel, signClaim, signEscrow } from './signing';
 import { SplitsView } from './SplitsView';
 import { useActingAs, useNow, useValue } from './useValue';
 import './value.css';
+import { useTrustEvidence } from '../identity/useTrustEvidence';
 import { PersonOptions } from './valueTab';
 
 const TABS = ['escrow', 'disputes', 'splits', 'health', 'narrative'] as const;
@@ -36,7 +37,10 @@ export function ValuePanel({ doc, projectId }: { doc: Y.Doc; projectId: string }
   const now = useNow();
   // signature checks are remembered by each event's exact JSON: a re-read verifies only what is new
   const verified = useMemo(() => new Map<string, boolean>(), [doc]); // eslint-disable-line react-hooks/exhaustive-deps
-  const ledger = useMemo(() => projectLedger(value, now, { cache: verified }), [value, now, verified]);
+  // people linked to a member's key in this workspace act only through that key (before any project claim)
+  const { links } = useTrustEvidence();
+  const linked = useMemo(() => new Map(links.links.map((l) => [l.person, links.keyOfPerson(l.person) ?? l.key])), [links]);
+  const ledger = useMemo(() => projectLedger(value, now, { cache: verified, linked }), [value, now, verified, linked]);
   const { key: myKey, error: keyError } = useIdentity();
   const memberList = useMembers();
   const memberNames = useMemo(() => new Map(memberList.map((m) => [m.key, m.name])), [memberList]);
