@@ -5,7 +5,23 @@ import StarterKit from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { narrativeFragment, setRoleStatement } from '../../../../shared/value/doc/valueDoc';
+import { inkFor } from '../../components/inkFor';
 import { LOCAL } from '../../session/rooms';
+
+/** A co-editor's caret: their colour, and a name label whose text keeps its contrast on that colour (either theme). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#888888';
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.style.borderColor = color;
+  const label = document.createElement('div');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  label.style.color = inkFor(color);
+  label.textContent = typeof user.name === 'string' ? user.name.slice(0, 60) : 'Someone';
+  caret.append(label);
+  return caret;
+}
 
 /**
  * The co-edited mission narrative: rich text in the project document (a Y.XmlFragment whose
@@ -18,7 +34,7 @@ export function NarrativeEditor({ doc, awareness, user, me, name, roles, members
       extensions: [
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment: narrativeFragment(doc) }),
-        ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user })] : []),
+        ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user, render: renderCaret })] : []),
       ],
       editorProps: { attributes: { 'data-testid': 'narrative-editor', class: 'value-narrative-text', 'aria-label': 'Mission narrative' } },
     },
