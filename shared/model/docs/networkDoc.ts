@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { NetworkFileSchema, PersonSchema, TieSchema, type NetworkFile, type Person, type Tie } from '../network';
 import { parseOrThrow } from '../validate';
+import { collate } from '../../util/collate';
 import { migrate, type Migration } from './docVersion';
 
 /**
@@ -53,12 +54,12 @@ export function readNetwork(doc: Y.Doc): NetworkSnapshot {
     // sorted: Y.Map key order depends on how updates were integrated, and replicas must render alike
     const skills = Object.entries((raw.skills as Record<string, number> | undefined) ?? {})
       .map(([skill, level]) => ({ skill, level }))
-      .sort((x, y) => x.skill.localeCompare(y.skill));
+      .sort((x, y) => collate(x.skill, y.skill));
     const parsed = PersonSchema.safeParse({ ...raw, id, skills });
     if (parsed.success) out.push(parsed.data);
     else invalid.push({ key: id, problem: parsed.error.issues[0].message });
   });
-  out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  out.sort((a, b) => collate(a.name, b.name) || collate(a.id, b.id));
   const known = new Set(out.map((p) => p.id));
   const tieList: Tie[] = [];
   ties(doc).forEach((value, key) => {
@@ -66,8 +67,8 @@ export function readNetwork(doc: Y.Doc): NetworkSnapshot {
     if (!parsed.success) invalid.push({ key, problem: parsed.error.issues[0].message });
     else if (known.has(parsed.data.from) && known.has(parsed.data.to)) tieList.push(parsed.data);
   });
-  tieList.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
-  invalid.sort((a, b) => a.key.localeCompare(b.key));
+  tieList.sort((x, y) => collate(x.from, y.from) || collate(x.to, y.to));
+  invalid.sort((a, b) => collate(a.key, b.key));
   return { people: out, ties: tieList, invalid };
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { PersonSchema, TieSchema, type Person, type Tie } from '../network';
+import { collate } from '../../util/collate';
 import type { NetworkSnapshot } from './networkDoc';
 
 /** What changed since the last snapshot: person ids and tie keys (`from→to`). */
@@ -10,8 +11,8 @@ export interface NetworkChange {
   membership: boolean;
 }
 
-const byName = (a: Person, b: Person) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-const byEnds = (x: Tie, y: Tie) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to);
+const byName = (a: Person, b: Person) => collate(a.name, b.name) || collate(a.id, b.id);
+const byEnds = (x: Tie, y: Tie) => collate(x.from, y.from) || collate(x.to, y.to);
 
 /**
  * A validated view of a network document that stays current incrementally: a Yjs event re-reads
@@ -80,7 +81,7 @@ export class NetworkView {
     } else if (this.pending.ties.size) {
       ties = prev.ties.map((t) => this.ties.get(`${t.from}→${t.to}`) ?? t);
     } else ties = prev.ties;
-    const invalid = [...this.invalidPeople, ...this.invalidTies].map(([key, problem]) => ({ key, problem })).sort((a, b) => a.key.localeCompare(b.key));
+    const invalid = [...this.invalidPeople, ...this.invalidTies].map(([key, problem]) => ({ key, problem })).sort((a, b) => collate(a.key, b.key));
     this.cached = { people, ties, invalid: !invalid.length && prev && !prev.invalid.length ? prev.invalid : invalid };
     this.pending = { people: new Set(), ties: new Set(), membership: false, names: false, invalid: false };
     return this.cached;
@@ -102,7 +103,7 @@ export class NetworkView {
     const raw = value.toJSON() as Record<string, unknown>;
     const skills = Object.entries((raw.skills as Record<string, number> | undefined) ?? {})
       .map(([skill, level]) => ({ skill, level }))
-      .sort((x, y) => x.skill.localeCompare(y.skill));
+      .sort((x, y) => collate(x.skill, y.skill));
     const parsed = PersonSchema.safeParse({ ...raw, id, skills });
     if (!parsed.success) {
       this.people.delete(id);
