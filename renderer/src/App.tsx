@@ -19,10 +19,10 @@ import { WorkspaceSession } from './session/workspaceSession';
 import { useUi, type View } from './state/uiStore';
 import type { ArchipelagoDb } from './storage/db';
 import { saveUser, type UserSettings } from './storage/settings';
-import { PeopleView } from './views/PeopleView';
-import { ProjectsView } from './views/ProjectsView';
-import { TiesView } from './views/TiesView';
-import { WorkspacesView } from './views/WorkspacesView';
+import { PeopleView } from './features/people/PeopleView';
+import { ProjectsView } from './features/projects/ProjectsView';
+import { TiesView } from './features/ties/TiesView';
+import { WorkspacesView } from './features/workspaces/WorkspacesView';
 
 const GraphView = lazy(() => import('./features/graph/GraphView'));
 // large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle

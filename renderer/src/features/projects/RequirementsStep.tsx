@@ -7,7 +7,7 @@ import { optionalNumberCodec } from '../../forms/codecs';
 import { SharedInput } from '../../forms/SharedInput';
 import { useAct } from '../../hooks/useSession';
 import { LOCAL } from '../../session/rooms';
-import { formatLevel, LEVEL_MAX, LEVEL_STEP, levelFromInput } from '../../views/levels';
+import { formatLevel, LEVEL_MAX, LEVEL_STEP, levelFromInput } from '../people/levels';
 import { z } from 'zod';
 
 const BUDGET = optionalNumberCodec('Budget', z.number().positive().optional());

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { guessMapping, PEOPLE_FIELDS, readPeopleRows, readTieRows, TIE_FIELDS, type ColumnMapping, type CsvField, type CsvKind, type CsvTable, type RowResult } from '../../../shared/model/csvImport';
-import type { Person, Tie } from '../../../shared/model/network';
-import { ModalDialog } from '../components/ModalDialog';
+import { guessMapping, PEOPLE_FIELDS, readPeopleRows, readTieRows, TIE_FIELDS, type ColumnMapping, type CsvField, type CsvKind, type CsvTable, type RowResult } from '../../../../shared/model/csvImport';
+import type { Person, Tie } from '../../../../shared/model/network';
+import { ModalDialog } from '../../components/ModalDialog';
 
 const FIELD_LABEL: Record<CsvField, string> = {
   id: 'Id (optional)',

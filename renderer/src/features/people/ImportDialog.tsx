@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { FieldChange, ImportChoices, ImportPlan, MatchChoice, PersonMatch } from '../../../shared/model/importPlan';
-import { DEFAULT_CHOICES } from '../../../shared/model/importPlan';
-import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
-import { ModalDialog } from '../components/ModalDialog';
+import type { FieldChange, ImportChoices, ImportPlan, MatchChoice, PersonMatch } from '../../../../shared/model/importPlan';
+import { DEFAULT_CHOICES } from '../../../../shared/model/importPlan';
+import { taxonomy } from '../../../../shared/taxonomy/skillTaxonomy';
+import { ModalDialog } from '../../components/ModalDialog';
 import { formatLevel } from './levels';
 
 const SHOWN = 25;

@@ -1,16 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { normaliseRelayUrl } from '../../../shared/platformApi';
-import { useFollowingDraft } from '../forms/useFollowingDraft';
-import { useApp } from '../hooks/useSession';
-import { useUi } from '../state/uiStore';
-import type { WorkspaceRow } from '../storage/db';
-import { PALETTE } from '../storage/settings';
-import { workspaceName } from '../../../shared/model/docs/workspaceDoc';
-import { rooms } from '../session/rooms';
-import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../storage/workspaces';
-import { ThemeChoiceField } from '../features/theme/ThemeToggle';
-import { probeRoom } from '../sync/probeRoom';
-import { editableRelayUrl, shownRelayUrl } from '../sync/relayDisplay';
+import { normaliseRelayUrl } from '../../../../shared/platformApi';
+import { useFollowingDraft } from '../../forms/useFollowingDraft';
+import { useApp } from '../../hooks/useSession';
+import { useUi } from '../../state/uiStore';
+import type { WorkspaceRow } from '../../storage/db';
+import { PALETTE } from '../../storage/settings';
+import { workspaceName } from '../../../../shared/model/docs/workspaceDoc';
+import { rooms } from '../../session/rooms';
+import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../../storage/workspaces';
+import { ThemeChoiceField } from '../theme/ThemeToggle';
+import { probeRoom } from '../../sync/probeRoom';
+import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 

@@ -1,13 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { TIE_KINDS, type Tie } from '../../../shared/model/network';
-import { DataTable, type Column } from '../components/tableTools';
-import { deleteTie, setTie, updateTie } from '../../../shared/model/docs/networkDoc';
-import { PersonPicker } from '../components/PersonPicker';
-import { resolvePerson } from '../components/personSearch';
-import { useAct } from '../hooks/useSession';
-import { useNetwork } from '../hooks/useNetwork';
-import { LOCAL } from '../session/rooms';
-import { useUi } from '../state/uiStore';
+import { TIE_KINDS, type Tie } from '../../../../shared/model/network';
+import { DataTable, type Column } from '../../components/tableTools';
+import { deleteTie, setTie, updateTie } from '../../../../shared/model/docs/networkDoc';
+import { PersonPicker } from '../../components/PersonPicker';
+import { resolvePerson } from '../../components/personSearch';
+import { useAct } from '../../hooks/useSession';
+import { useNetwork } from '../../hooks/useNetwork';
+import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
 
 const PAGE = 250;
 /** The weakest trust a tie can carry (a tie's length is -ln(trust), so 0 is not a tie). */

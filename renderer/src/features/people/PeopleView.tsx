@@ -1,17 +1,17 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { Person, Tie } from '../../../shared/model/network';
-import { networkFromRows, parseCsv, type CsvKind, type CsvTable, type RowResult } from '../../../shared/model/csvImport';
+import type { Person, Tie } from '../../../../shared/model/network';
+import { networkFromRows, parseCsv, type CsvKind, type CsvTable, type RowResult } from '../../../../shared/model/csvImport';
 import { CsvDialog } from './CsvDialog';
-import { DataTable, type Column } from '../components/tableTools';
-import { deletePerson, exportNetwork } from '../../../shared/model/docs/networkDoc';
-import { applyImport, planImport, type ImportChoices, type ImportPlan } from '../../../shared/model/importPlan';
+import { DataTable, type Column } from '../../components/tableTools';
+import { deletePerson, exportNetwork } from '../../../../shared/model/docs/networkDoc';
+import { applyImport, planImport, type ImportChoices, type ImportPlan } from '../../../../shared/model/importPlan';
 import { ImportDialog } from './ImportDialog';
-import { taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
-import { useNetwork } from '../hooks/useNetwork';
-import { useAct } from '../hooks/useSession';
+import { taxonomy } from '../../../../shared/taxonomy/skillTaxonomy';
+import { useNetwork } from '../../hooks/useNetwork';
+import { useAct } from '../../hooks/useSession';
 import { formatLevel, LEVEL_MAX } from './levels';
-import { LOCAL } from '../session/rooms';
-import { useUi } from '../state/uiStore';
+import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
 import { PersonEditor } from './PersonEditor';
 
 const PAGE = 300;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { RoleRecord } from '../../../shared/model/docs/projectTeam';
-import { attachNetwork, engine } from '../engine/engineClient';
-import type { PlanResult } from '../engine/engineApi';
-import { useNetwork } from '../hooks/useNetwork';
+import type { RoleRecord } from '../../../../shared/model/docs/projectTeam';
+import { attachNetwork, engine } from '../../engine/engineClient';
+import type { PlanResult } from '../../engine/engineApi';
+import { useNetwork } from '../../hooks/useNetwork';
 import { coverageSummary } from './coverageSummary';
-import { formatLevel, LEVEL_MAX } from './levels';
+import { formatLevel, LEVEL_MAX } from '../people/levels';
 
 
 const STATUS = { gap: 'Gap: nobody qualifies', thin: 'Single point of failure', ok: 'Covered by several' } as const;

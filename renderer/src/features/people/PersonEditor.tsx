@@ -1,16 +1,16 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
-import { CITIES } from '../../../shared/demo/cities';
-import { PersonSchema, type Person } from '../../../shared/model/network';
-import { addPerson, setSkill, updatePerson, type PersonFields } from '../../../shared/model/docs/networkDoc';
-import { plainProblem } from '../../../shared/model/plainErrors';
-import { normalisePhrase, taxonomy } from '../../../shared/taxonomy/skillTaxonomy';
-import { optionalNumberCodec, optionalTextCodec, textCodec, timeZoneProblem } from '../forms/codecs';
-import { SharedInput } from '../forms/SharedInput';
-import { useAct } from '../hooks/useSession';
-import { LOCAL } from '../session/rooms';
-import { useUi } from '../state/uiStore';
-import { newId } from '../storage/workspaces';
+import { CITIES } from '../../../../shared/demo/cities';
+import { PersonSchema, type Person } from '../../../../shared/model/network';
+import { addPerson, setSkill, updatePerson, type PersonFields } from '../../../../shared/model/docs/networkDoc';
+import { plainProblem } from '../../../../shared/model/plainErrors';
+import { normalisePhrase, taxonomy } from '../../../../shared/taxonomy/skillTaxonomy';
+import { optionalNumberCodec, optionalTextCodec, textCodec, timeZoneProblem } from '../../forms/codecs';
+import { SharedInput } from '../../forms/SharedInput';
+import { useAct } from '../../hooks/useSession';
+import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
+import { newId } from '../../storage/workspaces';
 import { formatLevel, LEVEL_MAX, LEVEL_STEP, levelFromInput } from './levels';
 
 /** Resolves what the user typed to a skill id: an id, a label or a synonym. */

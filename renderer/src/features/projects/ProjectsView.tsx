@@ -1,26 +1,26 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { editObjective, objectiveText, projectName, setProjectName } from '../../../shared/model/docs/projectDoc';
-import { listProjects, ProjectSummarySchema, putProjectSummary, type ProjectSummary } from '../../../shared/model/docs/workspaceDoc';
-import { textCodec } from '../forms/codecs';
-import { SharedInput } from '../forms/SharedInput';
-import { useAct, useApp } from '../hooks/useSession';
-import { useYSnapshot } from '../hooks/useYSnapshot';
-import { LOCAL } from '../session/rooms';
-import { useUi } from '../state/uiStore';
-import { newId } from '../storage/workspaces';
-import { ExportProjectButton } from '../features/projectExport/ExportProjectButton';
-import { AcceptedTeamView } from '../features/projects/AcceptedTeam';
-import { AdjacentPanel } from '../features/projects/AdjacentPanel';
-import { RequirementsStep } from '../features/projects/RequirementsStep';
-import { TeamsStep } from '../features/projects/TeamsStep';
-import { useTeamPlan } from '../features/projects/useTeamPlan';
+import { editObjective, objectiveText, projectName, setProjectName } from '../../../../shared/model/docs/projectDoc';
+import { listProjects, ProjectSummarySchema, putProjectSummary, type ProjectSummary } from '../../../../shared/model/docs/workspaceDoc';
+import { textCodec } from '../../forms/codecs';
+import { SharedInput } from '../../forms/SharedInput';
+import { useAct, useApp } from '../../hooks/useSession';
+import { useYSnapshot } from '../../hooks/useYSnapshot';
+import { LOCAL } from '../../session/rooms';
+import { useUi } from '../../state/uiStore';
+import { newId } from '../../storage/workspaces';
+import { ExportProjectButton } from '../projectExport/ExportProjectButton';
+import { AcceptedTeamView } from './AcceptedTeam';
+import { AdjacentPanel } from './AdjacentPanel';
+import { RequirementsStep } from './RequirementsStep';
+import { TeamsStep } from './TeamsStep';
+import { useTeamPlan } from './useTeamPlan';
 import { CapabilitiesPanel, useObjectivePlan } from './CapabilitiesPanel';
 
 // value flow, stewardship and the narrative editor (Tiptap) are large: loaded with the project page, not at start
-const ValuePanel = lazy(() => import('../features/value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
-const AgreementsPanel = lazy(() => import('../features/agreements/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })));
-const TrackRecordPanel = lazy(() => import('../features/stewardship/TrackRecordPanel').then((m) => ({ default: m.TrackRecordPanel })));
+const ValuePanel = lazy(() => import('../value/ValuePanel').then((m) => ({ default: m.ValuePanel })));
+const AgreementsPanel = lazy(() => import('../agreements/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })));
+const TrackRecordPanel = lazy(() => import('../stewardship/TrackRecordPanel').then((m) => ({ default: m.TrackRecordPanel })));
 
 const NO_PROJECTS: ProjectSummary[] = [];
 
