@@ -1,3 +1,4 @@
+import { memberIdentities, type KeyHistory } from '../identity/keyRotation';
 import { eventDigest, type SignedEvent, type VerifiedEvent } from '../identity/signedEvent';
 import { proposalDigest, type Proposal } from './proposal';
 
@@ -7,10 +8,11 @@ import { proposalDigest, type Proposal } from './proposal';
  *
  * Rules:
  * - only valid signatures count; tampered and malformed votes are listed as ignored with the reason;
- * - only members' keys (a rotated key counts as its member; pass `memberOf`) and only votes for this
- *   exact proposal digest, cast at or before the deadline;
- * - one vote per member: their first (earliest `at`, then lowest digest). A vote cannot be changed,
- *   which is what lets the result be decided early;
+ * - only members' keys (a rotated key counts as its member: `memberTallyOptions` builds `memberOf`
+ *   from the key history) and only votes for this exact proposal digest, cast at or before the deadline;
+ * - a vote signed by a key after it was rotated away is ignored (the key may be lost or stolen);
+ * - one vote per member, across all their keys: their first (earliest `at`, then lowest digest). A vote
+ *   cannot be changed, which is what lets the result be decided early;
  * - quorum: at least `quorum` distinct members voted;
  * - **accepted** when quorum is met and yes > no, once the deadline has passed, or earlier when a
  *   majority of all members has voted yes (no later vote can change that);
@@ -21,7 +23,19 @@ export interface TallyOptions {
   memberOf: (publicKey: string) => string | undefined;
   /** The number of members, for the early decision. */
   memberCount: number;
+  /** The key history: votes a key signed after its rotation are ignored. */
+  keys?: Pick<KeyHistory, 'signedWhileCurrent'>;
   now: string;
+}
+
+/**
+ * Tally options for a workspace whose members may have rotated keys: every key of a member's rotation
+ * chain votes as that member, a member who joined again with a new key counts once in `memberCount`,
+ * and votes from a retired key made after its rotation do not count.
+ */
+export function memberTallyOptions({ history, memberKeys, now }: { history: KeyHistory; memberKeys: Iterable<string>; now: string }): TallyOptions {
+  const ids = memberIdentities(history, memberKeys);
+  return { memberOf: ids.memberOf, memberCount: ids.members.length, keys: history, now };
 }
 
 export interface Tally {
@@ -53,6 +67,7 @@ export function tally(proposal: Proposal, events: readonly (VerifiedEvent & { in
     const member = options.memberOf(e.author);
     if (e.body.proposalDigest !== digest) ignored.push({ index: v.index, reason: 'a vote for a different version of the proposal' });
     else if (!member) ignored.push({ index: v.index, reason: 'not signed by a member' });
+    else if (options.keys && !options.keys.signedWhileCurrent(e)) ignored.push({ index: v.index, reason: 'signed with a key after it was rotated away' });
     else if (Date.parse(e.at) > deadline) ignored.push({ index: v.index, reason: 'cast after the deadline' });
     else candidates.push({ e, member, digest: eventDigest(e) });
   }

@@ -10,6 +10,9 @@ import { eventDigest, type SignedEvent, type VerifiedEvent } from './signedEvent
  * reported as made with a retired key. A key rotates at most once: the earliest rotation that holds
  * wins (ties by event digest), so two conflicting rotations resolve the same way on every peer.
  */
+/** How many distinct other members must attest a rotation the old key did not sign, unless told otherwise. */
+export const DEFAULT_ROTATION_ATTESTATIONS = 2;
+
 export interface RotationOptions {
   /** Public keys of the workspace's members (at any point); only they can attest a rotation. */
   members: ReadonlySet<string>;
@@ -40,7 +43,7 @@ export interface KeyHistory {
 }
 
 export function keyHistory(verified: readonly VerifiedEvent[], options: RotationOptions): KeyHistory {
-  const n = options.attestationsRequired ?? 2;
+  const n = options.attestationsRequired ?? DEFAULT_ROTATION_ATTESTATIONS;
   const rotations = verified
     .filter((v): v is VerifiedEvent & { event: SignedEvent<'key-rotation'> } => v.status === 'valid' && v.event?.kind === 'key-rotation')
     .map((v) => v.event);
@@ -99,4 +102,52 @@ export function keyHistory(verified: readonly VerifiedEvent[], options: Rotation
 function byTimeThenDigest(a: SignedEvent, b: SignedEvent): number {
   if (a.at !== b.at) return Date.parse(a.at) - Date.parse(b.at);
   return eventDigest(a) < eventDigest(b) ? -1 : 1;
+}
+
+/** The voting members of a workspace once key rotations are taken into account (keyRotation.ts `memberIdentities`). */
+export interface MemberIdentities {
+  /**
+   * The member a key belongs to, named by that member's earliest member key, or undefined when the key
+   * is no member's. Every key of one rotation chain (old → new → newer) belongs to the same member.
+   */
+  memberOf(key: string): string | undefined;
+  /** One entry per member: a member who rotated and joined again with the new key counts once. */
+  members: string[];
+}
+
+/**
+ * Groups member keys by rotation chain, so that a member's rotated (new) key speaks as that member
+ * and a member counts once however many times they rotated. A chain is followed backwards from any key
+ * to its first key (the key nothing rotated into); in a cycle, the smallest key of the cycle stands for it.
+ *
+ * Noted limit: a self-signed rotation needs only the old key, so a member who rotates *into another
+ * member's existing key* merges the two into one member here (and in `currentKey`).
+ */
+export function memberIdentities(history: Pick<KeyHistory, 'rotations'>, memberKeys: Iterable<string>): MemberIdentities {
+  const previous = new Map<string, string>();
+  for (const r of history.rotations) if (!previous.has(r.newKey)) previous.set(r.newKey, r.oldKey);
+  const walkBack = (key: string): { root: string; depth: number } => {
+    const seen: string[] = [];
+    let k = key;
+    while (previous.has(k) && !seen.includes(k)) {
+      seen.push(k);
+      k = previous.get(k)!;
+    }
+    if (!seen.includes(k)) return { root: k, depth: seen.length };
+    // a cycle: the smallest key of the ring stands for the chain, whichever key we started from
+    const ring = seen.slice(seen.indexOf(k));
+    const root = ring.reduce((a, b) => (a < b ? a : b));
+    return { root, depth: seen.indexOf(root) };
+  };
+  // the member key nearest the chain's start names the member
+  const named = new Map<string, { key: string; depth: number }>();
+  for (const m of memberKeys) {
+    const { root, depth } = walkBack(m);
+    const best = named.get(root);
+    if (!best || depth < best.depth || (depth === best.depth && m < best.key)) named.set(root, { key: m, depth });
+  }
+  return {
+    memberOf: (key) => named.get(walkBack(key).root)?.key,
+    members: [...named.values()].map((n) => n.key).sort(),
+  };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoProfile } from '../../shared/identity/demoProfile';
 import { syncStatus } from './app';
-import { openMember } from './trustApp';
+import { openMember, screenshot } from './trustApp';
 
 const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
 
@@ -64,6 +64,30 @@ test('feedback given in one context appears verified in the other and moves trus
   expect(after).toBeGreaterThan(prior);
   await expect.poll(async () => Number(await a.getByTestId('advice-trust').getAttribute('data-path-trust'))).toBeGreaterThan(before);
 
+  // an attestation: bad input is refused with the reason and nothing is signed; then Alice vouches for a skill
+  const ledgerCount = async (p: Page) => Number(await p.getByTestId('ledger-count').textContent());
+  const ledgerBeforeAttest = await ledgerCount(a);
+  await a.getByTestId('give-attestation').click();
+  await a.getByTestId('attest-type-skill').check();
+  await a.getByTestId('sign-attestation').click();
+  await expect(a.getByTestId('attestation-error')).toContainText('Name the skill');
+  expect(await ledgerCount(a)).toBe(ledgerBeforeAttest);
+  await a.getByTestId('attest-skill').fill('facilitation');
+  await expect(a.getByTestId('attestation-error')).toHaveCount(0);
+  await a.getByTestId('attest-level').selectOption('1');
+  await a.getByTestId('attest-comment').fill('ran our hardest workshop');
+  await a.mouse.move(0, 0);
+  await screenshot(a, 'attestation-form', a.getByTestId('attestation-form'));
+  await a.getByTestId('sign-attestation').click();
+  await expect(a.getByTestId('attestation-form')).toHaveCount(0);
+  await expect.poll(() => ledgerCount(a)).toBe(ledgerBeforeAttest + 1);
+  // the same tie now rests on both signed items, and its trust moved again
+  await expect(tie).toContainText('resting on 2 signed items');
+  await expect(tie).toContainText('attestation of');
+  const afterAttest = Number(await tie.getAttribute('data-trust'));
+  expect(afterAttest).not.toBe(after);
+  expect(afterAttest).toBeGreaterThan(prior);
+
   // Bob sees it on his own page, verified, with the same trust
   const b = bob.page;
   await b.getByTestId('member-row').filter({ hasText: 'Bob Rated' }).click();
@@ -71,13 +95,24 @@ test('feedback given in one context appears verified in the other and moves trus
   await expect(item).toHaveCount(1);
   await expect(item.getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
   await expect(item).toContainText('great communication');
-  await expect(b.getByTestId('evidence-tie')).toHaveAttribute('data-trust', after.toFixed(4));
+  const attestation = b.getByTestId('attestation-item').filter({ hasText: 'Alice Signer' });
+  await expect(attestation).toHaveCount(1);
+  await expect(attestation.getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+  await expect(attestation).toContainText('Vouches for facilitation at level 100%');
+  await expect(attestation).toContainText('ran our hardest workshop');
+  await expect(b.getByTestId('evidence-tie')).toHaveAttribute('data-trust', afterAttest.toFixed(4));
+  await expect(b.getByTestId('evidence-tie')).toContainText('resting on 2 signed items');
   await expect(b.getByTestId('chart-quality')).toHaveAttribute('data-count', '1');
   await expect(b.getByTestId('evidence-tie')).toContainText('Alice Signer');
   await b.getByTestId('members-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await b.mouse.move(0, 0);
   if (await b.getByTestId('notice').count()) await b.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
-  await b.getByTestId('member-page').screenshot({ path: shot('person-profile-feedback') });
+  // clipped from the full page, so the sticky top bar does not cover the top of the member's page
+  await screenshot(b, 'person-profile-feedback', b.getByTestId('member-page'));
+  // the element screenshot above scrolled the window down to the member's page: the members page is shown from its top
+  await b.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => b.evaluate(() => window.scrollY)).toBe(0);
+  await expect(b.getByTestId('members-view').getByRole('heading').first()).toBeInViewport();
   await b.screenshot({ path: shot('members') });
 
   // a tampered profile file: rejected with the reason, nothing imported

@@ -78,7 +78,7 @@ export default function GovernanceView() {
         )}
         {newestFirst.length === 0 && !proposing && <p className="empty small">No proposals yet.</p>}
         {newestFirst.map((p) => (
-          <ProposalCard key={p.id} proposal={p} result={g.tallies.get(p.id)!} members={members} me={me} current={g.history.find((h) => h.proposal === p.id)?.from ?? g.weights} now={g.now} />
+          <ProposalCard key={p.id} proposal={p} result={g.tallies.get(p.id)!} members={members} me={me} memberOf={g.memberOf} current={g.history.find((h) => h.proposal === p.id)?.from ?? g.weights} now={g.now} />
         ))}
       </section>
 

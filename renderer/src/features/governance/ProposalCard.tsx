@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TERM_NAMES, type ObjectiveWeights } from '../../../../shared/assembly/objective';
 import { proposalDigest, type Proposal } from '../../../../shared/governance/proposal';
 import { tally, type Tally } from '../../../../shared/governance/tally';
+import { workspaceTallyOptions } from './governance';
 import { readLedger } from '../../../../shared/model/docs/ledgerDoc';
 import type { Member } from '../../../../shared/model/docs/members';
 import { useApp } from '../../hooks/useSession';
@@ -12,14 +13,15 @@ import { WEIGHT_DOCS } from './weightDocs';
 const STATUS = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' } as const;
 
 /** One proposal: what it changes, its tally from verified votes, each vote with its check, and a way to vote. */
-export function ProposalCard({ proposal, result, members, me, current, now }: { proposal: Proposal; result: Tally; members: Member[]; me: string | null; /** The weights it would change (or changed, once accepted). */ current: ObjectiveWeights; now: number }) {
+export function ProposalCard({ proposal, result, members, me, memberOf, current, now }: { proposal: Proposal; result: Tally; members: Member[]; me: string | null; /** The member a key votes as (rotations followed). */ memberOf(key: string): string | undefined; /** The weights it would change (or changed, once accepted). */ current: ObjectiveWeights; now: number }) {
   const { session } = useApp();
   const sign = useSign();
   const notify = useUi((s) => s.notify);
   const [check, setCheck] = useState<string | null>(null);
   const name = (key: string) => members.find((m) => m.key === key)?.name ?? `${key.slice(0, 10)}… (not a member)`;
-  const isMember = me !== null && members.some((m) => m.key === me);
-  const voted = me !== null && result.voters.includes(me);
+  const myMember = me !== null ? memberOf(me) : undefined;
+  const isMember = myMember !== undefined;
+  const voted = myMember !== undefined && result.voters.includes(myMember);
   const deadline = Date.parse(proposal.deadline);
   const vote = async (choice: 'yes' | 'no' | 'abstain') => {
     try {
@@ -32,8 +34,7 @@ export function ProposalCard({ proposal, result, members, me, current, now }: { 
   const verify = () => {
     if (!session) return;
     const fresh = readLedger(session.ledger.doc);
-    const keys = new Set(members.map((m) => m.key));
-    const again = tally(proposal, fresh, { memberOf: (k) => (keys.has(k) ? k : undefined), memberCount: members.length, now: new Date(now).toISOString() });
+    const again = tally(proposal, fresh, workspaceTallyOptions(fresh, members, now));
     const same = JSON.stringify(again) === JSON.stringify(result);
     const votes = fresh.filter((v) => v.event?.kind === 'vote').length;
     setCheck(`${same ? 'Verified' : 'MISMATCH'}: ${votes} vote event(s) re-read from the ledger, each signature checked again with Ed25519; the count gives ${again.yes} yes, ${again.no} no, ${again.abstain} abstain → ${STATUS[again.status].toLowerCase()}${same ? ', the same as shown.' : ', different from what is shown.'}`);

@@ -9,6 +9,7 @@ import { attachNetwork, engine } from '../../engine/engineClient';
 import { useNetwork } from '../../hooks/useNetwork';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
+import { AttestationForm } from './AttestationForm';
 import { DistributionChart } from './DistributionChart';
 import { LedgerItem } from './LedgerItem';
 import { buildMyProfile, downloadJson } from './profileFile';
@@ -33,6 +34,7 @@ export function MemberPage({ evidence, memberKey, onGiveFeedback }: { evidence: 
   const person = links.personOfKey(memberKey);
   const personRecord = net.people.find((p) => p.id === person);
   const isMe = me !== null && current === history.currentKey(me);
+  const [attestFor, setAttestFor] = useState<string | null>(null);
 
   // every item about any key of this member (a rotation keeps the history)
   const about = useMemo(() => entries.filter((e) => isAbout(e) && history.currentKey((e.event!.body as FeedbackBody | AttestationBody).subject) === current), [entries, history, current]);
@@ -112,6 +114,11 @@ export function MemberPage({ evidence, memberKey, onGiveFeedback }: { evidence: 
               Give feedback
             </button>
           )}
+          {!isMe && (
+            <button type="button" className="secondary" onClick={() => setAttestFor(memberKey)} data-testid="give-attestation">
+              Attest
+            </button>
+          )}
           {isMe && (
             <button type="button" className="secondary" onClick={exportProfile} data-testid="export-profile">
               Export signed profile
@@ -119,6 +126,7 @@ export function MemberPage({ evidence, memberKey, onGiveFeedback }: { evidence: 
           )}
         </div>
       </header>
+      {!isMe && attestFor === memberKey && <AttestationForm subject={current} subjectName={nameOfKey(memberKey)} onDone={() => setAttestFor(null)} />}
 
       <h3>Trust resting on signed evidence</h3>
       {!person && <p className="muted small">Trust is about people of the network: link this member to a person to let their evidence count.</p>}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { keyHistory, type KeyHistory } from '../../../../shared/identity/keyRotation';
+import { DEFAULT_ROTATION_ATTESTATIONS, keyHistory, type KeyHistory } from '../../../../shared/identity/keyRotation';
 import { personLinks, type PersonLinks } from '../../../../shared/identity/personLinks';
 import { listLinkClaims, type LinkClaim } from '../../../../shared/model/docs/linkClaims';
 import type { LedgerEntry } from '../../../../shared/model/docs/ledgerDoc';
@@ -12,7 +12,7 @@ import { useYSnapshot } from '../../hooks/useYSnapshot';
 import { useLedger, useMembers } from './useIdentity';
 
 /** A key rotation attested by this many other members holds without the old key (keyRotation.ts). */
-export const ROTATION_ATTESTATIONS = 2;
+export const ROTATION_ATTESTATIONS = DEFAULT_ROTATION_ATTESTATIONS;
 
 export interface TrustEvidence {
   entries: LedgerEntry[];
