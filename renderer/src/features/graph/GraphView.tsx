@@ -112,7 +112,7 @@ export default function GraphView() {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
@@ -125,6 +125,7 @@ export default function GraphView() {
     drawMs: 0,
     movedAt: 0,
     rect: null,
+    held: null,
   });
   const workerRef = useRef<Worker | null>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
@@ -170,8 +171,20 @@ export default function GraphView() {
     const n = model.ids.length;
     live.current.x = new Float32Array(n);
     live.current.y = new Float32Array(n);
+    live.current.held = null;
     worker.onmessage = (e: MessageEvent<LayoutFrame | CommunitiesFrame>) => {
       if (e.data.type === 'communities') return setCommunity({ model, community: e.data.community });
+      // a frame the worker made before it got our latest drag position must not move the dragged
+      // person back: hold them where we put them until the worker's positions catch up (or 1 s passes)
+      const held = live.current.held;
+      if (held && held.i < e.data.x.length) {
+        const caughtUp = e.data.x[held.i] === Math.fround(held.x) && e.data.y[held.i] === Math.fround(held.y);
+        if (caughtUp || performance.now() - held.at > 1000) live.current.held = null;
+        else {
+          e.data.x[held.i] = held.x;
+          e.data.y[held.i] = held.y;
+        }
+      }
       live.current.x = e.data.x;
       live.current.y = e.data.y;
       live.current.alpha = e.data.alpha;
@@ -419,6 +432,7 @@ export default function GraphView() {
       g.moved = true;
       live.current.x[g.i] = wx;
       live.current.y[g.i] = wy;
+      live.current.held = { i: g.i, x: wx, y: wy, at: performance.now() };
       live.current.hit = null;
       live.current.dirty = true;
       workerRef.current?.postMessage({ type: 'pin', i: g.i, x: wx, y: wy } satisfies LayoutRequest);
