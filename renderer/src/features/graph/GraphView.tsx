@@ -20,15 +20,19 @@ import { useTeamIslands } from './useTeamIslands';
 import { centreOn, fitAll, toWorld, type Camera } from './camera';
 import { drawScene, peerPointer, type SceneView } from './drawScene';
 import { flightAt } from './flyTo';
+import { planFrame } from './framePlan';
 import './graph.css';
 import { buildGraphModel } from './graphModel';
 import { HitIndex } from './hitIndex';
 import type { CommunitiesFrame, LayoutFrame, LayoutRequest } from './layoutCore';
 import { buildPalette, type ColourBy } from './palette';
+import { SceneCache } from './sceneCache';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
 
 const LABEL_ZOOM = 1.6;
+/** The cached picture reaches this share of the canvas beyond each side, so a short pan shows no blank edge. */
+const OVERSCAN = 0.1;
 const NO_PROJECTS: ProjectSummary[] = [];
 
 /** Moves the camera through d3-zoom, so its own state follows (a later wheel or drag starts from here). */
@@ -108,7 +112,7 @@ export default function GraphView() {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; drawMs: number; movedAt: number; rect: DOMRect | null }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
@@ -117,9 +121,11 @@ export default function GraphView() {
     dirty: true,
     size: { w: 1, h: 1 },
     frames: 0,
+    blits: 0,
     drawMs: 0,
     movedAt: 0,
     rect: null,
+    held: null,
   });
   const workerRef = useRef<Worker | null>(null);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
@@ -165,8 +171,20 @@ export default function GraphView() {
     const n = model.ids.length;
     live.current.x = new Float32Array(n);
     live.current.y = new Float32Array(n);
+    live.current.held = null;
     worker.onmessage = (e: MessageEvent<LayoutFrame | CommunitiesFrame>) => {
       if (e.data.type === 'communities') return setCommunity({ model, community: e.data.community });
+      // a frame the worker made before it got our latest drag position must not move the dragged
+      // person back: hold them where we put them until the worker's positions catch up (or 1 s passes)
+      const held = live.current.held;
+      if (held && held.i < e.data.x.length) {
+        const caughtUp = e.data.x[held.i] === Math.fround(held.x) && e.data.y[held.i] === Math.fround(held.y);
+        if (caughtUp || performance.now() - held.at > 1000) live.current.held = null;
+        else {
+          e.data.x[held.i] = held.x;
+          e.data.y[held.i] = held.y;
+        }
+      }
       live.current.x = e.data.x;
       live.current.y = e.data.y;
       live.current.alpha = e.data.alpha;
@@ -269,11 +287,16 @@ export default function GraphView() {
     return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
   };
 
-  // Drawing: one requestAnimationFrame loop that redraws only when something changed.
+  // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a cached picture only when
+  // something changed and the camera rests (or at a low rate while it moves or the layout settles);
+  // frames in between show that picture under the new camera (framePlan.ts, sceneCache.ts).
   useEffect(() => {
     const canvas = canvasRef.current!;
     const ctx = canvas.getContext('2d', { alpha: false })!; // opaque: the compositor need not blend it
+    const cache = new SceneCache();
     let frame = 0;
+    let lastFullAt = -Infinity;
+    let shown: Camera | null = null;
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const rect = canvas.getBoundingClientRect();
@@ -281,39 +304,59 @@ export default function GraphView() {
       live.current.size = { w: rect.width, h: rect.height };
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
+      cache.clear();
+      shown = null;
       live.current.dirty = true;
     };
     const observer = new ResizeObserver(resize);
     observer.observe(canvas);
     resize();
-    let reduced = false;
+    const same = (a: Camera | null, b: Camera) => !!a && a.x === b.x && a.y === b.y && a.k === b.k;
     const draw = () => {
       frame = requestAnimationFrame(draw);
-      const moving = performance.now() - live.current.movedAt < 180 || live.current.alpha > 0.01;
-      // a cheaper frame while the camera moves; full detail once it rests
-      if (reduced && !moving) live.current.dirty = true;
-      if (!live.current.dirty || !scene.current) return;
-      reduced = moving;
-      live.current.dirty = false;
+      if (!scene.current) return;
       const dpr = window.devicePixelRatio || 1;
       const c = live.current.camera;
-      const started = performance.now();
-      const t = themeRef.current;
-      drawScene(ctx, { ...scene.current, x: live.current.x, y: live.current.y }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, {
-        labelZoom: LABEL_ZOOM * dpr,
-        width: canvas.width,
-        height: canvas.height,
-        background: t.panel,
-        edgeColour: t.muted,
-        labelColour: t.ink,
-        selectColour: t.warn,
-        islandColour: t.accent,
-        pathColour: t.warn,
-        hoverColour: t.link,
-        edgeBudget: moving ? 6_000 : 25_000,
+      const device = { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr };
+      const now = performance.now();
+      const plan = planFrame({
+        now,
+        movedAt: live.current.movedAt,
+        alpha: live.current.alpha,
+        dirty: live.current.dirty,
+        cameraChanged: !same(cache.camera, device),
+        screenStale: !same(shown, device),
+        cacheReady: cache.camera !== null,
+        cacheReduced: cache.reduced,
+        lastFullAt,
       });
-      live.current.frames++;
-      live.current.drawMs += performance.now() - started;
+      if (plan.action === 'none') return;
+      const t = themeRef.current;
+      if (plan.action === 'full') {
+        live.current.dirty = false;
+        lastFullAt = now;
+        const view = { ...scene.current, x: live.current.x, y: live.current.y };
+        const margin = Math.round(OVERSCAN * Math.max(canvas.width, canvas.height));
+        cache.render(device, canvas.width, canvas.height, margin, plan.reduced, (cctx, camera, width, height) =>
+          drawScene(cctx, view, camera, {
+            labelZoom: LABEL_ZOOM * dpr,
+            width,
+            height,
+            background: t.panel,
+            edgeColour: t.muted,
+            labelColour: t.ink,
+            selectColour: t.warn,
+            islandColour: t.accent,
+            pathColour: t.warn,
+            hoverColour: t.link,
+            edgeBudget: plan.reduced ? 6_000 : 25_000,
+          }),
+        );
+        live.current.frames++;
+        live.current.drawMs += performance.now() - now;
+      } else live.current.blits++;
+      cache.blit(ctx, device, canvas.width, canvas.height, t.panel);
+      shown = device;
     };
     frame = requestAnimationFrame(draw);
     return () => {
@@ -331,7 +374,6 @@ export default function GraphView() {
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         live.current.movedAt = performance.now();
-        live.current.dirty = true;
       });
     zoomRef.current = behaviour;
     const sel = select(canvas);
@@ -390,6 +432,7 @@ export default function GraphView() {
       g.moved = true;
       live.current.x[g.i] = wx;
       live.current.y[g.i] = wy;
+      live.current.held = { i: g.i, x: wx, y: wy, at: performance.now() };
       live.current.hit = null;
       live.current.dirty = true;
       workerRef.current?.postMessage({ type: 'pin', i: g.i, x: wx, y: wy } satisfies LayoutRequest);
@@ -503,7 +546,7 @@ export default function GraphView() {
       path: () => pathIdx.map((i) => model.names[i]),
       snapshot: () => ({ x: Array.from(live.current.x), y: Array.from(live.current.y), source: Array.from(model.source), target: Array.from(model.target), radius: Array.from(radius), colour: Array.from(palette.group, (g) => palette.colours[g]) }),
     };
-    Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames, archipelagoGraphDrawMs: () => live.current.drawMs });
+    Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames, archipelagoGraphBlits: () => live.current.blits, archipelagoGraphDrawMs: () => live.current.drawMs });
   }, [model, selected, shownCount, radius, peerScene, islands, pathIdx, palette]);
 
   const person = focusIndex >= 0 ? model.people[focusIndex] : null;
