@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { EventBody, EventKind } from '../../../../shared/identity/eventKinds';
 import { signEventWith } from '../../../../shared/identity/keyStore';
@@ -61,15 +61,26 @@ export function useSign(): <K extends EventKind>(kind: K, body: EventBody<K>) =>
 const NO_ENTRIES: LedgerEntry[] = [];
 const NO_MEMBERS: Member[] = [];
 
+/**
+ * One verifier per ledger document, shared by every component that reads it: an event's signature is
+ * checked once per device, however many screens show it.
+ */
+const verifiers = new WeakMap<Y.Doc, (doc: Y.Doc) => LedgerEntry[]>();
+function ledgerReader(doc: Y.Doc): (doc: Y.Doc) => LedgerEntry[] {
+  let read = verifiers.get(doc);
+  if (!read) {
+    const verifier = new LedgerVerifier();
+    read = (d) => verifier.read(d);
+    verifiers.set(doc, read);
+  }
+  return read;
+}
+const readLedgerOnce = (doc: Y.Doc) => ledgerReader(doc)(doc);
+
 /** Every signed event of the workspace, each verified (valid, tampered or malformed), in ledger order. */
 export function useLedger(): LedgerEntry[] {
   const { session } = useApp();
-  const doc = session?.ledger.doc;
-  const read = useMemo(() => {
-    const verifier = new LedgerVerifier();
-    return (d: Y.Doc) => verifier.read(d);
-  }, [doc]); // eslint-disable-line react-hooks/exhaustive-deps
-  return useYSnapshot(doc, read, NO_ENTRIES);
+  return useYSnapshot(session?.ledger.doc, readLedgerOnce, NO_ENTRIES);
 }
 
 /** The workspace's members (names bound to public keys). */
