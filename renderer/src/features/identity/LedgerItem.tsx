@@ -1,5 +1,16 @@
 import type { AttestationBody, FeedbackBody } from '../../../../shared/identity/eventKinds';
 import type { LedgerEntry } from '../../../../shared/model/docs/ledgerDoc';
+import { listProjects, type ProjectSummary } from '../../../../shared/model/docs/workspaceDoc';
+import { useApp } from '../../hooks/useSession';
+import { useYSnapshot } from '../../hooks/useYSnapshot';
+
+const NO_PROJECTS: ProjectSummary[] = [];
+/** A project's name in this workspace, or its id when it is not (or no longer) here. */
+function useProjectName(): (id: string) => string {
+  const { session } = useApp();
+  const projects = useYSnapshot(session?.workspace.doc, listProjects, NO_PROJECTS);
+  return (id) => projects.find((p) => p.id === id)?.name ?? id;
+}
 
 /** Verified or TAMPERED, shown on every signed item: a bad signature is never hidden. */
 export function VerifyBadge({ entry }: { entry: Pick<LedgerEntry, 'status' | 'reason'> }) {
@@ -37,11 +48,12 @@ export function LedgerItem({ entry, authorName }: { entry: LedgerEntry; authorNa
 
 function FeedbackDetail({ body }: { body: FeedbackBody }) {
   const c = body.context;
+  const projectName = useProjectName();
   return (
     <>
       <p className="muted small">
         {c.role} · {c.projectType}
-        {c.constraints.length ? ` · ${c.constraints.join(', ')}` : ''} · project {body.engagement.project}
+        {c.constraints.length ? ` · ${c.constraints.join(', ')}` : ''} · project {projectName(body.engagement.project)}
         {body.engagement.milestone ? `, milestone ${body.engagement.milestone}` : ''}
       </p>
       <ul className="dim-scores">
@@ -61,9 +73,10 @@ function FeedbackDetail({ body }: { body: FeedbackBody }) {
 
 function AttestationDetail({ body }: { body: AttestationBody }) {
   const claim = body.claim;
+  const projectName = useProjectName();
   return (
     <p className="small">
-      {claim.type === 'worked-with' ? `Worked with them on ${claim.project} as ${claim.role}` : `Vouches for ${claim.skill} at level ${Math.round(claim.level * 100)}%`}
+      {claim.type === 'worked-with' ? `Worked with them on ${projectName(claim.project)} as ${claim.role}` : `Vouches for ${claim.skill} at level ${Math.round(claim.level * 100)}%`}
       {body.comment && <span className="muted"> — {body.comment}</span>}
     </p>
   );
