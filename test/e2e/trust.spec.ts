@@ -25,8 +25,11 @@ test('feedback given in one context appears verified in the other and moves trus
   const alice = await openMember(browser, workspace, 'Alice Signer', 60);
   const bob = await openMember(browser, workspace, 'Bob Rated', 60);
   for (const { page } of [alice, bob]) await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
-  await linkSelf(alice.page, 'Alice Signer');
+  const alicePerson = await linkSelf(alice.page, 'Alice Signer');
   const bobPerson = await linkSelf(bob.page, 'Bob Rated');
+  // without a choice of their own, Alice sees the graph (and trust advice) from the person linked to her key
+  await alice.page.getByTestId('nav-graph').click();
+  await expect(alice.page.getByTestId('graph-viewer')).toContainText(alicePerson.split(' (')[0]);
   // the engagement the feedback is about
   await alice.page.getByTestId('nav-projects').click();
   await alice.page.getByTestId('new-project-name').fill('Trust sprint');

@@ -1,9 +1,11 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { useIdentity } from '../identity/useIdentity';
+import { useTrustEvidence } from '../identity/useTrustEvidence';
 
 /**
  * Which person in the network is "me" on this device, per workspace: trust advice is given from
- * their point of view. Kept in localStorage (a device choice, not shared data) until signed
- * identities link members to people.
+ * their point of view. A choice made here is kept in localStorage (a device choice, not shared
+ * data); without one, it is the person linked to this device's key (Members), if any.
  */
 const key = (workspaceId: string) => `archipelago.viewer.${workspaceId}`;
 const listeners = new Set<() => void>();
@@ -23,5 +25,8 @@ export function useViewer(workspaceId: string | undefined): [string | null, (per
     },
     [workspaceId],
   );
-  return [viewer, setViewer];
+  const { key: me } = useIdentity();
+  const { links } = useTrustEvidence();
+  const linked = me ? (links.personOfKey(me) ?? null) : null;
+  return [viewer ?? linked, setViewer];
 }
