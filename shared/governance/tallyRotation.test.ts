@@ -23,6 +23,9 @@ const rotations = [
   signEvent(ana, 'key-rotation', { oldKey: ana.publicKey, newKey: ana2.publicKey, reason: 'new laptop' }, '2026-01-02T00:00:00Z'),
   signEvent(bo, 'key-rotation', { oldKey: ana2.publicKey, newKey: ana3.publicKey, reason: 'lost' }, '2026-01-03T00:00:00Z'),
   signEvent(cy, 'key-rotation', { oldKey: ana2.publicKey, newKey: ana3.publicKey, reason: 'lost' }, '2026-01-03T01:00:00Z'),
+  // each new key accepts its rotation (keyRotation.ts)
+  signEvent(ana2, 'key-rotation', { oldKey: ana.publicKey, newKey: ana2.publicKey, reason: 'new laptop' }, '2026-01-02T00:00:00Z'),
+  signEvent(ana3, 'key-rotation', { oldKey: ana2.publicKey, newKey: ana3.publicKey, reason: 'lost' }, '2026-01-03T00:00:00Z'),
 ];
 // members as the workspace lists them: ana's new keys joined again under her name
 const memberKeys = [ana, bo, cy, dee, ana3].map((k) => k.publicKey);
@@ -85,6 +88,8 @@ describe('governance tally across key rotations', () => {
     const ring = [
       signEvent(dee, 'key-rotation', { oldKey: dee.publicKey, newKey: eve.publicKey, reason: '' }, '2026-01-02T00:00:00Z'),
       signEvent(eve, 'key-rotation', { oldKey: eve.publicKey, newKey: dee.publicKey, reason: '' }, '2026-01-03T00:00:00Z'),
+      signEvent(eve, 'key-rotation', { oldKey: dee.publicKey, newKey: eve.publicKey, reason: '' }, '2026-01-02T00:00:00Z'),
+      signEvent(dee, 'key-rotation', { oldKey: eve.publicKey, newKey: dee.publicKey, reason: '' }, '2026-01-03T00:00:00Z'),
     ];
     const history = keyHistory(verifyEvents(ring), { members: new Set([dee.publicKey]) });
     const ids = memberIdentities(history, [dee.publicKey, eve.publicKey]);

@@ -5,7 +5,11 @@ import { eventDigest, type SignedEvent, type VerifiedEvent } from './signedEvent
  * - **self-signed**: a `key-rotation` event signed by the old key itself;
  * - **attested** (the old key is lost): `key-rotation` events with the same old and new key, signed
  *   by at least `attestationsRequired` distinct *other* members (neither key counts).
- * The rotation takes effect at its `at` (for an attested one, at the N-th attestation's `at`).
+ * Either way the **new key must accept**: a `key-rotation` event with the same old and new key,
+ * signed by the new key itself (proof that its holder consents). Without it a member could rotate into
+ * another member's key and merge the two into one voter, or take over their links.
+ * The rotation takes effect when both hold: at the later of the authorisation (the old key's `at`, or
+ * the N-th attestation's `at`) and the acceptance.
  * Signatures the old key made before that stay valid as history; events it signs afterwards are
  * reported as made with a retired key. A key rotates at most once: the earliest rotation that holds
  * wins (ties by event digest), so two conflicting rotations resolve the same way on every peer.
@@ -34,6 +38,8 @@ export interface Rotation {
 
 export interface KeyHistory {
   rotations: Rotation[];
+  /** Rotations authorised (by the old key or by attestation) that the new key has not accepted yet. */
+  pending: Rotation[];
   /** The key a (possibly old) key has rotated to, following the chain to its end. */
   currentKey(key: string): string;
   /** When a key was retired, if it was. */
@@ -48,12 +54,18 @@ export function keyHistory(verified: readonly VerifiedEvent[], options: Rotation
     .filter((v): v is VerifiedEvent & { event: SignedEvent<'key-rotation'> } => v.status === 'valid' && v.event?.kind === 'key-rotation')
     .map((v) => v.event);
 
-  const candidates: Rotation[] = [];
+  const authorised: Rotation[] = [];
   const attested = new Map<string, SignedEvent<'key-rotation'>[]>();
+  const acceptances = new Map<string, SignedEvent<'key-rotation'>>();
   for (const e of rotations) {
     const { oldKey, newKey } = e.body;
-    if (e.author === oldKey) {
-      candidates.push({ oldKey, newKey, at: e.at, via: 'old-key', signers: [oldKey], evidence: [eventDigest(e)] });
+    if (oldKey === newKey) continue;
+    if (e.author === newKey) {
+      const k = `${oldKey}>${newKey}`;
+      const seen = acceptances.get(k);
+      if (!seen || byTimeThenDigest(e, seen) < 0) acceptances.set(k, e);
+    } else if (e.author === oldKey) {
+      authorised.push({ oldKey, newKey, at: e.at, via: 'old-key', signers: [oldKey], evidence: [eventDigest(e)] });
     } else if (options.members.has(e.author) && e.author !== newKey) {
       const k = `${oldKey}>${newKey}`;
       attested.set(k, [...(attested.get(k) ?? []), e]);
@@ -65,7 +77,7 @@ export function keyHistory(verified: readonly VerifiedEvent[], options: Rotation
     const ordered = [...firstPerMember.values()].sort(byTimeThenDigest);
     if (ordered.length < n) continue;
     const quorum = ordered.slice(0, n);
-    candidates.push({
+    authorised.push({
       oldKey: quorum[0].body.oldKey,
       newKey: quorum[0].body.newKey,
       at: quorum[n - 1].at,
@@ -74,7 +86,14 @@ export function keyHistory(verified: readonly VerifiedEvent[], options: Rotation
       evidence: quorum.map(eventDigest),
     });
   }
-  candidates.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.evidence[0] < b.evidence[0] ? -1 : 1));
+  const candidates: Rotation[] = [];
+  const pending: Rotation[] = [];
+  for (const r of authorised) {
+    const accepted = acceptances.get(`${r.oldKey}>${r.newKey}`);
+    if (!accepted) pending.push(r);
+    else candidates.push({ ...r, at: Date.parse(accepted.at) > Date.parse(r.at) ? accepted.at : r.at, evidence: [...r.evidence, eventDigest(accepted)] });
+  }
+  candidates.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.evidence[0] < b.evidence[0] ? -1 : 1));
   const byOld = new Map<string, Rotation>();
   for (const r of candidates) if (!byOld.has(r.oldKey)) byOld.set(r.oldKey, r);
 
@@ -90,6 +109,8 @@ export function keyHistory(verified: readonly VerifiedEvent[], options: Rotation
   const retiredAt = (key: string) => byOld.get(key)?.at;
   return {
     rotations: [...byOld.values()],
+    // still waiting for the new key, and not overtaken by a rotation of the same old key that holds
+    pending: pending.filter((r) => !byOld.has(r.oldKey)),
     currentKey,
     retiredAt,
     signedWhileCurrent: (e) => {
@@ -120,8 +141,8 @@ export interface MemberIdentities {
  * and a member counts once however many times they rotated. A chain is followed backwards from any key
  * to its first key (the key nothing rotated into); in a cycle, the smallest key of the cycle stands for it.
  *
- * Noted limit: a self-signed rotation needs only the old key, so a member who rotates *into another
- * member's existing key* merges the two into one member here (and in `currentKey`).
+ * A rotation holds only when the new key accepted it (keyRotation above), so two members are merged
+ * into one here only when the holders of both keys signed for it.
  */
 export function memberIdentities(history: Pick<KeyHistory, 'rotations'>, memberKeys: Iterable<string>): MemberIdentities {
   const previous = new Map<string, string>();

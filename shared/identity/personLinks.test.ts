@@ -47,6 +47,7 @@ describe('linking a person to a member key', () => {
     const events = verifyEvents([
       signEvent(ana, 'person-link', { workspace: 'w1', person: 'p-ana' }, at(1)),
       signEvent(ana, 'key-rotation', { oldKey: ana.publicKey, newKey: anaNew.publicKey, reason: 'lost laptop' }, at(2)),
+      signEvent(anaNew, 'key-rotation', { oldKey: ana.publicKey, newKey: anaNew.publicKey, reason: 'lost laptop' }, at(2)),
     ]);
     const history = keyHistory(events, { members: new Set([ana.publicKey, ben.publicKey]) });
     const links = personLinks(events, { workspace: 'w1', history });

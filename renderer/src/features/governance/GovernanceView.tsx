@@ -16,7 +16,10 @@ export default function GovernanceView() {
   const members = useMembers();
   const { key: me, error } = useIdentity();
   const [proposing, setProposing] = useState(false);
-  const isMember = me !== null && members.some((m) => m.key === me);
+  // a member who rotated to this device's key is still that member (rotations followed)
+  const isMember = me !== null && g.memberOf(me) !== undefined;
+  // one voter per member, however many keys they rotated through (each listed under their first key)
+  const voters = [...new Map(members.map((m) => [g.memberOf(m.key) ?? m.key, m] as const)).values()];
   const max = Math.max(...TERM_NAMES.map((t) => g.weights[t]), 0.01);
   const newestFirst = [...g.proposals].reverse();
   return (
@@ -64,13 +67,13 @@ export default function GovernanceView() {
           )}
         </div>
         <p className="small" data-testid="member-count">
-          {members.length} member{members.length === 1 ? '' : 's'} can vote: {members.map((m) => m.name).join(', ') || 'none yet'}.
+          {voters.length} member{voters.length === 1 ? '' : 's'} can vote: {voters.map((m) => m.name).join(', ') || 'none yet'}.
         </p>
         {!isMember && <p className="small muted">Set your name (Workspaces) to join this workspace’s members; members propose and vote.</p>}
         <p className="small muted">
           The rule: a vote counts when its signature verifies, its author is a member, it names this exact proposal and it was cast by the deadline; one vote per member. A proposal is accepted when the quorum has voted and yes outnumbers no at the deadline, or at once when a majority of all members voted yes.
         </p>
-        {proposing && me && <ProposalForm current={g.weights} me={me} memberCount={members.length} onDone={() => setProposing(false)} />}
+        {proposing && me && <ProposalForm current={g.weights} me={me} memberCount={voters.length} onDone={() => setProposing(false)} />}
         {g.invalid.length > 0 && (
           <p className="warning small" data-testid="proposals-invalid">
             {g.invalid.length} proposal(s) from a peer failed validation and are not counted: {g.invalid.map((i) => `${i.id}: ${i.problem}`).join('; ')}

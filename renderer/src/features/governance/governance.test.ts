@@ -44,10 +44,12 @@ describe('governance', () => {
   it('reads key rotations from the same ledger: a rotated key votes as its member, once', () => {
     const now = Date.parse('2026-01-03T00:00:00Z');
     const kofi2 = demoKeyPair('g/kofi2');
-    const rotation = signEvent(kofi, 'key-rotation', { oldKey: kofi.publicKey, newKey: kofi2.publicKey, reason: 'new laptop' }, '2026-01-01T00:30:00Z');
+    const body = { oldKey: kofi.publicKey, newKey: kofi2.publicKey, reason: 'new laptop' };
+    // signed by the old key and accepted by the new one
+    const rotation = [signEvent(kofi, 'key-rotation', body, '2026-01-01T00:30:00Z'), signEvent(kofi2, 'key-rotation', body, '2026-01-01T00:30:00Z')];
     // kofi's new key joined again under his name: still three members, and kofi votes once
     const rejoined = [...members, { key: kofi2.publicKey, name: 'm1', joinedAt: 5 }];
-    const events = verifyEvents([rotation, vote(ana, 'yes', '2026-01-01T01:00:00Z'), vote(kofi2, 'yes', '2026-01-01T02:00:00Z'), vote(kofi2, 'no', '2026-01-01T03:00:00Z')]);
+    const events = verifyEvents([...rotation, vote(ana, 'yes', '2026-01-01T01:00:00Z'), vote(kofi2, 'yes', '2026-01-01T02:00:00Z'), vote(kofi2, 'no', '2026-01-01T03:00:00Z')]);
     const g = governance([p], events, rejoined, now);
     expect(g.memberOf(kofi2.publicKey)).toBe(kofi.publicKey);
     expect(g.tallies.get('p1')).toMatchObject({ yes: 2, no: 0, voters: [ana.publicKey, kofi.publicKey], status: 'accepted' });

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import type { Rotation } from '../../../../shared/identity/keyRotation';
 import { putLinkClaim } from '../../../../shared/model/docs/linkClaims';
 import { useNetwork } from '../../hooks/useNetwork';
 import { useApp } from '../../hooks/useSession';
@@ -64,8 +65,13 @@ export default function MembersView() {
     const newKey = rotNew.trim().toLowerCase();
     if (!rotOld) return setFormError('Choose whose key rotates.');
     if (!/^[0-9a-f]{64}$/.test(newKey)) return setFormError('The new key is 64 hexadecimal digits (their new public key).');
-    void run(() => sign('key-rotation', { oldKey: rotOld, newKey, reason: rotOld === me ? 'rotated by its holder' : 'attested: the old key was lost' }), 'Rotation signed');
+    if (newKey === rotOld) return setFormError('The new key is the key that rotates.');
+    const reason = rotOld === me ? 'rotated by its holder' : 'attested: the old key was lost';
+    // signing with the key it rotates into is that key's acceptance, so the rotation holds at once
+    const done = newKey === me ? 'Rotation signed and accepted by this device' : 'Rotation signed: it holds once the new key accepts it (Members → Key rotation → Accept, on the device that holds it)';
+    void run(() => sign('key-rotation', { oldKey: rotOld, newKey, reason }), done);
   };
+  const accept = (r: Rotation) => run(() => sign('key-rotation', { oldKey: r.oldKey, newKey: r.newKey, reason: 'accepted by the new key' }), `This device's key now speaks for ${evidence.nameOfKey(r.oldKey)}`);
 
   return (
     <section className="view members-view" data-testid="members-view">
@@ -158,11 +164,26 @@ export default function MembersView() {
           <form className="panel" onSubmit={attestRotation} aria-labelledby="rotation-title">
             <h2 id="rotation-title">Key rotation</h2>
             <p className="muted small">
-              A new key holds when the old key signs it, or when {ROTATION_ATTESTATIONS} other members attest it. Signatures made before stay valid as history.
+              A new key holds when the old key signs it, or when {ROTATION_ATTESTATIONS} other members attest it, and the new key accepts it (so nobody can rotate into a key that is not theirs). Signatures made before stay valid as history.
             </p>
             {history.rotations.map((r) => (
               <p key={r.oldKey} className="small" data-testid="rotation">
                 {evidence.nameOfKey(r.oldKey)}: {fingerprint(r.oldKey)} → {fingerprint(r.newKey)} ({r.via === 'old-key' ? 'signed by the old key' : `attested by ${r.signers.map(evidence.nameOfKey).join(', ')}`})
+              </p>
+            ))}
+            {history.pending.map((r) => (
+              <p key={`${r.oldKey}>${r.newKey}`} className="small" data-testid="rotation-pending">
+                Waiting for the new key to accept: {evidence.nameOfKey(r.oldKey)} {fingerprint(r.oldKey)} → {fingerprint(r.newKey)}
+                {r.newKey === me ? (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary" onClick={() => void accept(r)} data-testid="accept-rotation">
+                      Accept: this device's key becomes theirs
+                    </button>
+                  </>
+                ) : (
+                  ' (only the holder of the new key can accept)'
+                )}
               </p>
             ))}
             <div className="row wrap">

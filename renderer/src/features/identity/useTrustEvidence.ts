@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
 import { DEFAULT_ROTATION_ATTESTATIONS, keyHistory, type KeyHistory } from '../../../../shared/identity/keyRotation';
 import { personLinks, type PersonLinks } from '../../../../shared/identity/personLinks';
 import { listLinkClaims, type LinkClaim } from '../../../../shared/model/docs/linkClaims';
 import type { LedgerEntry } from '../../../../shared/model/docs/ledgerDoc';
 import type { Member } from '../../../../shared/model/docs/members';
+import type { NetworkSnapshot } from '../../../../shared/model/docs/networkDoc';
 import { evidenceTies, type EvidenceTie } from '../../../../shared/trust/evidenceTrust';
 import { engine } from '../../engine/engineClient';
 import { useNetwork } from '../../hooks/useNetwork';
@@ -43,20 +45,49 @@ export function useTrustEvidence(): TrustEvidence {
   const claims = useYSnapshot(session?.workspace.doc, listLinkClaims, NO_CLAIMS);
   const { net } = useNetwork();
   const workspace = session?.workspaceId ?? '';
-  return useMemo(() => {
-    const history = keyHistory(entries, { members: new Set(members.map((m) => m.key)), attestationsRequired: ROTATION_ATTESTATIONS });
-    const links = personLinks(entries, { workspace, history });
-    const prior = new Map(net.ties.map((t) => [`${t.from}\u0000${t.to}`, t.trust]));
-    const ties = evidenceTies(entries, (from, to) => prior.get(`${from}\u0000${to}`), { now: new Date().toISOString(), personOfKey: links.personOfKey });
-    const memberName = new Map(members.map((m) => [m.key, m.name]));
-    const personName = new Map(net.people.map((p) => [p.id, p.name]));
-    const nameOfKey = (key: string) => {
-      const current = history.currentKey(key);
-      const person = links.personOfKey(key);
-      return memberName.get(key) ?? memberName.get(current) ?? (person && personName.get(person)) ?? `key ${fingerprint(key)}`;
-    };
-    return { entries, members, claims, history, links, ties, nameOfKey };
-  }, [entries, members, claims, net, workspace]);
+  return sharedEvidence(session?.ledger.doc, { entries, members, claims, net, workspace });
+}
+
+interface EvidenceInputs {
+  entries: LedgerEntry[];
+  members: Member[];
+  claims: LinkClaim[];
+  net: NetworkSnapshot;
+  workspace: string;
+}
+
+/**
+ * The derivation is done once per ledger document and set of inputs, however many components ask
+ * (the app-level engine sync, the value panel, the viewer hooks, the members screen): the last result
+ * is kept beside the document and reused while every input is the same object.
+ */
+const derived = new WeakMap<object, { inputs: EvidenceInputs; result: TrustEvidence }>();
+const NO_DOC = {};
+function sharedEvidence(doc: Y.Doc | undefined, inputs: EvidenceInputs): TrustEvidence {
+  const slot = doc ?? NO_DOC;
+  const hit = derived.get(slot);
+  if (hit && sameInputs(hit.inputs, inputs)) return hit.result;
+  const result = deriveEvidence(inputs);
+  derived.set(slot, { inputs, result });
+  return result;
+}
+
+const sameInputs = (a: EvidenceInputs, b: EvidenceInputs) =>
+  a.entries === b.entries && a.members === b.members && a.claims === b.claims && a.net === b.net && a.workspace === b.workspace;
+
+function deriveEvidence({ entries, members, claims, net, workspace }: EvidenceInputs): TrustEvidence {
+  const history = keyHistory(entries, { members: new Set(members.map((m) => m.key)), attestationsRequired: ROTATION_ATTESTATIONS });
+  const links = personLinks(entries, { workspace, history });
+  const prior = new Map(net.ties.map((t) => [`${t.from}\u0000${t.to}`, t.trust]));
+  const ties = evidenceTies(entries, (from, to) => prior.get(`${from}\u0000${to}`), { now: new Date().toISOString(), personOfKey: links.personOfKey });
+  const memberName = new Map(members.map((m) => [m.key, m.name]));
+  const personName = new Map(net.people.map((p) => [p.id, p.name]));
+  const nameOfKey = (key: string) => {
+    const current = history.currentKey(key);
+    const person = links.personOfKey(key);
+    return memberName.get(key) ?? memberName.get(current) ?? (person && personName.get(person)) ?? `key ${fingerprint(key)}`;
+  };
+  return { entries, members, claims, history, links, ties, nameOfKey };
 }
 
 /**
