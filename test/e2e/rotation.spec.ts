@@ -19,6 +19,19 @@ test("a rotation into another member's key waits for that key to accept, then ho
   const anaKey = await keyOf('Ana Moreira');
   const kofiKey = await keyOf('Kofi Boateng');
 
+  // a member's page has its own link (#/members/<key>), and back returns to the list
+  await kofi.page.getByTestId('member-row').filter({ hasText: 'Ana Moreira' }).click();
+  await expect(kofi.page).toHaveURL(new RegExp(`#/members/${anaKey}$`));
+  await expect(kofi.page.getByTestId('member-page')).toHaveAttribute('data-key', anaKey);
+  await kofi.page.goBack();
+  await expect(kofi.page).toHaveURL(/#\/members$/);
+  await expect(kofi.page.getByTestId('member-page')).toHaveCount(0);
+  await kofi.page.goto(`${kofi.page.url().split('#')[0]}#/members/${anaKey}`);
+  await expect(kofi.page.getByTestId('member-page')).toContainText('Ana Moreira');
+  await kofi.page.goto(`${kofi.page.url().split('#')[0]}#/members/not-a-key`);
+  await expect(kofi.page.getByTestId('member-not-found')).toBeVisible();
+  await kofi.page.goto(`${kofi.page.url().split('#')[0]}#/members`);
+
   // Ana signs her key over to Kofi's key
   await ana.page.getByLabel('Member whose key rotates').selectOption(anaKey);
   await ana.page.getByLabel('New public key').fill(kofiKey);

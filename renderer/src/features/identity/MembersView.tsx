@@ -24,7 +24,9 @@ export default function MembersView() {
   const evidence = useTrustEvidence();
   const { net } = useNetwork();
   const { members, claims, links, history, entries } = evidence;
-  const [selected, setSelected] = useState<string | null>(null);
+  // the open member's page is part of the route (#/members/<key>), so it can be linked and back returns from it
+  const selected = useUi((s) => s.selectedMemberKey);
+  const setSelected = useUi((s) => s.selectMember);
   const [feedbackFor, setFeedbackFor] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [claimMember, setClaimMember] = useState('');
@@ -209,7 +211,11 @@ export default function MembersView() {
         </div>
         <div>
           {feedbackFor !== null && <FeedbackForm evidence={evidence} subject={feedbackFor || undefined} onDone={() => setFeedbackFor(null)} />}
-          {selected ? (
+          {selected && !/^[0-9a-f]{64}$/.test(selected) ? (
+            <p className="warning panel" data-testid="member-not-found">
+              This link names no member: “{selected.slice(0, 80)}” is not a public key (64 hexadecimal digits).
+            </p>
+          ) : selected ? (
             <MemberPage evidence={evidence} memberKey={selected} onGiveFeedback={() => setFeedbackFor(selected)} />
           ) : (
             <p className="muted panel">Choose a member to see their page: feedback, distributions and the trust that rests on it.</p>
