@@ -1,23 +1,16 @@
 import pino from 'pino';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { memoryPersistence } from '../../sync-server/persistence';
 import { redisLog } from '../../sync-server/redisLog';
 import { roomLogContract } from '../../sync-server/roomLogContract';
-import { startRedis, type RedisProcess } from '../support/redisProcess';
+import { redisForSuite } from '../support/redisSuite';
 
 const logger = pino({ level: 'silent' });
 
 describe('redisLog on a real redis-server (the room log contract)', () => {
-  let redis: RedisProcess;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    redis?.remove();
-  });
+  const redis = redisForSuite();
 
   roomLogContract(async () => {
     // two relays: one Redis, each its own local store

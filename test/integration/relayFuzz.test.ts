@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mintToken } from '../../sync-server/auth';
-import { startRedis, type RedisProcess } from '../support/redisProcess';
+import { redisForSuite } from '../support/redisSuite';
 import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
 import { appClient, until } from '../support/yClient';
 
@@ -41,10 +41,9 @@ function misbehave(url: string, act: (ws: WebSocket) => void): Promise<string> {
  * relays stay up, and the honest peers converge with every edit.
  */
 describe('relay fuzz with auth, across relays (real processes, real redis-server)', () => {
-  let redis: RedisProcess;
+  const redis = redisForSuite();
   let relays: RelayProcess[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
     const args = ['--redis', redis.url, '--auth-secret', SECRET, '--max-frame-bytes', String(MAX_FRAME)];
     relays = [await startRelay({ args }), await startRelay({ args })];
   });
@@ -53,8 +52,6 @@ describe('relay fuzz with auth, across relays (real processes, real redis-server
       await r.stop('SIGKILL');
       removeDir(r.dataDir);
     }
-    await redis?.stop();
-    redis?.remove();
   });
 
   it('bad clients never hurt honest ones', async () => {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { health, relayFixture } from '../support/relayFixture';
 import type { RelayProcess } from '../support/relayProcess';
-import { startRedis, type RedisProcess } from '../support/redisProcess';
+import { redisForSuite } from '../support/redisSuite';
 import { appClient, officialClient, until } from '../support/yClient';
 
 /** Relays started with the same --redis, each its own --data, behave as one relay. */
 describe('relays scaled out on a real redis-server', () => {
-  let redis: RedisProcess;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    redis?.remove();
-  });
+  let redis = redisForSuite();
   const { relay, cleanup } = relayFixture({ args: () => ['--redis', redis.url] });
   const client = (r: RelayProcess, room: string) => {
     const c = officialClient(r.url, room);

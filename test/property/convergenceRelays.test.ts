@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startRedis, type RedisProcess } from '../support/redisProcess';
+import { redisForSuite } from '../support/redisSuite';
 import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
 import { convergenceProperty } from './convergenceProperty';
 
 describe('convergence across three relays sharing a real redis-server (property)', () => {
-  let redis: RedisProcess;
+  const redis = redisForSuite();
   let relays: RelayProcess[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
     relays = [await startRelay({ args: ['--redis', redis.url] }), await startRelay({ args: ['--redis', redis.url] }), await startRelay({ args: ['--redis', redis.url] })];
   });
   afterAll(async () => {
@@ -15,8 +14,6 @@ describe('convergence across three relays sharing a real redis-server (property)
       await r.stop('SIGKILL');
       removeDir(r.dataDir);
     }
-    await redis?.stop();
-    redis?.remove();
   });
 
   it('3 peers, each on its own relay, with random edits, disconnects and reconnects end identical with no edit lost', async () => {
