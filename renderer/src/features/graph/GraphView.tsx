@@ -18,7 +18,7 @@ import { useCanvasTheme } from './theme';
 import { useGraphPresence, type GraphPresence } from './useGraphPresence';
 import { useTeamIslands } from './useTeamIslands';
 import { centreOn, fitAll, toWorld, type Camera } from './camera';
-import { drawScene, peerPointer, type SceneView } from './drawScene';
+import { peerPointer, type SceneView } from './drawScene';
 import { flightAt } from './flyTo';
 import { planFrame } from './framePlan';
 import './graph.css';
@@ -27,6 +27,7 @@ import { HitIndex } from './hitIndex';
 import type { CommunitiesFrame, LayoutFrame, LayoutRequest } from './layoutCore';
 import { buildPalette, type ColourBy } from './palette';
 import { SceneCache } from './sceneCache';
+import { ScenePainter } from './scenePainter';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
 
@@ -34,6 +35,8 @@ const LABEL_ZOOM = 1.6;
 /** The cached picture reaches this share of the canvas beyond each side, so a short pan shows no blank edge. */
 const OVERSCAN = 0.1;
 const NO_PROJECTS: ProjectSummary[] = [];
+/** A skill's name (one function for the whole module: the filter panel memoises on it). */
+const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
 
 /** Moves the camera through d3-zoom, so its own state follows (a later wheel or drag starts from here). */
 function applyCamera(canvas: HTMLCanvasElement | null, behaviour: ZoomBehavior<HTMLCanvasElement, unknown> | null, c: Camera) {
@@ -72,7 +75,6 @@ export default function GraphView() {
   const theme = useCanvasTheme();
   const model = useMemo(() => buildGraphModel(people, ties, { fieldOf: (s) => taxonomy().get(s)?.category }), [people, ties]);
   const [colourBy, setColourBy] = useState<ColourBy>('field');
-  const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
   // Louvain communities, computed in the layout worker for each new graph
   const [community, setCommunity] = useState<{ model: typeof model; community: Int32Array } | null>(null);
   const communityOf = community?.model === model ? community.community : null;
@@ -287,16 +289,23 @@ export default function GraphView() {
     return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
   };
 
-  // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a cached picture only when
-  // something changed and the camera rests (or at a low rate while it moves or the layout settles);
-  // frames in between show that picture under the new camera (framePlan.ts, sceneCache.ts).
+  // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a picture in the scene
+  // worker only when something changed and the camera rests (or at a low rate while it moves or the
+  // layout settles); every frame shows the latest picture under the current camera (framePlan.ts,
+  // scenePainter.ts, sceneCache.ts): the UI thread only composites.
   useEffect(() => {
     const canvas = canvasRef.current!;
     const ctx = canvas.getContext('2d', { alpha: false })!; // opaque: the compositor need not blend it
     const cache = new SceneCache();
+    let shown: Camera | null = null;
+    const painter = new ScenePainter((p) => {
+      cache.show(p.picture, p.camera, p.margin, p.reduced);
+      shown = null;
+      live.current.frames++;
+      live.current.drawMs += p.ms;
+    });
     let frame = 0;
     let lastFullAt = -Infinity;
-    let shown: Camera | null = null;
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const rect = canvas.getBoundingClientRect();
@@ -305,6 +314,7 @@ export default function GraphView() {
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
       cache.clear();
+      painter.discard();
       shown = null;
       live.current.dirty = true;
     };
@@ -329,31 +339,28 @@ export default function GraphView() {
         cacheReady: cache.camera !== null,
         cacheReduced: cache.reduced,
         lastFullAt,
+        pending: painter.pending,
       });
       if (plan.action === 'none') return;
       const t = themeRef.current;
       if (plan.action === 'full') {
         live.current.dirty = false;
         lastFullAt = now;
-        const view = { ...scene.current, x: live.current.x, y: live.current.y };
-        const margin = Math.round(OVERSCAN * Math.max(canvas.width, canvas.height));
-        cache.render(device, canvas.width, canvas.height, margin, plan.reduced, (cctx, camera, width, height) =>
-          drawScene(cctx, view, camera, {
-            labelZoom: LABEL_ZOOM * dpr,
-            width,
-            height,
-            background: t.panel,
-            edgeColour: t.muted,
-            labelColour: t.ink,
-            selectColour: t.warn,
-            islandColour: t.accent,
-            pathColour: t.warn,
-            hoverColour: t.link,
-            edgeBudget: plan.reduced ? 6_000 : 25_000,
-          }),
-        );
-        live.current.frames++;
-        live.current.drawMs += performance.now() - now;
+        painter.setScene(scene.current);
+        painter.request(live.current.x, live.current.y, device, Math.round(OVERSCAN * Math.max(canvas.width, canvas.height)), plan.reduced, {
+          labelZoom: LABEL_ZOOM * dpr,
+          width: canvas.width,
+          height: canvas.height,
+          background: t.panel,
+          edgeColour: t.muted,
+          labelColour: t.ink,
+          selectColour: t.warn,
+          islandColour: t.accent,
+          pathColour: t.warn,
+          hoverColour: t.link,
+          edgeBudget: plan.reduced ? 6_000 : 25_000,
+        });
+        if (!cache.camera || same(shown, device)) return;
       } else live.current.blits++;
       cache.blit(ctx, device, canvas.width, canvas.height, t.panel);
       shown = device;
@@ -362,6 +369,8 @@ export default function GraphView() {
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
+      painter.terminate();
+      cache.clear();
     };
   }, []);
 
