@@ -32,6 +32,8 @@ import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
 
 const LABEL_ZOOM = 1.6;
+/** While positions move, hover and pointer sharing use a hit index at most this old (ms). */
+const HIT_REFRESH_MS = 150;
 /** The cached picture reaches this share of the canvas beyond each side, so a short pan shows no blank edge. */
 const OVERSCAN = 0.1;
 const NO_PROJECTS: ProjectSummary[] = [];
@@ -114,12 +116,14 @@ export default function GraphView() {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; hitStale: boolean; hitAt: number; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
     alpha: 1,
     hit: null,
+    hitStale: false,
+    hitAt: 0,
     dirty: true,
     size: { w: 1, h: 1 },
     frames: 0,
@@ -190,7 +194,7 @@ export default function GraphView() {
       live.current.x = e.data.x;
       live.current.y = e.data.y;
       live.current.alpha = e.data.alpha;
-      live.current.hit = null;
+      live.current.hitStale = true;
       if (!fitted && e.data.alpha < 0.1) {
         fitted = true;
         applyCamera(canvasRef.current, zoomRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h));
@@ -280,13 +284,25 @@ export default function GraphView() {
     live.current.dirty = true;
   }, [theme]);
 
-  const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y, visibleRef.current));
+  // The hit index (a quadtree): rebuilt when the filters change; after positions moved, for a press or
+  // a lasso at once, but for hover and pointer sharing at most every HIT_REFRESH_MS (while the layout
+  // settles, positions arrive many times a second and a rebuild per pointer move costs milliseconds).
+  const hitIndex = (fresh = false) => {
+    const l = live.current;
+    const now = performance.now();
+    if (!l.hit || (l.hitStale && (fresh || now - l.hitAt >= HIT_REFRESH_MS))) {
+      l.hit = new HitIndex(l.x, l.y, visibleRef.current);
+      l.hitStale = false;
+      l.hitAt = now;
+    }
+    return l.hit;
+  };
   // the canvas's place on the page, read once per resize or entry (reading it per pointer move forces a layout)
   const canvasRect = () => (live.current.rect ??= canvasRef.current!.getBoundingClientRect());
-  const pickAt = (clientX: number, clientY: number) => {
+  const pickAt = (clientX: number, clientY: number, fresh = false) => {
     const rect = canvasRect();
     const [wx, wy] = toWorld(live.current.camera, clientX - rect.left, clientY - rect.top);
-    return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
+    return hitIndex(fresh).pick(wx, wy, 14 / live.current.camera.k);
   };
 
   // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a picture in the scene
@@ -379,7 +395,7 @@ export default function GraphView() {
     const canvas = canvasRef.current!;
     const behaviour = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 12])
-      .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY) < 0))
+      .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY, true) < 0))
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         live.current.movedAt = performance.now();
@@ -409,7 +425,7 @@ export default function GraphView() {
       canvas.setPointerCapture(e.pointerId);
       return;
     }
-    const i = pickAt(e.clientX, e.clientY);
+    const i = pickAt(e.clientX, e.clientY, true);
     if (i >= 0) {
       gesture.current = { kind: 'node', i, moved: false };
       canvas.setPointerCapture(e.pointerId);
@@ -442,7 +458,7 @@ export default function GraphView() {
       live.current.x[g.i] = wx;
       live.current.y[g.i] = wy;
       live.current.held = { i: g.i, x: wx, y: wy, at: performance.now() };
-      live.current.hit = null;
+      live.current.hitStale = true;
       live.current.dirty = true;
       workerRef.current?.postMessage({ type: 'pin', i: g.i, x: wx, y: wy } satisfies LayoutRequest);
     } else if (g?.kind === 'lasso') {
@@ -464,7 +480,7 @@ export default function GraphView() {
     } else if (g?.kind === 'lasso') {
       lassoRef.current?.setAttribute('points', '');
       const world = g.points.map(([sx, sy]) => toWorld(live.current.camera, sx, sy));
-      setSelected(new Set(hitIndex().lasso(world)));
+      setSelected(new Set(hitIndex(true).lasso(world)));
     } else if (g?.kind === 'pan' && Math.hypot(e.clientX - g.x, e.clientY - g.y) < 3) setSelected(new Set());
   };
 
