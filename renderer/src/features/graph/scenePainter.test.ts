@@ -6,6 +6,7 @@ import { ScenePainter, type Picture, type PictureFrame, type PainterRequest, typ
 class FakeWorker {
   sent: { msg: PainterRequest; transfer: Transferable[] }[] = [];
   onmessage: ((e: MessageEvent<PictureFrame>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   postMessage(msg: PainterRequest, transfer: Transferable[] = []) {
     this.sent.push({ msg, transfer });
@@ -39,8 +40,9 @@ const body = (over: Partial<SceneBody> = {}): SceneBody => ({
 function setup() {
   const worker = new FakeWorker();
   const got: Picture[] = [];
-  const painter = new ScenePainter((p) => got.push(p), worker as unknown as Worker);
-  return { worker, got, painter };
+  const clock = { now: 0 };
+  const painter = new ScenePainter((p) => got.push(p), worker as unknown as Worker, () => clock.now);
+  return { worker, got, painter, clock };
 }
 
 describe('ScenePainter: the main thread asks the scene worker for pictures', () => {
@@ -90,5 +92,24 @@ describe('ScenePainter: the main thread asks the scene worker for pictures', () 
     expect(got).toHaveLength(1);
     painter.terminate();
     expect(worker.terminated).toBe(true);
+  });
+
+  it('after the worker fails, stops waiting for that picture and asks again a second later', () => {
+    const { worker, painter, clock } = setup();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      painter.request(new Float32Array(2), new Float32Array(2), { x: 0, y: 0, k: 1 }, 0, false, opts);
+      worker.onerror?.({ message: 'boom' } as ErrorEvent);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+    expect(painter.pending).toBe(true);
+    clock.now = 999;
+    expect(painter.pending).toBe(true);
+    clock.now = 1000;
+    expect(painter.pending).toBe(false);
   });
 });

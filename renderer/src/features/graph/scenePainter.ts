@@ -31,6 +31,9 @@ export interface Picture {
   ms: number;
 }
 
+/** How long to wait after the scene worker failed before asking it for a picture again (ms). */
+const FAILURE_PAUSE_MS = 1000;
+
 interface Asked {
   id: number;
   camera: Camera;
@@ -49,12 +52,21 @@ export class ScenePainter {
   private readonly sent = new Map<string, unknown>();
   private asked: Asked | null = null;
   private next = 1;
+  /** After the worker failed, no picture is asked for until then (ms, `now`'s clock). */
+  private quietUntil = -Infinity;
 
   constructor(
     private readonly onPicture: (p: Picture) => void,
     worker: Worker = new Worker(new URL('./sceneRender.worker.ts', import.meta.url), { type: 'module' }),
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.worker = worker;
+    // a picture that failed is not waited for forever, nor asked for again at every frame
+    this.worker.onerror = (e: ErrorEvent) => {
+      console.error(`the graph's scene worker failed: ${e.message}`);
+      this.asked = null;
+      this.quietUntil = this.now() + FAILURE_PAUSE_MS;
+    };
     this.worker.onmessage = (e: MessageEvent<PictureFrame>) => {
       const asked = this.asked;
       if (!asked || e.data.id !== asked.id) {
@@ -68,7 +80,7 @@ export class ScenePainter {
 
   /** A picture was asked for and has not arrived yet. */
   get pending(): boolean {
-    return this.asked !== null;
+    return this.asked !== null || this.now() < this.quietUntil;
   }
 
   /** Sends the fields of `scene` that are not the ones the worker already has. */
