@@ -7,7 +7,7 @@
  * Figures are mean frame intervals in ms (30 fps = 33.3 ms), so "at most the target" reads right.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
 const PEOPLE = Number(process.env.BENCH_GRAPH_PEOPLE ?? 10_000);
 const MEASURE_MS = 4000;
+/** When set, a CPU profile of the UI thread while the layout settles is written there (open it in Chrome DevTools). */
+const PROFILE = process.env.BENCH_GRAPH_PROFILE;
 
 type Snapshot = { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
 type GraphWindow = { archipelagoGraph: { alpha(): number; snapshot(): Snapshot }; archipelagoGraphFrames(): number; archipelagoGraphBlits?(): number; archipelagoGraphDrawMs(): number; svgBaseline(s: Snapshot, settle: boolean): void };
@@ -152,8 +154,19 @@ export const graphBench: Bench = {
       const alphaBefore = await alpha();
       const [s0, sd0] = await drawn();
       const loadSettling = loadavg()[0];
+      const cdp = PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const settling = await frameInterval(page, MEASURE_MS, panZoom(page, box));
       const alphaAfter = await alpha();
+      if (cdp && PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(PROFILE, JSON.stringify(profile));
+        await cdp.detach();
+        process.stderr.write(`graph: UI thread profile while settling written to ${PROFILE} (the settling figures include the profiler's cost)\n`);
+      }
       const [s1, sd1] = await drawn();
       process.stderr.write(`graph: ${s1 - s0} new pictures of the moving layout in ${MEASURE_MS} ms while settling, ${((sd1 - sd0) / Math.max(1, s1 - s0)).toFixed(1)} ms each in the scene worker\n`);
       await page.waitForFunction(() => (window as unknown as GraphWindow).archipelagoGraph.alpha() < 0.002, null, { timeout: 240_000, polling: 500 });
