@@ -117,7 +117,7 @@ function bundleRows(): BenchRow[] {
   const chunk = (prefix: string) => assets.filter((f) => f.startsWith(prefix)).map((f) => `assets/${f}`);
   const rows: BenchRow[] = [{ measure: `initial JS, gzip (${initial.length} files)`, figure: initialKb, baseline: null, baselineName: '', unit: 'kB', target: 300 }];
   for (const [name, prefixes] of [
-    ['graph', ['GraphView', 'layout.worker']],
+    ['graph', ['GraphView', 'layout.worker', 'sceneRender.worker']],
     ['map', ['MapView', 'land-50m']],
     ['editor', ['ValuePanel']],
   ] as const) {
