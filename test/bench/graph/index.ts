@@ -7,7 +7,8 @@
  * Figures are mean frame intervals in ms (30 fps = 33.3 ms), so "at most the target" reads right.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +21,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
 const PEOPLE = Number(process.env.BENCH_GRAPH_PEOPLE ?? 10_000);
 const MEASURE_MS = 4000;
+/** When set, a CPU profile of the UI thread while the layout settles is written there (open it in Chrome DevTools). */
+const PROFILE = process.env.BENCH_GRAPH_PROFILE;
 
 type Snapshot = { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
 type GraphWindow = { archipelagoGraph: { alpha(): number; snapshot(): Snapshot }; archipelagoGraphFrames(): number; archipelagoGraphBlits?(): number; archipelagoGraphDrawMs(): number; svgBaseline(s: Snapshot, settle: boolean): void };
@@ -66,8 +69,35 @@ function panZoom(page: Page, box: { x: number; y: number; width: number; height:
   };
 }
 
-function ensureBuild() {
-  if (!existsSync(join(DIST, 'index.html'))) execSync('npm run build:renderer', { cwd: ROOT, stdio: 'inherit' });
+/** The newest modification time (ms) of the files under `path` (a file or a folder). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path, { withFileTypes: true }).reduce((m, e) => (e.name === 'node_modules' ? m : Math.max(m, newest(join(path, e.name)))), stat.mtimeMs);
+}
+
+/**
+ * The renderer build to measure: built again when it is missing or any source it is built from
+ * (renderer/, shared/, the Vite config, package.json) changed after it, so a stale build is never
+ * measured. Says which build it measured.
+ */
+function ensureBuild(): string {
+  const built = join(DIST, 'index.html');
+  const sources = Math.max(...['renderer', 'shared', 'package.json', 'package-lock.json'].map((p) => newest(join(ROOT, p))));
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  if (builtAt < sources) {
+    process.stderr.write(`graph: ${builtAt ? 'dist/renderer is older than its sources' : 'no dist/renderer'}, building it\n`);
+    execSync('npm run build:renderer', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  let commit = 'unknown commit';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim() + (execSync('git status --porcelain -- renderer shared', { cwd: ROOT, encoding: 'utf8' }).trim() ? ' + uncommitted changes' : '');
+  } catch {
+    // not a git checkout: the build time still says which build it is
+  }
+  const graphChunk = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('GraphView') && f.endsWith('.js')) ?? 'no graph chunk';
+  return `dist/renderer built ${new Date(statSync(built).mtimeMs).toISOString()} from ${commit} (${graphChunk})`;
 }
 
 async function serve(): Promise<{ server: Server; url: string }> {
@@ -87,7 +117,7 @@ function bundleRows(): BenchRow[] {
   const chunk = (prefix: string) => assets.filter((f) => f.startsWith(prefix)).map((f) => `assets/${f}`);
   const rows: BenchRow[] = [{ measure: `initial JS, gzip (${initial.length} files)`, figure: initialKb, baseline: null, baselineName: '', unit: 'kB', target: 300 }];
   for (const [name, prefixes] of [
-    ['graph', ['GraphView', 'layout.worker']],
+    ['graph', ['GraphView', 'layout.worker', 'sceneRender.worker']],
     ['map', ['MapView', 'land-50m']],
     ['editor', ['ValuePanel']],
   ] as const) {
@@ -101,7 +131,7 @@ function bundleRows(): BenchRow[] {
 export const graphBench: Bench = {
   name: 'graph',
   async run() {
-    ensureBuild();
+    process.stderr.write(`graph: measuring ${ensureBuild()}\n`);
     const rows: BenchRow[] = [];
     const { server, url } = await serve();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
@@ -120,15 +150,31 @@ export const graphBench: Bench = {
       const canvas = page.getByTestId('graph-canvas');
       const box = (await canvas.boundingBox())!;
       const alpha = () => page.evaluate(() => (window as unknown as GraphWindow).archipelagoGraph.alpha());
+      const drawn = () => page.evaluate(() => [(window as unknown as GraphWindow).archipelagoGraphFrames(), (window as unknown as GraphWindow).archipelagoGraphDrawMs(), (window as unknown as GraphWindow).archipelagoGraphBlits?.() ?? 0]);
       const alphaBefore = await alpha();
+      const [s0, sd0] = await drawn();
+      const loadSettling = loadavg()[0];
+      const cdp = PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const settling = await frameInterval(page, MEASURE_MS, panZoom(page, box));
       const alphaAfter = await alpha();
+      if (cdp && PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(PROFILE, JSON.stringify(profile));
+        await cdp.detach();
+        process.stderr.write(`graph: UI thread profile while settling written to ${PROFILE} (the settling figures include the profiler's cost)\n`);
+      }
+      const [s1, sd1] = await drawn();
+      process.stderr.write(`graph: ${s1 - s0} new pictures of the moving layout in ${MEASURE_MS} ms while settling, ${((sd1 - sd0) / Math.max(1, s1 - s0)).toFixed(1)} ms each in the scene worker\n`);
       await page.waitForFunction(() => (window as unknown as GraphWindow).archipelagoGraph.alpha() < 0.002, null, { timeout: 240_000, polling: 500 });
-      const drawn = () => page.evaluate(() => [(window as unknown as GraphWindow).archipelagoGraphFrames(), (window as unknown as GraphWindow).archipelagoGraphDrawMs(), (window as unknown as GraphWindow).archipelagoGraphBlits?.() ?? 0]);
       const [f0, d0, b0] = await drawn();
+      const loadSettled = loadavg()[0];
       const settled = await frameInterval(page, MEASURE_MS, panZoom(page, box));
       const [f1, d1, b1] = await drawn();
-      process.stderr.write(`graph: ${f1 - f0} full scene redraws while settled, ${((d1 - d0) / Math.max(1, f1 - f0)).toFixed(1)} ms of script each; ${b1 - b0} frames showed the cached picture\n`);
+      process.stderr.write(`graph: ${f1 - f0} full scene pictures while settled, ${((d1 - d0) / Math.max(1, f1 - f0)).toFixed(1)} ms each in the scene worker (off the UI thread); ${b1 - b0} frames showed the cached picture\n`);
       const snapshot = await page.evaluate(() => (window as unknown as GraphWindow).archipelagoGraph.snapshot());
       process.stderr.write(`graph: ${snapshot.x.length} people, ${snapshot.source.length} ties; layout alpha ${alphaBefore.toFixed(3)} -> ${alphaAfter.toFixed(3)} while measuring "settling"\n`);
 
@@ -144,11 +190,14 @@ export const graphBench: Bench = {
         await p.close();
         return result;
       };
+      const loadSvgSettled = loadavg()[0];
       const svgSettled = await svgRun(false);
+      const loadSvgSettling = loadavg()[0];
       const svgSettling = await svgRun(true);
       const fps = (ms: number) => (1000 / ms).toFixed(1);
-      rows.push({ measure: `frame interval, pan+zoom while layout settles (canvas ${fps(settling.mean)} fps, p95 ${settling.p95.toFixed(0)} ms; SVG ${fps(svgSettling.mean)} fps)`, figure: settling.mean, baseline: svgSettling.mean, baselineName: 'D3 SVG + force on UI thread', unit: 'ms', target: 1000 / 30 });
-      rows.push({ measure: `frame interval, pan+zoom settled (canvas ${fps(settled.mean)} fps, p95 ${settled.p95.toFixed(0)} ms; SVG ${fps(svgSettled.mean)} fps)`, figure: settled.mean, baseline: svgSettled.mean, baselineName: 'D3 SVG', unit: 'ms', target: 1000 / 30 });
+      const load = (a: number, b: number) => `load avg ${a.toFixed(1)}/${b.toFixed(1)}`;
+      rows.push({ measure: `frame interval, pan+zoom while layout settles (canvas ${fps(settling.mean)} fps, p95 ${settling.p95.toFixed(0)} ms; SVG ${fps(svgSettling.mean)} fps, p95 ${svgSettling.p95.toFixed(0)} ms; ${load(loadSettling, loadSvgSettling)})`, figure: settling.mean, baseline: svgSettling.mean, baselineName: 'D3 SVG + force on UI thread', unit: 'ms', target: 1000 / 30 });
+      rows.push({ measure: `frame interval, pan+zoom settled (canvas ${fps(settled.mean)} fps, p95 ${settled.p95.toFixed(0)} ms; SVG ${fps(svgSettled.mean)} fps, p95 ${svgSettled.p95.toFixed(0)} ms; ${load(loadSettled, loadSvgSettled)})`, figure: settled.mean, baseline: svgSettled.mean, baselineName: 'D3 SVG', unit: 'ms', target: 1000 / 30 });
 
       // opening the workspace again from IndexedDB: the first graph frame, then the people count
       await page.addInitScript(() => {

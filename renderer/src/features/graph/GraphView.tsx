@@ -18,7 +18,7 @@ import { useCanvasTheme } from './theme';
 import { useGraphPresence, type GraphPresence } from './useGraphPresence';
 import { useTeamIslands } from './useTeamIslands';
 import { centreOn, fitAll, toWorld, type Camera } from './camera';
-import { drawScene, peerPointer, type SceneView } from './drawScene';
+import { peerPointer, type SceneView } from './drawScene';
 import { flightAt } from './flyTo';
 import { planFrame } from './framePlan';
 import './graph.css';
@@ -27,13 +27,18 @@ import { HitIndex } from './hitIndex';
 import type { CommunitiesFrame, LayoutFrame, LayoutRequest } from './layoutCore';
 import { buildPalette, type ColourBy } from './palette';
 import { SceneCache } from './sceneCache';
+import { ScenePainter } from './scenePainter';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
 
 const LABEL_ZOOM = 1.6;
+/** While positions move, hover and pointer sharing use a hit index at most this old (ms). */
+const HIT_REFRESH_MS = 150;
 /** The cached picture reaches this share of the canvas beyond each side, so a short pan shows no blank edge. */
 const OVERSCAN = 0.1;
 const NO_PROJECTS: ProjectSummary[] = [];
+/** A skill's name (one function for the whole module: the filter panel memoises on it). */
+const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
 
 /** Moves the camera through d3-zoom, so its own state follows (a later wheel or drag starts from here). */
 function applyCamera(canvas: HTMLCanvasElement | null, behaviour: ZoomBehavior<HTMLCanvasElement, unknown> | null, c: Camera) {
@@ -72,7 +77,6 @@ export default function GraphView() {
   const theme = useCanvasTheme();
   const model = useMemo(() => buildGraphModel(people, ties, { fieldOf: (s) => taxonomy().get(s)?.category }), [people, ties]);
   const [colourBy, setColourBy] = useState<ColourBy>('field');
-  const nameOf = (skill: string) => taxonomy().get(skill)?.label ?? skillLabel(skill);
   // Louvain communities, computed in the layout worker for each new graph
   const [community, setCommunity] = useState<{ model: typeof model; community: Int32Array } | null>(null);
   const communityOf = community?.model === model ? community.community : null;
@@ -112,12 +116,14 @@ export default function GraphView() {
 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lassoRef = useRef<SVGPolygonElement>(null);
-  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
+  const live = useRef<{ camera: Camera; x: Float32Array<ArrayBufferLike>; y: Float32Array<ArrayBufferLike>; alpha: number; hit: HitIndex | null; hitStale: boolean; hitAt: number; dirty: boolean; size: { w: number; h: number }; frames: number; blits: number; drawMs: number; movedAt: number; rect: DOMRect | null; held: { i: number; x: number; y: number; at: number } | null }>({
     camera: { x: 0, y: 0, k: 1 },
     x: new Float32Array(0),
     y: new Float32Array(0),
     alpha: 1,
     hit: null,
+    hitStale: false,
+    hitAt: 0,
     dirty: true,
     size: { w: 1, h: 1 },
     frames: 0,
@@ -188,7 +194,7 @@ export default function GraphView() {
       live.current.x = e.data.x;
       live.current.y = e.data.y;
       live.current.alpha = e.data.alpha;
-      live.current.hit = null;
+      live.current.hitStale = true;
       if (!fitted && e.data.alpha < 0.1) {
         fitted = true;
         applyCamera(canvasRef.current, zoomRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h));
@@ -278,25 +284,44 @@ export default function GraphView() {
     live.current.dirty = true;
   }, [theme]);
 
-  const hitIndex = () => (live.current.hit ??= new HitIndex(live.current.x, live.current.y, visibleRef.current));
+  // The hit index (a quadtree): rebuilt when the filters change; after positions moved, for a press or
+  // a lasso at once, but for hover and pointer sharing at most every HIT_REFRESH_MS (while the layout
+  // settles, positions arrive many times a second and a rebuild per pointer move costs milliseconds).
+  const hitIndex = (fresh = false) => {
+    const l = live.current;
+    const now = performance.now();
+    if (!l.hit || (l.hitStale && (fresh || now - l.hitAt >= HIT_REFRESH_MS))) {
+      l.hit = new HitIndex(l.x, l.y, visibleRef.current);
+      l.hitStale = false;
+      l.hitAt = now;
+    }
+    return l.hit;
+  };
   // the canvas's place on the page, read once per resize or entry (reading it per pointer move forces a layout)
   const canvasRect = () => (live.current.rect ??= canvasRef.current!.getBoundingClientRect());
-  const pickAt = (clientX: number, clientY: number) => {
+  const pickAt = (clientX: number, clientY: number, fresh = false) => {
     const rect = canvasRect();
     const [wx, wy] = toWorld(live.current.camera, clientX - rect.left, clientY - rect.top);
-    return hitIndex().pick(wx, wy, 14 / live.current.camera.k);
+    return hitIndex(fresh).pick(wx, wy, 14 / live.current.camera.k);
   };
 
-  // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a cached picture only when
-  // something changed and the camera rests (or at a low rate while it moves or the layout settles);
-  // frames in between show that picture under the new camera (framePlan.ts, sceneCache.ts).
+  // Drawing: one requestAnimationFrame loop. The whole scene is drawn into a picture in the scene
+  // worker only when something changed and the camera rests (or at a low rate while it moves or the
+  // layout settles); every frame shows the latest picture under the current camera (framePlan.ts,
+  // scenePainter.ts, sceneCache.ts): the UI thread only composites.
   useEffect(() => {
     const canvas = canvasRef.current!;
     const ctx = canvas.getContext('2d', { alpha: false })!; // opaque: the compositor need not blend it
     const cache = new SceneCache();
+    let shown: Camera | null = null;
+    const painter = new ScenePainter((p) => {
+      cache.show(p.picture, p.camera, p.margin, p.reduced);
+      shown = null;
+      live.current.frames++;
+      live.current.drawMs += p.ms;
+    });
     let frame = 0;
     let lastFullAt = -Infinity;
-    let shown: Camera | null = null;
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const rect = canvas.getBoundingClientRect();
@@ -305,6 +330,7 @@ export default function GraphView() {
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
       cache.clear();
+      painter.discard();
       shown = null;
       live.current.dirty = true;
     };
@@ -329,31 +355,28 @@ export default function GraphView() {
         cacheReady: cache.camera !== null,
         cacheReduced: cache.reduced,
         lastFullAt,
+        pending: painter.pending,
       });
       if (plan.action === 'none') return;
       const t = themeRef.current;
       if (plan.action === 'full') {
         live.current.dirty = false;
         lastFullAt = now;
-        const view = { ...scene.current, x: live.current.x, y: live.current.y };
-        const margin = Math.round(OVERSCAN * Math.max(canvas.width, canvas.height));
-        cache.render(device, canvas.width, canvas.height, margin, plan.reduced, (cctx, camera, width, height) =>
-          drawScene(cctx, view, camera, {
-            labelZoom: LABEL_ZOOM * dpr,
-            width,
-            height,
-            background: t.panel,
-            edgeColour: t.muted,
-            labelColour: t.ink,
-            selectColour: t.warn,
-            islandColour: t.accent,
-            pathColour: t.warn,
-            hoverColour: t.link,
-            edgeBudget: plan.reduced ? 6_000 : 25_000,
-          }),
-        );
-        live.current.frames++;
-        live.current.drawMs += performance.now() - now;
+        painter.setScene(scene.current);
+        painter.request(live.current.x, live.current.y, device, Math.round(OVERSCAN * Math.max(canvas.width, canvas.height)), plan.reduced, {
+          labelZoom: LABEL_ZOOM * dpr,
+          width: canvas.width,
+          height: canvas.height,
+          background: t.panel,
+          edgeColour: t.muted,
+          labelColour: t.ink,
+          selectColour: t.warn,
+          islandColour: t.accent,
+          pathColour: t.warn,
+          hoverColour: t.link,
+          edgeBudget: plan.reduced ? 6_000 : 25_000,
+        });
+        if (!cache.camera || same(shown, device)) return;
       } else live.current.blits++;
       cache.blit(ctx, device, canvas.width, canvas.height, t.panel);
       shown = device;
@@ -362,6 +385,8 @@ export default function GraphView() {
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
+      painter.terminate();
+      cache.clear();
     };
   }, []);
 
@@ -370,7 +395,7 @@ export default function GraphView() {
     const canvas = canvasRef.current!;
     const behaviour = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 12])
-      .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY) < 0))
+      .filter((event: MouseEvent & WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.button && pickAt(event.clientX, event.clientY, true) < 0))
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         live.current.movedAt = performance.now();
@@ -400,7 +425,7 @@ export default function GraphView() {
       canvas.setPointerCapture(e.pointerId);
       return;
     }
-    const i = pickAt(e.clientX, e.clientY);
+    const i = pickAt(e.clientX, e.clientY, true);
     if (i >= 0) {
       gesture.current = { kind: 'node', i, moved: false };
       canvas.setPointerCapture(e.pointerId);
@@ -433,7 +458,7 @@ export default function GraphView() {
       live.current.x[g.i] = wx;
       live.current.y[g.i] = wy;
       live.current.held = { i: g.i, x: wx, y: wy, at: performance.now() };
-      live.current.hit = null;
+      live.current.hitStale = true;
       live.current.dirty = true;
       workerRef.current?.postMessage({ type: 'pin', i: g.i, x: wx, y: wy } satisfies LayoutRequest);
     } else if (g?.kind === 'lasso') {
@@ -455,7 +480,7 @@ export default function GraphView() {
     } else if (g?.kind === 'lasso') {
       lassoRef.current?.setAttribute('points', '');
       const world = g.points.map(([sx, sy]) => toWorld(live.current.camera, sx, sy));
-      setSelected(new Set(hitIndex().lasso(world)));
+      setSelected(new Set(hitIndex(true).lasso(world)));
     } else if (g?.kind === 'pan' && Math.hypot(e.clientX - g.x, e.clientY - g.y) < 3) setSelected(new Set());
   };
 

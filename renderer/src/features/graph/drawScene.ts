@@ -55,6 +55,7 @@ export interface DrawStats {
 }
 
 const TRUST_BANDS = [0.35, 0.7, 1.01];
+const NODE_BATCH = 32;
 
 /**
  * Draws a frame of the graph on one 2D canvas, with level-of-detail: off-screen people and ties are
@@ -201,10 +202,14 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
     ctx.stroke();
   }
 
-  // People: one path per colour. Below a pixel they are drawn as squares (cheaper than arcs).
+  // People: paths per colour, of at most NODE_BATCH people each (a software rasteriser fills many
+  // small paths faster than one path of thousands of circles). Below a pixel they are drawn as
+  // squares (cheaper than arcs).
   let nodes = 0;
   const tiny = camera.k < 0.35;
   for (let g = 0; g < scene.colours.length; g++) {
+    ctx.fillStyle = scene.colours[g];
+    let batch = 0;
     ctx.beginPath();
     for (let i = 0; i < n; i++) {
       if (!inView[i] || scene.group[i] !== g) continue;
@@ -215,9 +220,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: SceneView, camer
         ctx.arc(scene.x[i], scene.y[i], r, 0, 2 * Math.PI);
       }
       nodes++;
+      if (++batch === NODE_BATCH) {
+        ctx.fill();
+        ctx.beginPath();
+        batch = 0;
+      }
     }
-    ctx.fillStyle = scene.colours[g];
-    ctx.fill();
+    if (batch) ctx.fill();
   }
 
   // Pinned people get a dark ring; selected and hovered ones a thick highlight ring.

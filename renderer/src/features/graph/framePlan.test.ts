@@ -35,4 +35,12 @@ describe('planFrame: full redraws only when needed, the cached picture otherwise
   it('a change with the camera at rest (hover, selection, theme) redraws at once', () => {
     expect(planFrame({ ...rest, dirty: true, lastFullAt: rest.now - 1 })).toEqual({ action: 'full', reduced: false });
   });
+
+  it('asks for no new picture while one is being drawn, and keeps showing the one it has', () => {
+    expect(planFrame({ ...rest, cacheReady: false, pending: true })).toEqual({ action: 'none' });
+    expect(planFrame({ ...rest, dirty: true, pending: true })).toEqual({ action: 'none' });
+    const moving = { ...rest, movedAt: rest.now - 10, cameraChanged: true, screenStale: true, lastFullAt: rest.now - FRAME_POLICY.interactingEveryMs };
+    expect(planFrame({ ...moving, pending: true })).toEqual({ action: 'blit' });
+    expect(planFrame({ ...moving, pending: false })).toEqual({ action: 'full', reduced: true });
+  });
 });

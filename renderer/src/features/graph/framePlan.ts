@@ -1,8 +1,9 @@
 /**
- * When the graph canvas redraws its whole scene and when it only moves the picture it already has.
- * A full redraw of 10,000 people and 74k ties costs far more than a frame, so while the camera moves
- * (and while the layout settles) frames show the cached picture under the new transform, and the
- * scene is redrawn when the interaction pauses, or at a low rate.
+ * When the graph canvas asks for a new picture of its whole scene and when it only moves the picture
+ * it already has. A full drawing of 10,000 people and 74k ties costs far more than a frame (it is made
+ * in the scene worker, scenePainter.ts), so while the camera moves (and while the layout settles)
+ * frames show the cached picture under the new transform, and a new picture is asked for when the
+ * interaction pauses, or at a low rate; never while one is still being drawn.
  */
 export interface FramePolicy {
   /** The camera counts as moving for this long after its last change (ms). */
@@ -15,7 +16,7 @@ export interface FramePolicy {
   readonly settledAlpha: number;
 }
 
-export const FRAME_POLICY: FramePolicy = { idleMs: 140, interactingEveryMs: 600, settlingEveryMs: 100, settledAlpha: 0.01 };
+export const FRAME_POLICY: FramePolicy = { idleMs: 140, interactingEveryMs: 250, settlingEveryMs: 100, settledAlpha: 0.01 };
 
 export interface FrameState {
   readonly now: number;
@@ -32,13 +33,21 @@ export interface FrameState {
   readonly cacheReady: boolean;
   /** The cached picture was drawn at reduced detail. */
   readonly cacheReduced: boolean;
-  /** When the last full redraw happened. */
+  /** When the last full redraw happened (was asked for). */
   readonly lastFullAt: number;
+  /** A picture was asked for and has not arrived yet: no other is asked for meanwhile. */
+  readonly pending?: boolean;
 }
 
 export type FramePlan = { action: 'full'; reduced: boolean } | { action: 'blit' } | { action: 'none' };
 
 export function planFrame(s: FrameState, policy: FramePolicy = FRAME_POLICY): FramePlan {
+  const plan = wanted(s, policy);
+  if (plan.action !== 'full' || !s.pending) return plan;
+  return s.cacheReady && s.screenStale ? { action: 'blit' } : { action: 'none' };
+}
+
+function wanted(s: FrameState, policy: FramePolicy): FramePlan {
   const interacting = s.now - s.movedAt < policy.idleMs;
   const settling = s.alpha > policy.settledAlpha;
   const reduced = interacting || settling;

@@ -15,29 +15,21 @@ export function blitTransform(from: Camera, to: Camera, margin: number): Transfo
 }
 
 /**
- * The scene drawn once into an offscreen canvas (with overscan around the view), then shown under
- * any later camera by one drawImage: frames while the camera moves cost a bitmap copy, not 74k ties.
+ * The picture of the whole scene (drawn with overscan around the view, in the scene worker), shown
+ * under any later camera by one drawImage: frames while the camera moves cost a bitmap copy, not 74k
+ * ties, and the main thread never rasterises the scene itself.
  */
 export class SceneCache {
-  readonly canvas: HTMLCanvasElement;
-  private readonly ctx: CanvasRenderingContext2D;
-  /** The camera (device pixels) the picture was drawn at; null until the first draw. */
+  private picture: ImageBitmap | null = null;
+  /** The camera (device pixels) the picture was drawn at; null until the first picture. */
   camera: Camera | null = null;
   reduced = false;
   margin = 0;
 
-  constructor(doc: Document = document) {
-    this.canvas = doc.createElement('canvas');
-    this.ctx = this.canvas.getContext('2d', { alpha: false })!;
-  }
-
-  /** Draws the scene with `draw` at `camera` for a `width` × `height` view, `margin` pixels beyond each side. */
-  render(camera: Camera, width: number, height: number, margin: number, reduced: boolean, draw: (ctx: CanvasRenderingContext2D, camera: Camera, width: number, height: number) => void) {
-    const w = width + 2 * margin;
-    const h = height + 2 * margin;
-    if (this.canvas.width !== w) this.canvas.width = w;
-    if (this.canvas.height !== h) this.canvas.height = h;
-    draw(this.ctx, { x: camera.x + margin, y: camera.y + margin, k: camera.k }, w, h);
+  /** Keeps `picture`, drawn at `camera` (device pixels) with `margin` pixels beyond each side; the previous one is freed. */
+  show(picture: ImageBitmap, camera: Camera, margin: number, reduced: boolean) {
+    this.picture?.close();
+    this.picture = picture;
     this.camera = camera;
     this.reduced = reduced;
     this.margin = margin;
@@ -48,15 +40,17 @@ export class SceneCache {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = background;
     ctx.fillRect(0, 0, width, height);
-    if (!this.camera) return;
+    if (!this.camera || !this.picture) return;
     ctx.setTransform(...blitTransform(this.camera, camera, this.margin));
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.canvas, 0, 0);
+    ctx.drawImage(this.picture, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
 
   /** Forgets the picture (a new graph or size). */
   clear() {
+    this.picture?.close();
+    this.picture = null;
     this.camera = null;
   }
 }
