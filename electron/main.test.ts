@@ -147,7 +147,7 @@ describe('electron main process (electron mocked)', () => {
     let headers: Record<string, string[]> = {};
     fake.state.headersHandler!({ responseHeaders: {} }, (r) => (headers = (r as { responseHeaders: typeof headers }).responseHeaders));
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
-    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign].sort());
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign, IPC.identityRotate].sort());
     expect([...fake.state.ipcListeners.keys()]).toEqual([IPC.appInfo]);
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
     // settings over IPC are validated: a bad relay URL is refused, a good one is saved
@@ -230,10 +230,11 @@ describe('electron main process (electron mocked)', () => {
     await (api.getSettings as () => Promise<unknown>)();
     await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrl: null });
     const identity = api.identity as { publicKey: () => Promise<unknown>; sign: (m: Uint8Array) => Promise<unknown> };
-    expect(Object.keys(identity).sort()).toEqual(['publicKey', 'sign']);
+    expect(Object.keys(identity).sort()).toEqual(['publicKey', 'rotate', 'sign']);
     await identity.publicKey();
     await identity.sign(new Uint8Array([1]));
-    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign]);
+    await (identity as unknown as { rotate: (r: unknown) => Promise<unknown> }).rotate({ at: '2026-01-01T00:00:00Z', reason: 'r' });
+    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign, IPC.identityRotate]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { RotationRequestSchema } from '../shared/identity/keyStore';
 import { IPC } from './ipc';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl, permissionDecision, secureWebPreferences } from './policy';
 import { DesktopKeyStore } from './identityStore';
@@ -84,6 +85,7 @@ export function registerIpc(settings: SettingsStore, identity: DesktopKeyStore):
     if (!(message instanceof Uint8Array)) throw new TypeError('identity.sign expects bytes');
     return identity.sign(message);
   });
+  ipcMain.handle(IPC.identityRotate, (_event, request: unknown) => identity.rotate(RotationRequestSchema.parse(request)));
 }
 
 export function createMainWindow(): BrowserWindow {

@@ -1,14 +1,10 @@
-// The one preload: CommonJS, sandboxed, exposing a small typed API and nothing generic.
+// The one preload: CommonJS, sandboxed, exposing a small typed API and nothing generic. It is
+// bundled into one file (scripts/build-electron.mjs), so the channel list comes from ipc.ts.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ArchipelagoDesktopApi, DesktopSettings } from '../shared/platformApi';
-
-const CHANNELS = {
-  appInfo: 'archipelago:app-info',
-  getSettings: 'archipelago:settings:get',
-  setSettings: 'archipelago:settings:set',
-  identityPublicKey: 'archipelago:identity:public-key',
-  identitySign: 'archipelago:identity:sign',
-} as const;
+import type { RotationRequest } from '../shared/identity/keyStore';
+import type { SignedEvent } from '../shared/identity/signedEvent';
+import { IPC as CHANNELS } from './ipc';
 
 const info = ipcRenderer.sendSync(CHANNELS.appInfo) as { version: string; platform: string };
 
@@ -20,6 +16,7 @@ const api = {
   identity: {
     publicKey: () => ipcRenderer.invoke(CHANNELS.identityPublicKey) as Promise<string>,
     sign: (message: Uint8Array) => ipcRenderer.invoke(CHANNELS.identitySign, message) as Promise<Uint8Array>,
+    rotate: (request: RotationRequest) => ipcRenderer.invoke(CHANNELS.identityRotate, request) as Promise<SignedEvent<'key-rotation'>>,
   },
 } satisfies ArchipelagoDesktopApi;
 

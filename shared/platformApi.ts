@@ -1,3 +1,5 @@
+import type { KeyStore } from './identity/keyStore';
+
 /**
  * The one object the Electron preload exposes to the renderer as `window.archipelago`. The preload
  * `satisfies` this type and the renderer reads it; in web mode the renderer uses a browser fallback.
@@ -13,7 +15,7 @@ export interface ArchipelagoDesktopApi {
   getSettings(): Promise<DesktopSettings>;
   setSettings(settings: Partial<DesktopSettings>): Promise<DesktopSettings>;
   /** The member's key, held by the main process (shared/identity/keyStore.ts is the contract). */
-  readonly identity?: { publicKey(): Promise<string>; sign(message: Uint8Array): Promise<Uint8Array> };
+  readonly identity?: KeyStore;
 }
 
 /**
