@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyHistory } from '../shared/identity/keyRotation';
 import { signingBytes, verifyEvent, type SignedEvent } from '../shared/identity/signedEvent';
+import type { DesktopWorkshopStatus } from '../shared/platformApi';
+import { portIsFree, probeRunningWorkshop, stubIndexHtml } from '../test/support/workshopProbe';
+import { CONTENT_SECURITY_POLICY } from './policy';
 // @ts-expect-error: a plain .mjs build script without types
 import { buildElectron } from '../scripts/build-electron.mjs';
 
@@ -17,8 +20,10 @@ import { buildElectron } from '../scripts/build-electron.mjs';
  * handlers, and the preload calls exactly the channels the main process registered.
  */
 const root = join(import.meta.dirname, '..');
-// inside the project, so the bundle's external requires (electron, classic-level) resolve from node_modules
-const out = mkdtempSync(join(root, 'node_modules', '.cache-electron-bundle-'));
+// inside the project, so the bundle's external requires (electron, classic-level) resolve from node_modules;
+// laid out as the app is: <dir>/dist-electron/electron/index.js beside <dir>/dist/renderer
+const dir = mkdtempSync(join(root, 'node_modules', '.cache-electron-bundle-'));
+const out = join(dir, 'dist-electron');
 const userData = mkdtempSync(join(tmpdir(), 'archipelago-bundle-'));
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -72,7 +77,10 @@ const fakeElectron = {
 let requireBuilt: NodeJS.Require;
 
 beforeAll(async () => {
+  process.env.ARCHIPELAGO_LOG_LEVEL = 'silent';
   await buildElectron(out);
+  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), stubIndexHtml(CONTENT_SECURITY_POLICY));
   requireBuilt = createRequire(join(out, 'electron', 'index.js'));
   const electronId = requireBuilt.resolve('electron');
   const fake = new Module(electronId);
@@ -83,7 +91,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const id of Object.keys(requireBuilt?.cache ?? {})) if (id.startsWith(out)) delete requireBuilt.cache[id];
-  rmSync(out, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   rmSync(userData, { recursive: true, force: true });
 });
 
@@ -92,7 +100,9 @@ describe('the built Electron bundles (electron mocked)', () => {
     const main = readFileSync(join(out, 'electron', 'index.js'), 'utf8');
     const preload = readFileSync(join(out, 'electron', 'preload.js'), 'utf8');
     const requires = (code: string) => new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
-    for (const r of requires(main)) expect(r === 'electron' || r === 'classic-level' || r.startsWith('node:') || Module.builtinModules.includes(r), r).toBe(true);
+    // (ws's optional native speed-ups are required inside a try, and ws works without them)
+    const allowed = new Set(['electron', 'classic-level', 'bufferutil', 'utf-8-validate']);
+    for (const r of requires(main)) expect(allowed.has(r) || r.startsWith('node:') || Module.builtinModules.includes(r), r).toBe(true);
     // a sandboxed preload may require nothing but electron
     expect([...requires(preload)]).toEqual(['electron']);
     expect(main).not.toMatch(/^\s*(import|export)\s/m);
@@ -133,5 +143,18 @@ describe('the built Electron bundles (electron mocked)', () => {
     const sig = Buffer.from(await api.identity.sign(signingBytes(unsigned))).toString('hex');
     expect(verifyEvent({ ...unsigned, sig }).status).toBe('valid');
     for (const ch of invoked) expect(handlers.has(ch)).toBe(true);
+  });
+
+  it('the main bundle hosts a workshop: the app under the CSP, a join, the relay; stop frees the port', async () => {
+    const call = (ch: string, ...args: unknown[]) => Promise.resolve(handlers.get(ch)!({}, ...args));
+    const status = (await call('archipelago:workshop:start', { address: '127.0.0.1', port: 0 })) as DesktopWorkshopStatus;
+    if (!status.running) throw new Error('not running');
+    try {
+      await probeRunningWorkshop(status, CONTENT_SECURITY_POLICY);
+      expect(await call('archipelago:workshop:status')).toMatchObject({ running: true, participants: 1 });
+    } finally {
+      expect(await call('archipelago:workshop:stop')).toEqual({ running: false });
+    }
+    expect(await portIsFree(status.port)).toBe(true);
   });
 });

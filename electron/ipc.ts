@@ -13,4 +13,9 @@ export const IPC = {
   identitySign: 'archipelago:identity:sign',
   /** Make a new key on this device, signing the rotation with the old one ({ at, reason }). */
   identityRotate: 'archipelago:identity:rotate',
+  /** Host a workshop: the LAN interfaces, start ({ address, port }), stop, and the status. */
+  workshopInterfaces: 'archipelago:workshop:interfaces',
+  workshopStart: 'archipelago:workshop:start',
+  workshopStop: 'archipelago:workshop:stop',
+  workshopStatus: 'archipelago:workshop:status',
 } as const;
