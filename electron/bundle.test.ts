@@ -8,7 +8,6 @@ import { signingBytes, verifyEvent, type SignedEvent } from '../shared/identity/
 import type { DesktopWorkshopStatus } from '../shared/platformApi';
 import { portIsFree, probeRunningWorkshop, stubIndexHtml } from '../test/support/workshopProbe';
 import { CONTENT_SECURITY_POLICY } from './policy';
-// @ts-expect-error: a plain .mjs build script without types
 import { buildElectron } from '../scripts/build-electron.mjs';
 
 /**
@@ -107,6 +106,10 @@ describe('the built Electron bundles (electron mocked)', () => {
     expect([...requires(preload)]).toEqual(['electron']);
     expect(main).not.toMatch(/^\s*(import|export)\s/m);
     expect(existsSync(join(out, 'package.json')) && JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).type).toBe('commonjs');
+    // package.json "main" (what Electron and electron-builder start) is this bundle, in dist-electron/
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(pkg.main.startsWith('dist-electron/')).toBe(true);
+    expect(existsSync(join(out, pkg.main.slice('dist-electron/'.length)))).toBe(true);
   });
 
   it('the main bundle starts, and signs and rotates with the key it holds (verified with @noble)', async () => {
