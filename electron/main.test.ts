@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Electron cannot be downloaded here: the main process is tested against this fake of its API.
 const fake = vi.hoisted(() => {
+  process.env.ARCHIPELAGO_LOG_LEVEL = 'silent';
   const state = {
     windows: [] as { options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }[],
     appListeners: new Map<string, (...args: unknown[]) => void>(),
@@ -69,6 +70,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
+import { portIsFree } from '../test/support/workshopProbe';
 import { IPC } from './ipc';
 import { createMainWindow, hardenContents, holdUnloadUntilSaved, start } from './main';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl } from './policy';
@@ -147,7 +149,7 @@ describe('electron main process (electron mocked)', () => {
     let headers: Record<string, string[]> = {};
     fake.state.headersHandler!({ responseHeaders: {} }, (r) => (headers = (r as { responseHeaders: typeof headers }).responseHeaders));
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
-    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign].sort());
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign, IPC.identityRotate, IPC.workshopInterfaces, IPC.workshopStart, IPC.workshopStop, IPC.workshopStatus].sort());
     expect([...fake.state.ipcListeners.keys()]).toEqual([IPC.appInfo]);
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
     // settings over IPC are validated: a bad relay URL is refused, a good one is saved
@@ -164,6 +166,27 @@ describe('electron main process (electron mocked)', () => {
     expect(() => sign({}, 'archipelago/signed-event/v1\n{}')).toThrow(/bytes/);
     expect(() => sign({}, new TextEncoder().encode('anything else'))).toThrow(/only Archipelago signed events/);
     expect(sign({}, new TextEncoder().encode('archipelago/signed-event/v1\n{}'))).toHaveLength(64);
+  });
+
+  it('hosts a workshop over IPC: start listens on the chosen interface and port, status gives the join code and QR, stop frees the port', async () => {
+    start();
+    await new Promise((r) => setTimeout(r, 0));
+    const call = (ch: string, ...args: unknown[]) => Promise.resolve(fake.state.ipcHandlers.get(ch)!({}, ...args)) as Promise<Record<string, unknown>>;
+    const interfaces = (await call(IPC.workshopInterfaces)) as unknown as { address: string; internal: boolean }[];
+    expect(interfaces.at(-1)).toMatchObject({ internal: true });
+    expect(interfaces.map((i) => i.address)).toContain('127.0.0.1');
+    await expect(call(IPC.workshopStart, { address: '203.0.113.7', port: 0 })).rejects.toThrow(/not an address of this machine/);
+    const status = await call(IPC.workshopStart, { address: '127.0.0.1', port: 0 });
+    try {
+      expect(status).toMatchObject({ running: true, address: '127.0.0.1' });
+      expect(await call(IPC.workshopStatus)).toEqual(status);
+      const joined = await fetch(`${status.joinUrl}?name=Ana`, { redirect: 'manual' });
+      expect(joined.status).toBe(302);
+      expect(await portIsFree(status.port as number)).toBe(false);
+    } finally {
+      expect(await call(IPC.workshopStop)).toEqual({ running: false });
+    }
+    expect(await portIsFree(status.port as number)).toBe(true);
   });
 
   it('holds a close that the renderer refused (a write not yet committed) and retries it, but not forever', () => {
@@ -224,16 +247,25 @@ describe('electron main process (electron mocked)', () => {
   it('the preload exposes exactly the typed API, on the main process channels', async () => {
     await import('./preload');
     const api = fake.state.exposed.get('archipelago') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['getSettings', 'identity', 'platform', 'setSettings', 'version']);
+    expect(Object.keys(api).sort()).toEqual(['getSettings', 'identity', 'platform', 'setSettings', 'version', 'workshop']);
     expect(api.version).toBe('9.9.9');
     expect(fake.state.rendererSendSync).toHaveBeenCalledWith(IPC.appInfo);
     await (api.getSettings as () => Promise<unknown>)();
     await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrl: null });
     const identity = api.identity as { publicKey: () => Promise<unknown>; sign: (m: Uint8Array) => Promise<unknown> };
-    expect(Object.keys(identity).sort()).toEqual(['publicKey', 'sign']);
+    expect(Object.keys(identity).sort()).toEqual(['publicKey', 'rotate', 'sign']);
     await identity.publicKey();
     await identity.sign(new Uint8Array([1]));
-    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign]);
+    await (identity as unknown as { rotate: (r: unknown) => Promise<unknown> }).rotate({ at: '2026-01-01T00:00:00Z', reason: 'r' });
+    const workshop = api.workshop as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    expect(Object.keys(workshop).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
+    await workshop.interfaces();
+    await workshop.start({ address: '127.0.0.1', port: 0 });
+    await workshop.status();
+    await workshop.stop();
+    expect(fake.state.rendererInvoke.mock.calls.map((c) => c[0])).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign, IPC.identityRotate, IPC.workshopInterfaces, IPC.workshopStart, IPC.workshopStatus, IPC.workshopStop]);
+    // every channel of the one list is used by the preload, and registered by the main process (test above)
+    expect(new Set(fake.state.rendererInvoke.mock.calls.map((c) => c[0]))).toEqual(new Set(Object.values(IPC).filter((ch) => ch !== IPC.appInfo)));
   });
 });
 

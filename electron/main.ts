@@ -1,9 +1,12 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import pino from 'pino';
+import { RotationRequestSchema } from '../shared/identity/keyStore';
 import { IPC } from './ipc';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isSafeExternalUrl, permissionDecision, secureWebPreferences } from './policy';
 import { DesktopKeyStore } from './identityStore';
 import { SettingsStore } from './settingsStore';
+import { createWorkshopService, type WorkshopService } from './workshopService';
 
 /** Where the built renderer is: dist/renderer next to dist-electron. */
 export const rendererIndex = () => join(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
@@ -73,7 +76,7 @@ export function holdUnloadUntilSaved(
 
 let quitting = false;
 
-export function registerIpc(settings: SettingsStore, identity: DesktopKeyStore): void {
+export function registerIpc(settings: SettingsStore, identity: DesktopKeyStore, workshop: WorkshopService): void {
   ipcMain.on(IPC.appInfo, (event) => {
     event.returnValue = { version: app.getVersion(), platform: process.platform };
   });
@@ -84,6 +87,11 @@ export function registerIpc(settings: SettingsStore, identity: DesktopKeyStore):
     if (!(message instanceof Uint8Array)) throw new TypeError('identity.sign expects bytes');
     return identity.sign(message);
   });
+  ipcMain.handle(IPC.identityRotate, (_event, request: unknown) => identity.rotate(RotationRequestSchema.parse(request)));
+  ipcMain.handle(IPC.workshopInterfaces, () => workshop.interfaces());
+  ipcMain.handle(IPC.workshopStart, (_event, request: unknown) => workshop.start(request));
+  ipcMain.handle(IPC.workshopStop, () => workshop.stop());
+  ipcMain.handle(IPC.workshopStatus, () => workshop.status());
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -103,7 +111,7 @@ export function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** Wires the app: permissions, CSP header, hardened contents, IPC, the window. */
+/** Wires the app: permissions, CSP header, hardened contents, IPC (settings, identity, workshop host), the window. */
 export function start(): void {
   const appUrl = appUrlOf(rendererIndex());
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
@@ -122,7 +130,17 @@ export function start(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    registerIpc(new SettingsStore(join(app.getPath('userData'), 'settings.json')), new DesktopKeyStore(join(app.getPath('userData'), 'identity.key'), safeStorage));
+    const userData = app.getPath('userData');
+    const workshop = createWorkshopService({ dataDir: join(userData, 'workshop'), webRoot: dirname(rendererIndex()), logger: pino({ level: process.env.ARCHIPELAGO_LOG_LEVEL ?? 'info' }) });
+    // a hosted workshop is closed (its relay flushed) before the app quits
+    let workshopClosed = false;
+    app.on('will-quit', (event) => {
+      if (workshopClosed) return;
+      event.preventDefault();
+      workshopClosed = true;
+      void workshop.stop().finally(() => app.quit());
+    });
+    registerIpc(new SettingsStore(join(userData, 'settings.json')), new DesktopKeyStore(join(userData, 'identity.key'), safeStorage), workshop);
     createMainWindow();
   });
 }

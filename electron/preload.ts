@@ -1,14 +1,10 @@
-// The one preload: CommonJS, sandboxed, exposing a small typed API and nothing generic.
+// The one preload: CommonJS, sandboxed, exposing a small typed API and nothing generic. It is
+// bundled into one file (scripts/build-electron.mjs), so the channel list comes from ipc.ts.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ArchipelagoDesktopApi, DesktopSettings } from '../shared/platformApi';
-
-const CHANNELS = {
-  appInfo: 'archipelago:app-info',
-  getSettings: 'archipelago:settings:get',
-  setSettings: 'archipelago:settings:set',
-  identityPublicKey: 'archipelago:identity:public-key',
-  identitySign: 'archipelago:identity:sign',
-} as const;
+import type { ArchipelagoDesktopApi, DesktopSettings, DesktopWorkshopStatus, LanInterface, WorkshopStart } from '../shared/platformApi';
+import type { RotationRequest } from '../shared/identity/keyStore';
+import type { SignedEvent } from '../shared/identity/signedEvent';
+import { IPC as CHANNELS } from './ipc';
 
 const info = ipcRenderer.sendSync(CHANNELS.appInfo) as { version: string; platform: string };
 
@@ -20,6 +16,13 @@ const api = {
   identity: {
     publicKey: () => ipcRenderer.invoke(CHANNELS.identityPublicKey) as Promise<string>,
     sign: (message: Uint8Array) => ipcRenderer.invoke(CHANNELS.identitySign, message) as Promise<Uint8Array>,
+    rotate: (request: RotationRequest) => ipcRenderer.invoke(CHANNELS.identityRotate, request) as Promise<SignedEvent<'key-rotation'>>,
+  },
+  workshop: {
+    interfaces: () => ipcRenderer.invoke(CHANNELS.workshopInterfaces) as Promise<LanInterface[]>,
+    start: (request: WorkshopStart) => ipcRenderer.invoke(CHANNELS.workshopStart, request) as Promise<DesktopWorkshopStatus>,
+    stop: () => ipcRenderer.invoke(CHANNELS.workshopStop) as Promise<DesktopWorkshopStatus>,
+    status: () => ipcRenderer.invoke(CHANNELS.workshopStatus) as Promise<DesktopWorkshopStatus>,
   },
 } satisfies ArchipelagoDesktopApi;
 

@@ -13,7 +13,7 @@ const newest = (dir) => {
   return t;
 };
 const built = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const sources = Math.max(newest('renderer'), newest('shared'), newest('electron'), statSync('package.json').mtimeMs);
-if (process.argv.includes('--force') || built('dist/renderer/index.html') < sources || built('dist-electron/electron/main.js') < sources) {
+const sources = Math.max(newest('renderer'), newest('shared'), newest('electron'), newest('sync-server'), statSync('package.json').mtimeMs);
+if (process.argv.includes('--force') || built('dist/renderer/index.html') < sources || built('dist-electron/electron/index.js') < sources) {
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { KeyStore } from './identity/keyStore';
+
 /**
  * The one object the Electron preload exposes to the renderer as `window.archipelago`. The preload
  * `satisfies` this type and the renderer reads it; in web mode the renderer uses a browser fallback.
@@ -13,7 +16,51 @@ export interface ArchipelagoDesktopApi {
   getSettings(): Promise<DesktopSettings>;
   setSettings(settings: Partial<DesktopSettings>): Promise<DesktopSettings>;
   /** The member's key, held by the main process (shared/identity/keyStore.ts is the contract). */
-  readonly identity?: { publicKey(): Promise<string>; sign(message: Uint8Array): Promise<Uint8Array> };
+  readonly identity?: KeyStore;
+  /** Host a workshop (desktop only): the main process runs the workshop host on a LAN interface. */
+  readonly workshop?: DesktopWorkshopApi;
+}
+
+/** A network interface the workshop host can listen on. */
+export interface LanInterface {
+  name: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  /** Loopback: only this machine can reach it. */
+  internal: boolean;
+}
+
+export type DesktopWorkshopStatus =
+  | { running: false }
+  | {
+      running: true;
+      address: string;
+      port: number;
+      /** Where participants open the app: http://ADDRESS:PORT */
+      url: string;
+      joinCode: string;
+      /** The join link with the code: http://ADDRESS:PORT/join/CODE */
+      joinUrl: string;
+      /** The join link as a QR code image (a data: URL). */
+      qrDataUrl: string;
+      /** The facilitator's private link (opens the app with the facilitator's controls). */
+      facilitatorUrl: string;
+      participants: number;
+    };
+
+/** What the renderer may ask of the main process to start a workshop: an interface address and a port. */
+export const WorkshopStartSchema = z.strictObject({
+  address: z.string().min(1).max(64),
+  port: z.number().int().min(0, 'the port must be 0-65535').max(65535, 'the port must be 0-65535'),
+});
+export type WorkshopStart = z.infer<typeof WorkshopStartSchema>;
+
+/** The narrow workshop API of the preload (electron/workshopService.ts does the work). */
+export interface DesktopWorkshopApi {
+  interfaces(): Promise<LanInterface[]>;
+  start(request: WorkshopStart): Promise<DesktopWorkshopStatus>;
+  stop(): Promise<DesktopWorkshopStatus>;
+  status(): Promise<DesktopWorkshopStatus>;
 }
 
 /**

@@ -36,9 +36,14 @@ export function demoKeyPair(label: string): Signer {
   return keyPairFromSecret(sha256(new TextEncoder().encode(`archipelago-demo-key/${label}`)));
 }
 
+/** A fresh 32-byte secret from the platform's CSPRNG. */
+export function randomSecretKey(): Uint8Array {
+  return ed.utils.randomSecretKey();
+}
+
 /** A fresh key from the platform's CSPRNG. */
 export function randomKeyPair(): Signer {
-  return keyPairFromSecret(ed.utils.randomSecretKey());
+  return keyPairFromSecret(randomSecretKey());
 }
 
 /** Strict RFC 8032 verification (no ZIP-215 leniency): non-canonical encodings do not verify. */

@@ -12,6 +12,6 @@ test('the desktop app opens the demo workspace in a hardened window', async () =
   const window = await app.firstWindow();
   await expect(window.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 });
   expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-  expect(await window.evaluate(() => Object.keys((window as unknown as { archipelago: object }).archipelago).sort())).toEqual(['getSettings', 'platform', 'setSettings', 'version']);
+  expect(await window.evaluate(() => Object.keys((window as unknown as { archipelago: object }).archipelago).sort())).toEqual(['getSettings', 'identity', 'platform', 'setSettings', 'version', 'workshop']);
   await app.close();
 });

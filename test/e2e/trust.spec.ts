@@ -118,6 +118,34 @@ test('feedback given in one context appears verified in the other and moves trus
   await expect(b.getByTestId('members-view').getByRole('heading').first()).toBeInViewport();
   await b.screenshot({ path: shot('members') });
 
+  // Alice makes a new key on her device: her old key signs the rotation, her new signatures use the
+  // new key, and what the old key signed stays valid as history, for her and for Bob
+  const oldKey = (await a.getByTestId('my-key').getAttribute('data-key'))!;
+  expect(oldKey).toMatch(/^[0-9a-f]{64}$/);
+  await a.getByTestId('new-key-start').click();
+  await a.getByTestId('new-key-confirm').click();
+  await expect(a.getByTestId('my-key')).not.toHaveAttribute('data-key', oldKey);
+  const newKey = (await a.getByTestId('my-key').getAttribute('data-key'))!;
+  expect(newKey).toMatch(/^[0-9a-f]{64}$/);
+  await expect(a.getByTestId('rotation')).toContainText('signed by the old key');
+  await expect(a.locator(`[data-testid=member-row][data-key="${oldKey}"]`)).toContainText('retired →');
+  await a.getByTestId('member-row').filter({ hasText: 'Bob Rated' }).click();
+  await a.getByTestId('give-attestation').click();
+  await a.getByTestId('attest-type-skill').check();
+  await a.getByTestId('attest-skill').fill('planning');
+  await a.getByTestId('attest-level').selectOption('1');
+  await a.getByTestId('attest-comment').fill('signed with my new key');
+  await a.getByTestId('sign-attestation').click();
+  await expect(a.getByTestId('attestation-form')).toHaveCount(0);
+  await expect(b.getByTestId('rotation')).toContainText('signed by the old key');
+  const fresh = b.getByTestId('attestation-item').filter({ hasText: 'signed with my new key' });
+  await expect(fresh.getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+  await expect(fresh).toContainText('Alice Signer');
+  // the old key's feedback and attestation: still verified
+  await expect(item.getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+  await expect(b.getByTestId('attestation-item').filter({ hasText: 'ran our hardest workshop' }).getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+  await expect(b.getByTestId('feedback-item').filter({ hasText: 'Alice Signer' }).getByTestId('verify-badge')).toHaveAttribute('data-status', 'valid');
+
   // a tampered profile file: rejected with the reason, nothing imported
   const count = async () => Number(await b.getByTestId('ledger-count').textContent());
   const ledgerBefore = await count();

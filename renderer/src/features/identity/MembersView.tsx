@@ -7,6 +7,7 @@ import { LOCAL } from '../../session/rooms';
 import { useUi } from '../../state/uiStore';
 import { FeedbackForm } from './FeedbackForm';
 import { MemberPage } from './MemberPage';
+import { NewKeyPanel } from './NewKeyPanel';
 import { ProfileImportDialog } from './ProfileImportDialog';
 import { useIdentity, useSign } from './useIdentity';
 import { fingerprint, ROTATION_ATTESTATIONS, useTrustEvidence } from './useTrustEvidence';
@@ -163,6 +164,7 @@ export default function MembersView() {
               </button>
             </div>
           </form>
+          <NewKeyPanel me={me} />
           <form className="panel" onSubmit={attestRotation} aria-labelledby="rotation-title">
             <h2 id="rotation-title">Key rotation</h2>
             <p className="muted small">

@@ -8,7 +8,7 @@ import { listMembers, putMember, type Member } from '../../../../shared/model/do
 import { useApp } from '../../hooks/useSession';
 import { useYSnapshot } from '../../hooks/useYSnapshot';
 import { LOCAL } from '../../session/rooms';
-import { appKeyStore } from './keyStore';
+import { appKeyStore, onKeyChange } from './keyStore';
 
 export interface Identity {
   /** This member's public key (64 hex), or null while the key store is opening. */
@@ -22,11 +22,18 @@ export function useIdentity(): Identity {
   const [state, setState] = useState<Identity>({ key: null, error: null });
   useEffect(() => {
     let live = true;
-    appKeyStore()
-      .publicKey()
-      .then((key) => live && setState({ key, error: null }))
-      .catch((e: Error) => live && setState({ key: null, error: `Your signing key could not be opened: ${e.message}` }));
-    return () => void (live = false);
+    const load = () =>
+      appKeyStore()
+        .publicKey()
+        .then((key) => live && setState({ key, error: null }))
+        .catch((e: Error) => live && setState({ key: null, error: `Your signing key could not be opened: ${e.message}` }));
+    void load();
+    // a new key made on this device (rotateAppKey) is this member's key from then on
+    const off = onKeyChange(() => void load());
+    return () => {
+      live = false;
+      off();
+    };
   }, []);
   return state;
 }

@@ -1,4 +1,4 @@
-import type { KeyStore } from '../../../../shared/identity/keyStore';
+import { signRotation, type KeyStore } from '../../../../shared/identity/keyStore';
 
 /**
  * The web build's key store: an Ed25519 key pair made by WebCrypto with `extractable: false`, kept
@@ -6,6 +6,9 @@ import type { KeyStore } from '../../../../shared/identity/keyStore';
  * (ours, an extension's, an injected one) can read the private key's bytes, and it is never part of
  * a Yjs document, an export or a log. Trade-off (README): the key is bound to this browser profile;
  * clearing site data loses it, and recovery is a key rotation attested by other members.
+ *
+ * `rotate` makes a new non-extractable pair, signs the rotation with the old private key, then
+ * replaces the stored pair (the old one is not kept) and tells this origin's other tabs to reload it.
  */
 export interface WebKeyStoreOptions {
   indexedDB?: IDBFactory;
@@ -13,6 +16,8 @@ export interface WebKeyStoreOptions {
   /** Database name; one key pair per database. */
   dbName?: string;
 }
+
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
 const STORE = 'keys';
 const RECORD = 'identity';
@@ -62,14 +67,34 @@ export function createWebKeyStore(options: WebKeyStoreOptions = {}): KeyStore {
     pair = undefined;
     throw e;
   }));
+  // another tab of this origin rotated the key: load the new one before signing again
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${dbName}:rotated`) : undefined;
+  if (channel) {
+    channel.onmessage = () => (pair = undefined);
+    (channel as { unref?: () => void }).unref?.(); // Node (tests): never keeps the process alive
+  }
+  const publicKeyOf = async (p: CryptoKeyPair) => hex(await subtle.exportKey('raw', p.publicKey));
 
   return {
     async publicKey() {
-      const raw = new Uint8Array(await subtle.exportKey('raw', (await keys()).publicKey));
-      return Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join('');
+      return publicKeyOf(await keys());
     },
     async sign(message) {
       return new Uint8Array(await subtle.sign({ name: 'Ed25519' }, (await keys()).privateKey, message as BufferSource));
+    },
+    async rotate(request) {
+      const old = await keys();
+      const made = (await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+      const event = await signRotation(await publicKeyOf(old), await publicKeyOf(made), request, async (m) => new Uint8Array(await subtle.sign({ name: 'Ed25519' }, old.privateKey, m as BufferSource)));
+      const db = await open();
+      try {
+        await tx(db, 'readwrite', (s) => s.put(made, RECORD));
+      } finally {
+        db.close();
+      }
+      pair = Promise.resolve(made);
+      channel?.postMessage('rotated');
+      return event;
     },
   };
 }

@@ -9,6 +9,7 @@ import { workspaceName } from '../../../../shared/model/docs/workspaceDoc';
 import { rooms } from '../../session/rooms';
 import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../../storage/workspaces';
 import { ThemeChoiceField } from '../theme/ThemeToggle';
+import { HostWorkshopPanel } from '../workshop/HostWorkshopPanel';
 import { probeRoom } from '../../sync/probeRoom';
 import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
 
@@ -168,6 +169,7 @@ export function WorkspacesView() {
         <ThemeChoiceField />
         <button type="submit">Save</button>
       </form>
+      <HostWorkshopPanel />
     </section>
   );
 }
