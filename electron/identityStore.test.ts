@@ -82,7 +82,12 @@ describe('desktop key store (main process, safeStorage)', () => {
     const after = { ...before, author: newKey, at: '2026-01-03T00:00:00Z' };
     expect(verifyEvent({ ...after, sig: Buffer.from(store.sign(signingBytes(after))).toString('hex') }).status).toBe('valid');
     expect(verifyEvent(beforeSigned).status).toBe('valid');
-    const history = keyHistory([verified], { members: new Set([oldKey]) });
+    // the rotation holds once the new key (now this store's) accepts it
+    expect(keyHistory([verified], { members: new Set([oldKey]) }).pending).toHaveLength(1);
+    const unsignedAcceptance = { ...rotation, author: newKey };
+    const acceptance = verifyEvent({ ...unsignedAcceptance, sig: Buffer.from(store.sign(signingBytes(unsignedAcceptance))).toString('hex') });
+    expect(acceptance.status).toBe('valid');
+    const history = keyHistory([verified, acceptance], { members: new Set([oldKey]) });
     expect(history.currentKey(oldKey)).toBe(newKey);
     expect(history.signedWhileCurrent(beforeSigned)).toBe(true);
   });

@@ -24,6 +24,8 @@ export interface KeyStore {
    * the **old** key, then switches the store to the new key, in that order (if anything fails before
    * the switch, the old key stays in use). Returns the signed event, which the caller appends to the
    * ledger; signatures the old key made before stay valid as history (shared/identity/keyRotation.ts).
+   * The rotation holds once the new key accepts it: after the switch, the caller signs the same
+   * rotation with this store (now the new key) and appends that too.
    */
   rotate(request: RotationRequest): Promise<SignedEvent<'key-rotation'>>;
 }

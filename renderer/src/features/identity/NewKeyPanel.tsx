@@ -23,10 +23,13 @@ export function NewKeyPanel({ me }: { me: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      const event = await rotateAppKey({ at: new Date().toISOString(), reason: 'a new key made on this device' });
-      appendSignedEvent(session.ledger.doc, event, LOCAL);
+      const events = await rotateAppKey({ at: new Date().toISOString(), reason: 'a new key made on this device' });
+      const event = events[0];
+      session.ledger.doc.transact(() => {
+        for (const e of events) appendSignedEvent(session.ledger.doc, e, LOCAL);
+      }, LOCAL);
       setAsking(false);
-      notify(`Your new key is ${fingerprint(event.body.newKey)}; your old key signed the move`);
+      notify(`Your new key is ${fingerprint(event.body.newKey)}; your old key signed the move${events.length > 1 ? ' and the new key accepted it' : ', and it waits for the new key to accept it (Key rotation below)'}`);
     } catch (e) {
       setError(`No new key was made: ${(e as Error).message}`);
     } finally {

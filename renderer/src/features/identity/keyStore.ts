@@ -1,4 +1,4 @@
-import type { KeyStore, RotationRequest } from '../../../../shared/identity/keyStore';
+import { signEventWith, type KeyStore, type RotationRequest } from '../../../../shared/identity/keyStore';
 import type { SignedEvent } from '../../../../shared/identity/signedEvent';
 import { platform } from '../../platform';
 import { createWebKeyStore } from './webKeyStore';
@@ -22,10 +22,17 @@ export function onKeyChange(listener: () => void): () => void {
 
 /**
  * Makes a new key on this device: the rotation is signed by the old key and the store switches to the
- * new one (see KeyStore.rotate). The caller appends the returned event to the ledger.
+ * new one (see KeyStore.rotate); then the new key signs the same rotation, its acceptance, without
+ * which a rotation does not hold (shared/identity/keyRotation.ts). The caller appends both events to
+ * the ledger. Should the acceptance fail, the rotation waits in the ledger and this device, holding
+ * the new key, is offered to accept it on the Members page.
  */
-export async function rotateAppKey(request: RotationRequest): Promise<SignedEvent<'key-rotation'>> {
-  const event = await appKeyStore().rotate(request);
+export async function rotateAppKey(request: RotationRequest): Promise<SignedEvent<'key-rotation'>[]> {
+  const rotation = await appKeyStore().rotate(request);
   for (const listener of [...listeners]) listener();
-  return event;
+  try {
+    return [rotation, await signEventWith(appKeyStore(), 'key-rotation', rotation.body, rotation.at)];
+  } catch {
+    return [rotation];
+  }
 }

@@ -54,7 +54,11 @@ describe('web key store rotation', () => {
     expect(verifyEvent(after).status).toBe('valid');
     // the old signature is still valid, as history made while the old key was current
     expect(verifyEvent(before).status).toBe('valid');
-    const history = keyHistory([verified], { members: new Set([oldKey]) });
+    // the rotation holds once the new key (now this store's) accepts it
+    expect(keyHistory([verified], { members: new Set([oldKey]) }).pending).toHaveLength(1);
+    const acceptance = verifyEvent(await signEventWith(store, 'key-rotation', rotation.body, rotation.at));
+    expect(acceptance).toMatchObject({ status: 'valid', event: { author: newKey } });
+    const history = keyHistory([verified, acceptance], { members: new Set([oldKey]) });
     expect(history.currentKey(oldKey)).toBe(newKey);
     expect(history.signedWhileCurrent(before)).toBe(true);
     // a fresh instance (a reload) and the other tab both use the new key
