@@ -197,7 +197,7 @@ describe('electron main process (electron mocked)', () => {
         on: (e: string, cb: () => void) => listeners.set(`win:${e}`, cb),
         isDestroyed: () => false,
         close: vi.fn(),
-        webContents: { on: (e: string, cb: (...a: unknown[]) => void) => listeners.set(e, cb), reload: vi.fn() },
+        webContents: { on: (e: string, cb: (event: { preventDefault(): void }) => void) => listeners.set(e, cb as (...args: unknown[]) => void), reload: vi.fn() },
       };
       let clock = 0;
       const quit = vi.fn();
