@@ -79,7 +79,7 @@ export function quickTie(v: unknown): Tie | undefined {
   if (!isPlain(v)) return undefined;
   for (const k of Object.keys(v)) if (!TIE_KEYS.has(k) || v[k] === undefined) return undefined;
   const { from, to, trust } = v;
-  if (!text(from, 1) || !text(to, 1) || !num(trust, 0, 1) ) return undefined;
+  if (!text(from, 1) || !text(to, 1) || !num(trust, 0, 1) || trust === 0) return undefined;
   const out: Tie = { from, to, trust };
   if ('kind' in v) {
     if (!text(v.kind, 1)) return undefined;
