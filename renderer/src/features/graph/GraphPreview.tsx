@@ -7,6 +7,8 @@ import { readTheme } from './theme';
 
 const NOTHING = new Set<number>();
 let frames = 0;
+/** The last picture drawn: shown again, not redrawn, when the preview remounts (while the live view's code loads). */
+let drawn: { snapshot: LayoutSnapshot; picture: HTMLCanvasElement } | null = null;
 
 /**
  * The graph as it was last laid out in this workspace, drawn once from the stored snapshot while the
@@ -23,9 +25,14 @@ export function GraphPreview({ snapshot }: { snapshot: LayoutSnapshot }) {
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(rect.width * dpr));
     canvas.height = Math.max(1, Math.round(rect.height * dpr));
+    const ctx = canvas.getContext('2d', { alpha: false })!;
+    if (drawn?.snapshot === snapshot && drawn.picture.width === canvas.width && drawn.picture.height === canvas.height) {
+      ctx.drawImage(drawn.picture, 0, 0);
+      return;
+    }
     const t = readTheme();
     const c = fitAll(snapshot.x, snapshot.y, rect.width, rect.height);
-    drawScene(canvas.getContext('2d', { alpha: false })!, { ...snapshot, selected: NOTHING, hovered: -1 }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, {
+    drawScene(ctx, { ...snapshot, selected: NOTHING, hovered: -1 }, { x: c.x * dpr, y: c.y * dpr, k: c.k * dpr }, {
       width: canvas.width,
       height: canvas.height,
       labelZoom: Infinity,
@@ -35,6 +42,11 @@ export function GraphPreview({ snapshot }: { snapshot: LayoutSnapshot }) {
       selectColour: t.warn,
       edgeBudget: 25_000,
     });
+    const picture = document.createElement('canvas');
+    picture.width = canvas.width;
+    picture.height = canvas.height;
+    picture.getContext('2d')!.drawImage(canvas, 0, 0);
+    drawn = { snapshot, picture };
     frames++;
     performance.mark?.('archipelago:graph-preview-frame');
     Object.assign(window, { archipelagoGraphPreviewFrames: () => frames });
