@@ -25,7 +25,12 @@ const DIST = join(ROOT, 'dist/renderer');
 const PEOPLE = Number(process.env.BENCH_RELOAD_PEOPLE ?? 10_000);
 const RUNS = Number(process.env.BENCH_RELOAD_RUNS ?? 3);
 
-type Times = { preview?: number; live?: number; count?: number; read: number };
+/**
+ * preview: the frame drawn from the kept layout; live: the live view's first frame; laidOut: its
+ * first frame drawn after the layout worker's first positions (without a kept layout, the live
+ * view's first frames show everyone at the centre); count: the people count on the page.
+ */
+type Times = { preview?: number; live?: number; laidOut?: number; count?: number; read: number };
 type Probe = { archipelagoGraphFrames?: () => number; archipelagoGraphPreviewFrames?: () => number; archipelagoGraph?: { alpha(): number }; reloadTimes?: Omit<Times, 'read'> };
 
 async function serve(): Promise<{ server: Server; url: string }> {
@@ -77,7 +82,7 @@ function layoutRow(args: { workspace: string; remove: boolean }) {
 }
 
 /** Reloads the app at `route` and returns when `until` has been seen (times from the navigation). */
-async function reload(page: Page, url: string, workspace: string, route: string, until: 'live' | 'count'): Promise<Times> {
+async function reload(page: Page, url: string, workspace: string, route: string, until: 'laidOut' | 'count'): Promise<Times> {
   await page.goto(`${url}/?relay=off&workspace=${workspace}${route}`);
   await page.reload();
   await page.waitForFunction((k) => (window as unknown as Probe).reloadTimes?.[k] !== undefined, until, { timeout: 120_000, polling: 50 });
@@ -98,10 +103,15 @@ export const reloadBench: Bench = {
         const w = window as unknown as Probe;
         const times: NonNullable<Probe['reloadTimes']> = {};
         w.reloadTimes = times;
+        let framesAtPositions = -1;
         const poll = () => {
           const now = performance.now();
+          const frames = w.archipelagoGraphFrames?.() ?? 0;
           if (times.preview === undefined && (w.archipelagoGraphPreviewFrames?.() ?? 0) > 0) times.preview = now;
-          if (times.live === undefined && (w.archipelagoGraphFrames?.() ?? 0) > 0) times.live = now;
+          if (times.live === undefined && frames > 0) times.live = now;
+          // the worker's first positions have arrived (alpha below 1): the next full draw shows them
+          if (framesAtPositions < 0 && (w.archipelagoGraph?.alpha() ?? 1) < 1) framesAtPositions = frames;
+          if (times.laidOut === undefined && framesAtPositions >= 0 && frames > framesAtPositions) times.laidOut = now;
           if (times.count === undefined && /\b\d{4,} people\b/.test(document.querySelector('.view-head p')?.textContent ?? '')) times.count = now;
           requestAnimationFrame(poll);
         };
@@ -124,7 +134,7 @@ export const reloadBench: Bench = {
       process.stderr.write(`reload: the network is ${stored.rows} stored update row(s), ${(stored.bytes / 1e6).toFixed(2)} MB; a raw IndexedDB read takes ${stored.readMs.toFixed(0)} ms\n`);
 
       const withLayout: Times[] = [];
-      for (let r = 0; r < RUNS; r++) withLayout.push(await reload(page, url, workspace, '#/graph', 'live'));
+      for (let r = 0; r < RUNS; r++) withLayout.push(await reload(page, url, workspace, '#/graph', 'laidOut'));
       const people: (Times & { raw: number })[] = [];
       for (let r = 0; r < RUNS; r++) {
         const t = await reload(page, url, workspace, '#/people', 'count');
@@ -135,14 +145,14 @@ export const reloadBench: Bench = {
       for (let r = 0; r < RUNS; r++) {
         await page.goto(`${url}/?relay=off&workspace=${workspace}#/people`);
         await page.evaluate(layoutRow, { workspace, remove: true });
-        without.push(await reload(page, url, workspace, '#/graph', 'live'));
+        without.push(await reload(page, url, workspace, '#/graph', 'laidOut'));
       }
       for (const [name, runs] of [['with the stored layout', withLayout], ['without a stored layout', without], ['people', people]] as const) {
-        for (const t of runs) process.stderr.write(`reload ${name}: ${['preview', 'read', 'live', 'count'].map((k) => `${k} ${(t as Record<string, number | undefined>)[k]?.toFixed(0) ?? '-'}`).join(', ')} ms\n`);
+        for (const t of runs) process.stderr.write(`reload ${name}: ${['preview', 'read', 'live', 'laidOut', 'count'].map((k) => `${k} ${(t as Record<string, number | undefined>)[k]?.toFixed(0) ?? '-'}`).join(', ')} ms\n`);
       }
       const first = (t: Times) => Math.min(t.preview ?? Infinity, t.live ?? Infinity);
       rows.push({ measure: `reload at ${PEOPLE}: first graph frame after navigation (from the stored layout)`, figure: median(withLayout.map(first)), baseline: median(without.map(first)), baselineName: 'same reload without a stored layout', unit: 'ms', target: 1000 });
-      rows.push({ measure: `reload at ${PEOPLE}: live graph frame after navigation (layout starts where it settled)`, figure: median(withLayout.map((t) => t.live!)), baseline: median(without.map((t) => t.live!)), baselineName: 'without a stored layout', unit: 'ms' });
+      rows.push({ measure: `reload at ${PEOPLE}: live graph, first frame with the layout's positions, after navigation`, figure: median(withLayout.map((t) => t.laidOut!)), baseline: median(without.map((t) => t.laidOut!)), baselineName: 'without a stored layout', unit: 'ms' });
       rows.push({ measure: `reload at ${PEOPLE}: documents read after navigation (${stored.rows} update row, ${(stored.bytes / 1e6).toFixed(1)} MB)`, figure: median(people.map((t) => t.read)), baseline: median(people.map((t) => t.raw)), baselineName: 'raw IndexedDB read of the rows', unit: 'ms' });
       rows.push({ measure: `reload at ${PEOPLE}: people count after the documents are read`, figure: median(people.map((t) => t.count! - t.read)), baseline: median(people.map((t) => t.read)), baselineName: 'documents read (from navigation)', unit: 'ms', target: 200 });
       await context.close();
