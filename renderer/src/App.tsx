@@ -23,6 +23,8 @@ import { PeopleView } from './features/people/PeopleView';
 import { ProjectsView } from './features/projects/ProjectsView';
 import { TiesView } from './features/ties/TiesView';
 import { WorkspacesView } from './features/workspaces/WorkspacesView';
+import { GraphPreview } from './features/graph/GraphPreview';
+import type { LayoutSnapshot } from './features/graph/layoutSnapshot';
 
 const GraphView = lazy(() => import('./features/graph/GraphView'));
 // large (d3-geo, the world atlas): loaded when first opened, never in the initial bundle
@@ -73,7 +75,9 @@ function useUndoRedo(session: WorkspaceSession | null) {
 
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
-export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelay: string | null; initialWorkspace: string }) {
+const ready = () => Promise.resolve();
+
+export function App({ db, initialUser, initialRelay, initialWorkspace, preview = null, whenReady = ready }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelay: string | null; initialWorkspace: string; preview?: LayoutSnapshot | null; whenReady?: () => Promise<void> }) {
   const [session, setSession] = useState<WorkspaceSession | null>(null);
   const [workspaceId, setWorkspaceId] = useState(initialWorkspace);
   const [user, setUserState] = useState(initialUser);
@@ -90,7 +94,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
   useEffect(() => {
     let live = true;
     let opened: WorkspaceSession | null = null;
-    WorkspaceSession.open(db, workspaceId, current.current.relayUrl, current.current.user).then(
+    (workspaceId === initialWorkspace ? whenReady() : Promise.resolve()).then(() => WorkspaceSession.open(db, workspaceId, current.current.relayUrl, current.current.user)).then(
       (s) => {
         if (!live) return s.close();
         opened = s;
@@ -103,8 +107,9 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
       live = false;
       opened?.close();
     };
-  }, [db, workspaceId]);
+  }, [db, workspaceId, initialWorkspace, whenReady]);
   useEffect(() => session?.setView(view), [session, view]);
+  const graphPreview = preview?.workspaceId === workspaceId ? <GraphPreview snapshot={preview} /> : null;
   const followRoute = useUi((s) => s.followRoute);
   useEffect(() => {
     const onHash = () => followRoute(parseRoute(location.hash));
@@ -208,9 +213,9 @@ export function App({ db, initialUser, initialRelay, initialWorkspace }: { db: A
           )}
           <main>
             <ErrorBoundary resetKey={`${workspaceId}/${view}`}>
-              {!session && !error && <p className="muted">Opening workspace…</p>}
+              {!session && !error && (view === 'graph' && graphPreview ? graphPreview : <p className="muted">Opening workspace…</p>)}
               {session && view === 'graph' && (
-                <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+                <Suspense fallback={graphPreview ?? <p className="muted">Loading the graph…</p>}>
                   <GraphView />
                 </Suspense>
               )}

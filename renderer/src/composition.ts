@@ -1,13 +1,16 @@
 import { DEMO_WORKSPACE_ID } from '../../shared/demo/demoIds';
+import type { LayoutSnapshot } from './features/graph/layoutSnapshot';
 import { installTheme } from './features/theme/theme';
 import { platform } from './platform';
+import { parseRoute } from './router';
 import { useUi } from './state/uiStore';
 import { openDatabase, type ArchipelagoDb } from './storage/db';
 import { compactStorage } from './storage/docStore';
+import { loadLayout } from './storage/layouts';
 import { quietLibraryLogs } from './storage/quietLibraryLogs';
 import { loadUser, type UserSettings } from './storage/settings';
 import { guardUnload } from './storage/unloadGuard';
-import { ensureDemoWorkspace, listWorkspaces, openLinkedWorkspace } from './storage/workspaces';
+import { ensureDemoWorkspace, linkedWorkspaceRequest, listWorkspaces, prepareLinkedWorkspace, type LinkedWorkspace } from './storage/workspaces';
 
 /** What the app starts with: everything the composition root made and read, before the first render. */
 export interface AppStart {
@@ -15,7 +18,20 @@ export interface AppStart {
   user: UserSettings;
   relayUrl: string | null;
   workspaceId: string;
+  /** The start workspace's graph as last laid out, when the app opens on the graph: its first frame. */
+  preview: LayoutSnapshot | null;
+  /**
+   * Resolves when the start workspace may be opened: once the first frame is painted, and a link's
+   * demo fill is done (its documents are then handed to the session already read).
+   */
+  whenReady: () => Promise<void>;
 }
+
+/** After the next paint (or 50 ms in a hidden tab, which paints nothing). */
+const afterPaint = () => new Promise<void>((done) => {
+  const timer = setTimeout(done, 50);
+  requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); done(); }, 0));
+});
 
 /**
  * The composition root: the one place that makes the app's long-lived services and wires them
@@ -23,8 +39,11 @@ export interface AppStart {
  * them. In order:
  * - library logging is quietened and the theme applied (no flash of the wrong theme);
  * - the local database opens (IndexedDB through Dexie), with the unload guard for pending writes;
- * - the demo workspace exists, and a `?workspace=&demo=` link is opened (DESIGN.md §3);
+ * - the demo workspace exists, and a `?workspace=&demo=` link is read (DESIGN.md §3);
  * - the user's settings and the platform's (desktop or web) relay are read;
+ * - when the app opens on the graph, the workspace's last layout is read, so the first frame is drawn
+ *   before the documents are read and decoded (a 10k-person network takes a second or more); the
+ *   link's demo fill and the documents are read after that frame (`whenReady`);
  * - storage compaction is scheduled.
  * The engine worker (engine/engineClient.ts) and the key store (features/identity/keyStore.ts) are
  * created lazily on first use, each behind its own module-level accessor.
@@ -35,12 +54,22 @@ export async function composeApp(): Promise<AppStart> {
   const db = openDatabase();
   guardUnload(window, db.writes);
   await ensureDemoWorkspace(db);
-  const linked = await openLinkedWorkspace(db, new URLSearchParams(location.search)).catch((e: Error) => {
-    useUi.getState().notify(`The link could not be opened: ${e.message}`, 'error');
-    return null;
-  });
+  const linkFailed = (e: Error) => useUi.getState().notify(`The link could not be opened: ${e.message}`, 'error');
+  let link: LinkedWorkspace | null = null;
+  try {
+    link = linkedWorkspaceRequest(new URLSearchParams(location.search));
+  } catch (e) {
+    linkFailed(e as Error);
+  }
   const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);
+  const workspaceId = link?.id ?? workspaces[0]?.id ?? DEMO_WORKSPACE_ID;
+  const layout = loadLayout(db, workspaceId);
+  const graphFirst = parseRoute(location.hash).view === 'graph';
+  if (graphFirst) void import('./features/graph/GraphView'); // the live view's code, while the documents are read
+  const preview = graphFirst ? await layout : null;
+  let ready: Promise<void> | null = null;
+  const whenReady = () => (ready ??= afterPaint().then(() => (link ? prepareLinkedWorkspace(db, link).catch(linkFailed) : undefined)));
   // compact stored updates soon after start (and y-dexie keeps doing it every 5 minutes)
   setTimeout(() => compactStorage(db).catch(() => {}), 3000);
-  return { db, user, relayUrl: settings.relayUrl, workspaceId: linked ?? workspaces[0]?.id ?? DEMO_WORKSPACE_ID };
+  return { db, user, relayUrl: settings.relayUrl, workspaceId, preview, whenReady };
 }

@@ -8,12 +8,13 @@ import { fanoutBench } from './fanout/index';
 import { graphBench } from './graph/index';
 import { formatTable, type Bench, type BenchRow } from './harness';
 import { networkBench } from './network/index';
+import { reloadBench } from './reload/index';
 import { scaleoutBench } from './scaleout/index';
 import { syncBench } from './sync/index';
 import { trustBench } from './trust/index';
 import { valueBench } from './value/index';
 
-const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench, fanoutBench, scaleoutBench, graphBench];
+const benches: Bench[] = [assemblyBench, trustBench, syncBench, networkBench, valueBench, fanoutBench, scaleoutBench, graphBench, reloadBench];
 const only = process.argv.slice(2);
 const rows: (BenchRow & { bench: string })[] = [];
 for (const bench of benches) {

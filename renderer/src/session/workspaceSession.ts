@@ -85,7 +85,8 @@ export class WorkspaceSession {
     openWorkspaceDoc(workspace.doc, 'migration');
     openNetworkDoc(network.doc, 'migration');
     openLedgerDoc(ledger.doc, 'migration');
-    await db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) });
+    // not awaited: the list of workspaces can be written while the workspace is shown
+    void db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) }).catch(() => {});
     return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrl, user);
   }
 

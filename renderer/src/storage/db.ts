@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { DocKind } from '../../../shared/model/docs/docVersion';
+import type { LayoutSnapshot } from '../features/graph/layoutSnapshot';
 import type { PendingMarker } from '../sync/relayConnection';
 import { WriteTracker } from './writeTracker';
 
@@ -35,6 +36,8 @@ export type ArchipelagoDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'room'>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** The graph's last layout per workspace: a cache for the first frame after a reload (storage/layouts.ts). */
+  layouts: EntityTable<LayoutSnapshot, 'workspaceId'>;
   /** Write transactions started but not yet committed (what "Saving…" and the unload guard watch). */
   writes: WriteTracker;
 };
@@ -51,7 +54,9 @@ export function openDatabase(name = 'archipelago'): ArchipelagoDb {
     outbox: 'room',
     settings: 'key',
   });
-  const writes = new WriteTracker();
+  db.version(2).stores({ layouts: 'workspaceId' });
+  // a layout is a cache: writing one is not an unsaved change, and never holds the page on unload
+  const writes = new WriteTracker(['layouts']);
   db.use(writes.middleware);
   return Object.assign(db, { writes });
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readNetwork } from '../../../shared/model/docs/networkDoc';
 import { openDatabase } from './db';
+import { DexieYProvider } from 'y-dexie';
 import { compactStorage, dexiePendingStore, openDoc, storedUpdateRows } from './docStore';
-import { ensureDemoWorkspace, joinWorkspace, listWorkspaces } from './workspaces';
+import { layoutSnapshot } from '../features/graph/layoutSnapshot';
+import { ensureDemoWorkspace, joinWorkspace, linkedWorkspaceRequest, listWorkspaces, prepareLinkedWorkspace } from './workspaces';
 
 let n = 0;
 const freshDb = () => openDatabase(`test-${++n}-${Date.now()}`);
@@ -101,6 +103,64 @@ describe('IndexedDB document storage (Dexie + y-dexie, fake-indexeddb)', () => {
     expect(Y.encodeStateVector(b.doc).length).toBeLessThan(3);
     a.release();
     b.release();
+    db.close();
+  });
+
+  it('reading a stored document does not encode it again for the update listeners, and later edits are still stored', async () => {
+    const name = `echo-${Date.now()}`;
+    let db = openDatabase(name);
+    let h = await openDoc(db, 'e.network', 'e', 'network');
+    for (let i = 0; i < 50; i++) h.doc.getMap('people').set(`p${i}`, `Person ${i}`);
+    await db.writes.whenIdle();
+    h.release();
+    db.close();
+    // a listener beside y-dexie's own (added as y-dexie's provider is made, before the read)
+    const heard: number[] = [];
+    const onNew = (provider: DexieYProvider) => provider.doc!.on('updateV2', (u: Uint8Array) => heard.push(u.length));
+    DexieYProvider.on('new', onNew);
+    db = openDatabase(name);
+    try {
+      h = await openDoc(db, 'e.network', 'e', 'network');
+    } finally {
+      DexieYProvider.on('new').unsubscribe(onNew);
+    }
+    expect(h.doc.getMap('people').size).toBe(50);
+    expect(heard).toEqual([]); // the stored state was not encoded and handed to listeners
+    h.doc.getMap('people').set('late', 'Late edit');
+    expect(heard).toHaveLength(1); // listeners are back
+    await db.writes.whenIdle();
+    h.release();
+    db.close();
+    db = openDatabase(name);
+    h = await openDoc(db, 'e.network', 'e', 'network');
+    expect(h.doc.getMap('people').get('late')).toBe('Late edit');
+    expect(h.doc.getMap('people').size).toBe(51);
+    h.release();
+    db.close();
+  });
+
+  it('a demo link hands its documents to the session already read (the same Y.Doc, not read twice)', async () => {
+    const db = freshDb();
+    await prepareLinkedWorkspace(db, linkedWorkspaceRequest(new URLSearchParams('workspace=hand&demo=30'))!);
+    const net = await openDoc(db, 'hand.network', 'hand', 'network');
+    expect(net.doc.isLoaded).toBe(true);
+    expect(readNetwork(net.doc).people).toHaveLength(30);
+    const again = await openDoc(db, 'hand.network', 'hand', 'network');
+    expect(again.doc).toBe(net.doc);
+    again.release();
+    net.release();
+    db.close();
+  });
+
+  it('keeps a layout without counting it as an unsaved change', async () => {
+    const db = freshDb();
+    const seen: number[] = [];
+    const stop = db.writes.subscribe(() => seen.push(db.writes.pending));
+    const snap = layoutSnapshot('w1', ['a', 'b'], { x: new Float32Array([1, 2]), y: new Float32Array([3, 4]), source: new Int32Array([0]), target: new Int32Array([1]), trust: new Float32Array([0.5]), radius: new Float32Array([3, 3]), group: new Uint16Array([0, 0]), colours: ['red'], names: ['A', 'B'], pinned: new Uint8Array(2) });
+    await db.layouts.put(snap);
+    expect(seen).toEqual([]);
+    expect((await db.layouts.get('w1'))?.x).toEqual(new Float32Array([1, 2]));
+    stop();
     db.close();
   });
 });

@@ -10,11 +10,20 @@ export interface DocHandle {
   release(): void;
 }
 
+export interface OpenDocOptions {
+  /**
+   * After the last release, keep the document loaded this many milliseconds: an `openDoc` of the same
+   * room in that time gets the same Y.Doc, already read, instead of reading and decoding it again
+   * (a 10k-person network is 8 MB and about a second of decoding).
+   */
+  keepAfterRelease?: number;
+}
+
 /**
  * Opens a room's document from IndexedDB: the row is created if new, and the promise resolves only
  * once every stored update is applied, before any network access.
  */
-export async function openDoc(db: ArchipelagoDb, room: string, workspaceId: string, kind: DocKind): Promise<DocHandle> {
+export async function openDoc(db: ArchipelagoDb, room: string, workspaceId: string, kind: DocKind, options: OpenDocOptions = {}): Promise<DocHandle> {
   let row = await db.docs.get(room);
   if (!row) {
     await db.docs.add({ id: room, workspaceId, kind } as DocRow).catch((e: Error) => {
@@ -23,8 +32,9 @@ export async function openDoc(db: ArchipelagoDb, room: string, workspaceId: stri
     row = await db.docs.get(room);
   }
   const doc = row!.doc;
-  const provider = DexieYProvider.load(doc);
-  await provider.whenLoaded;
+  const provider = DexieYProvider.load(doc, options.keepAfterRelease ? { gracePeriod: options.keepAfterRelease } : undefined);
+  if (!doc.isLoaded) await loadWithoutEcho(doc, provider.whenLoaded);
+  else await provider.whenLoaded;
   let released = false;
   return {
     room,
@@ -35,6 +45,42 @@ export async function openDoc(db: ArchipelagoDb, room: string, workspaceId: stri
       DexieYProvider.release(doc);
     },
   };
+}
+
+type Listeners = Map<string, Set<unknown>>;
+
+/**
+ * Waits for y-dexie's first read of a document without its update listener attached.
+ *
+ * y-dexie applies the stored updates in one transaction, with itself as the origin, and its
+ * `updateV2` listener then ignores that update. But Yjs encodes a transaction's update for every
+ * `updateV2` listener before calling it: loading a 10k-person network (8 MB) encoded all of it
+ * again, only to be thrown away, which was more than half the time the document took to open
+ * (measured by test/bench/reload). So the listener set is held aside (lib0's Observable keeps it
+ * in `_observers`) until the document's `load` event, which y-dexie emits synchronously right after
+ * that transaction, before any other code can touch the document; an error or a destroyed
+ * document puts it back too. Nothing written later is missed: every later update is stored.
+ */
+async function loadWithoutEcho(doc: Y.Doc, loaded: Promise<void>): Promise<void> {
+  const observers = (doc as unknown as { _observers?: Listeners })._observers;
+  const held = observers?.get('updateV2');
+  if (!observers || !held) return loaded;
+  observers.delete('updateV2');
+  const restore = () => {
+    doc.off('load', restore);
+    doc.off('destroy', restore);
+    const added = observers.get('updateV2');
+    if (added === held) return;
+    for (const f of added ?? []) held.add(f);
+    observers.set('updateV2', held);
+  };
+  doc.on('load', restore);
+  doc.on('destroy', restore);
+  try {
+    await loaded;
+  } finally {
+    restore();
+  }
 }
 
 /** Merges each document's stored updates into one (y-dexie's compaction), now rather than in 5 minutes. */

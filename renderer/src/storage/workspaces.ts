@@ -58,12 +58,16 @@ export async function joinWorkspace(db: ArchipelagoDb, id: string, name = 'Joine
   return row;
 }
 
-/**
- * `?workspace=<id>&demo=<N>[&seed=<S>]` (DESIGN.md §3): opens the local workspace `<id>`, and when its
- * network is empty, first fills it with the demo generator's network of N people (seed 1 by
- * default). A workspace that already has people is never overwritten.
- */
-export async function openLinkedWorkspace(db: ArchipelagoDb, params: URLSearchParams): Promise<string | null> {
+/** What a `?workspace=<id>&demo=<N>[&seed=<S>]` link asks for (DESIGN.md §3), checked; null without `workspace`. */
+export interface LinkedWorkspace {
+  id: string;
+  /** Demo people to fill an empty network with (0: none). */
+  people: number;
+  seed: number;
+}
+
+/** Reads and checks the link's parameters (no storage access): a bad value throws, naming it. */
+export function linkedWorkspaceRequest(params: URLSearchParams): LinkedWorkspace | null {
   const id = params.get('workspace');
   if (id === null) return null;
   const problem = workspaceIdProblem(id);
@@ -74,8 +78,23 @@ export async function openLinkedWorkspace(db: ArchipelagoDb, params: URLSearchPa
   const seedText = params.get('seed') ?? '1';
   const seed = Number(seedText);
   if (!Number.isInteger(seed)) throw new Error(`?seed=${seedText}: a seed is a whole number`);
-  const ws = await openDoc(db, rooms.workspace(id), id, 'workspace');
-  const net = await openDoc(db, rooms.network(id), id, 'network');
+  return { id, people, seed };
+}
+
+/**
+ * How long the documents a link opened stay loaded after it is done with them: the workspace
+ * session opens the same rooms next, and gets them without reading and decoding them again.
+ */
+const HAND_OVER_MS = 10_000;
+
+/**
+ * Prepares the linked workspace: when its network is empty, first fills it with the demo
+ * generator's network of N people. A workspace that already has people is never overwritten.
+ */
+export async function prepareLinkedWorkspace(db: ArchipelagoDb, link: LinkedWorkspace): Promise<void> {
+  const { id, people, seed } = link;
+  const ws = await openDoc(db, rooms.workspace(id), id, 'workspace', { keepAfterRelease: HAND_OVER_MS });
+  const net = await openDoc(db, rooms.network(id), id, 'network', { keepAfterRelease: HAND_OVER_MS });
   try {
     openWorkspaceDoc(ws.doc, 'migration');
     openNetworkDoc(net.doc, 'migration');
@@ -91,7 +110,18 @@ export async function openLinkedWorkspace(db: ArchipelagoDb, params: URLSearchPa
     ws.release();
     net.release();
   }
-  return id;
+}
+
+/**
+ * `?workspace=<id>&demo=<N>[&seed=<S>]` (DESIGN.md §3): opens the local workspace `<id>`, and when its
+ * network is empty, first fills it with the demo generator's network of N people (seed 1 by
+ * default). A workspace that already has people is never overwritten.
+ */
+export async function openLinkedWorkspace(db: ArchipelagoDb, params: URLSearchParams): Promise<string | null> {
+  const link = linkedWorkspaceRequest(params);
+  if (!link) return null;
+  await prepareLinkedWorkspace(db, link);
+  return link.id;
 }
 
 export const listWorkspaces = (db: ArchipelagoDb) => db.workspaces.orderBy('openedAt').reverse().toArray();

@@ -10,6 +10,9 @@ import type { DBCore, Middleware } from 'dexie';
  * `beforeunload` guard in `unloadGuard.ts`) until it is zero again.
  */
 export class WriteTracker {
+  /** Tables whose writes are caches (losing one loses nothing): not counted as unsaved. */
+  constructor(private readonly untracked: readonly string[] = []) {}
+
   private inFlight = 0;
   private lastSavedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
@@ -23,7 +26,7 @@ export class WriteTracker {
       ...down,
       transaction: (stores, mode, options) => {
         const tx = down.transaction(stores, mode, options);
-        if (mode === 'readwrite') this.track(tx as unknown as EventTarget);
+        if (mode === 'readwrite' && !stores.every((s) => this.untracked.includes(s))) this.track(tx as unknown as EventTarget);
         return tx;
       },
     }),

@@ -71,4 +71,16 @@ describe('incremental network view', () => {
     expect(changes).toEqual([`${target.id}|false`]);
     expect(view.snapshot()).toBe(after);
   });
+
+  it('orders ties as readNetwork does when the collator holds two ids equal (é composed and decomposed)', () => {
+    const doc = new Y.Doc();
+    openNetworkDoc(doc, O);
+    const ids = ['b', '\u00e9', 'e\u0301', 'a', 'E'];
+    for (const id of ids) addPerson(doc, { id, name: `N ${id}`, skills: [] }, O);
+    for (const from of ids) for (const to of ids) if (from !== to) setTie(doc, { from, to, trust: 0.5 }, O);
+    const view = new NetworkView(doc);
+    expect(view.snapshot().ties).toEqual(readNetwork(doc).ties);
+    expect(view.snapshot().ties.map((t) => `${t.from}>${t.to}`)).toEqual(readNetwork(doc).ties.map((t) => `${t.from}>${t.to}`));
+    view.destroy();
+  });
 });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { PersonSchema, TieSchema, type Person, type Tie } from '../network';
 import { collate } from '../../util/collate';
+import { quickPerson, quickTie } from '../quickValidate';
 import type { NetworkSnapshot } from './networkDoc';
 
 /** What changed since the last snapshot: person ids and tie keys (`from→to`). */
@@ -12,7 +13,43 @@ export interface NetworkChange {
 }
 
 const byName = (a: Person, b: Person) => collate(a.name, b.name) || collate(a.id, b.id);
-const byEnds = (x: Tie, y: Tie) => collate(x.from, y.from) || collate(x.to, y.to);
+
+/**
+ * The ties in `byEnds` order (`collate(from) || collate(to)`), sorted by number: each person gets
+ * their rank in collation order (people the collator holds equal share a rank), so 74k ties compare
+ * ranks instead of strings. The order is the same as sorting with the string comparator.
+ */
+function sortTies(ties: Tie[], people: readonly Person[]): Tie[] {
+  const ids = people.map((p) => p.id).sort(collate);
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i > 0 && collate(ids[i - 1], id) === 0 ? rank.get(ids[i - 1])! : i));
+  // a stable counting sort by the `from` rank, then a stable insertion sort by the `to` rank within
+  // each `from` (a handful of ties each): the same result as a stable sort by (from, to)
+  const m = ties.length;
+  const a = new Int32Array(m);
+  const b = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    a[e] = rank.get(ties[e].from)!;
+    b[e] = rank.get(ties[e].to)!;
+  }
+  const start = new Int32Array(ids.length + 1);
+  for (let e = 0; e < m; e++) start[a[e] + 1]++;
+  for (let r = 0; r < ids.length; r++) start[r + 1] += start[r];
+  const next = start.slice(0, ids.length);
+  const order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[next[a[e]]++] = e;
+  for (let r = 0; r < ids.length; r++) {
+    for (let i = start[r] + 1; i < start[r + 1]; i++) {
+      const e = order[i];
+      let j = i - 1;
+      for (; j >= start[r] && b[order[j]] > b[e]; j--) order[j + 1] = order[j];
+      order[j + 1] = e;
+    }
+  }
+  const out = new Array<Tie>(m);
+  for (let i = 0; i < m; i++) out[i] = ties[order[i]];
+  return out;
+}
 
 /**
  * A validated view of a network document that stays current incrementally: a Yjs event re-reads
@@ -32,8 +69,8 @@ export class NetworkView {
   private version = 0;
 
   constructor(private readonly doc: Y.Doc) {
-    doc.getMap<Y.Map<unknown>>('people').forEach((_v, id) => this.readPerson(id));
-    doc.getMap<Tie>('ties').forEach((_v, key) => this.readTie(key));
+    doc.getMap<Y.Map<unknown>>('people').forEach((value, id) => this.readPerson(id, value));
+    doc.getMap<Tie>('ties').forEach((value, key) => this.readTie(key, value));
     doc.getMap('people').observeDeep(this.onPeople);
     doc.getMap<Tie>('ties').observe(this.onTies);
   }
@@ -70,6 +107,8 @@ export class NetworkView {
     let people: Person[];
     if (!prev || membership || names) {
       people = [...this.people.values()].sort(byName);
+    } else if (!changedPeople.size) {
+      people = prev.people; // only ties or invalid records changed: the same array, so memos keyed on it hold
     } else {
       // same people in the same order: swap in the changed records
       people = prev.people.slice();
@@ -77,7 +116,10 @@ export class NetworkView {
     }
     let ties: Tie[];
     if (!prev || membership) {
-      ties = [...this.ties.values()].filter((t) => this.people.has(t.from) && this.people.has(t.to)).sort(byEnds);
+      ties = sortTies(
+        [...this.ties.values()].filter((t) => this.people.has(t.from) && this.people.has(t.to)),
+        people,
+      );
     } else if (this.pending.ties.size) {
       ties = prev.ties.map((t) => this.ties.get(`${t.from}→${t.to}`) ?? t);
     } else ties = prev.ties;
@@ -87,8 +129,7 @@ export class NetworkView {
     return this.cached;
   };
 
-  private readPerson(id: string): 'added' | 'removed' | 'renamed' | 'changed' | 'none' {
-    const value = this.doc.getMap<unknown>('people').get(id);
+  private readPerson(id: string, value: unknown = this.doc.getMap<unknown>('people').get(id)): 'added' | 'removed' | 'renamed' | 'changed' | 'none' {
     const before = this.people.get(id);
     if (value === undefined) {
       if (this.invalidPeople.delete(id)) this.pending.invalid = true;
@@ -104,7 +145,9 @@ export class NetworkView {
     const skills = Object.entries((raw.skills as Record<string, number> | undefined) ?? {})
       .map(([skill, level]) => ({ skill, level }))
       .sort((x, y) => collate(x.skill, y.skill));
-    const parsed = PersonSchema.safeParse({ ...raw, id, skills });
+    const candidate = { ...raw, id, skills };
+    const quick = quickPerson(candidate);
+    const parsed = quick ? { success: true as const, data: quick } : PersonSchema.safeParse(candidate);
     if (!parsed.success) {
       this.people.delete(id);
       this.invalidPeople.set(id, parsed.error.issues[0].message);
@@ -117,14 +160,14 @@ export class NetworkView {
     return before.name !== parsed.data.name ? 'renamed' : 'changed';
   }
 
-  private readTie(key: string): 'added' | 'removed' | 'changed' | 'none' {
-    const value = this.doc.getMap<Tie>('ties').get(key);
+  private readTie(key: string, value: unknown = this.doc.getMap<Tie>('ties').get(key)): 'added' | 'removed' | 'changed' | 'none' {
     const had = this.ties.has(key);
     if (value === undefined) {
       if (this.invalidTies.delete(key)) this.pending.invalid = true;
       return this.ties.delete(key) ? 'removed' : 'none';
     }
-    const parsed = TieSchema.safeParse(value);
+    const quick = quickTie(value);
+    const parsed = quick ? { success: true as const, data: quick } : TieSchema.safeParse(value);
     if (!parsed.success) {
       this.ties.delete(key);
       this.invalidTies.set(key, parsed.error.issues[0].message);

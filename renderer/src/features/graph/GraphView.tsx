@@ -30,6 +30,9 @@ import { SceneCache } from './sceneCache';
 import { ScenePainter } from './scenePainter';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
+import { knownLayout } from '../../storage/layouts';
+import { layoutSeed } from './layoutSnapshot';
+import { useLayoutMemory } from './useLayoutMemory';
 
 const LABEL_ZOOM = 1.6;
 /** While positions move, hover and pointer sharing use a hit index at most this old (ms). */
@@ -134,6 +137,8 @@ export default function GraphView() {
     held: null,
   });
   const workerRef = useRef<Worker | null>(null);
+  /** The layout starts from where it settled last time (useLayoutMemory): the camera frames it at once. */
+  const seeded = useRef(false);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
 
   // Size: personalised trust from the viewer (computed by the engine worker); without a viewer, ties.
@@ -175,8 +180,10 @@ export default function GraphView() {
     let fitted = false;
     workerRef.current = worker;
     const n = model.ids.length;
-    live.current.x = new Float32Array(n);
-    live.current.y = new Float32Array(n);
+    const seed = session ? layoutSeed(knownLayout(session.workspaceId) ?? null, model.ids) : null;
+    seeded.current = seed?.matched === n;
+    live.current.x = seed ? seed.x.slice() : new Float32Array(n);
+    live.current.y = seed ? seed.y.slice() : new Float32Array(n);
     live.current.held = null;
     worker.onmessage = (e: MessageEvent<LayoutFrame | CommunitiesFrame>) => {
       if (e.data.type === 'communities') return setCommunity({ model, community: e.data.community });
@@ -202,13 +209,13 @@ export default function GraphView() {
       live.current.dirty = true;
     };
     const pins = doc ? [...readGraphPins(doc).pins].flatMap(([id, p]) => (model.indexOf.has(id) ? [[model.indexOf.get(id)!, p.x, p.y] as [number, number, number]] : [])) : [];
-    const req: LayoutRequest = { type: 'graph', n, source: model.source, target: model.target, trust: model.trust, pins };
+    const req: LayoutRequest = { type: 'graph', n, source: model.source, target: model.target, trust: model.trust, pins, start: seed ? { x: seed.x, y: seed.y, complete: seeded.current } : undefined };
     worker.postMessage(req);
     return () => {
       worker.terminate();
       workerRef.current = null;
     };
-  }, [model, doc]);
+  }, [model, doc, session]);
 
   // Pins shared through Yjs: a co-editor's drag moves the person here too.
   useEffect(() => {
@@ -278,6 +285,7 @@ export default function GraphView() {
     visibleRef.current = visible;
     live.current.dirty = true;
   }, [model, edgeOrder, palette, radius, pinnedFlags, selected, hovered, visible, islands, pathIdx, communityOf, colourBy, clusters, peerScene, theme]);
+  useLayoutMemory(model, live, scene);
   const themeRef = useRef(theme);
   useEffect(() => {
     themeRef.current = theme;
@@ -404,7 +412,8 @@ export default function GraphView() {
     const sel = select(canvas);
     sel.call(behaviour).on('dblclick.zoom', null);
     const rect = canvas.getBoundingClientRect();
-    sel.call(behaviour.transform, zoomIdentity.translate(rect.width / 2, rect.height / 2).scale(0.9));
+    const first = seeded.current ? fitAll(live.current.x, live.current.y, rect.width, rect.height) : { x: rect.width / 2, y: rect.height / 2, k: 0.9 };
+    sel.call(behaviour.transform, zoomIdentity.translate(first.x, first.y).scale(first.k));
     return () => {
       sel.on('.zoom', null);
     };

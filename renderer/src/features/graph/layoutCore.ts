@@ -2,10 +2,23 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 
 /** Messages to the layout worker (all plain data, validated by shape on arrival). */
 export type LayoutRequest =
-  | { type: 'graph'; n: number; source: Int32Array; target: Int32Array; trust: Float32Array; pins: [number, number, number][] }
+  | { type: 'graph'; n: number; source: Int32Array; target: Int32Array; trust: Float32Array; pins: [number, number, number][]; start?: LayoutStart }
   | { type: 'pin'; i: number; x: number; y: number }
   | { type: 'unpin'; i: number }
   | { type: 'pins'; pins: [number, number, number][] };
+
+/**
+ * Where to start (the last layout of this graph, useLayoutMemory.ts): NaN where a person has no
+ * position yet. A complete start is already settled, so the layout only polishes it (a low alpha).
+ */
+export interface LayoutStart {
+  x: Float32Array;
+  y: Float32Array;
+  complete: boolean;
+}
+
+/** The alpha a complete start begins at: pins and small changes settle; the picture stays. */
+export const SEEDED_ALPHA = 0.08;
 
 /** Positions after some ticks, as transferred typed arrays; `alpha` is how far from settled. */
 export interface LayoutFrame {
@@ -39,7 +52,8 @@ export class ForceLayout {
     this.sim?.stop();
     this.pinKey = '';
     const { n, source, target, trust } = req;
-    this.nodes = Array.from({ length: n }, (_, index) => ({ index }));
+    const start = req.start?.x.length === n && req.start.y.length === n ? req.start : undefined;
+    this.nodes = Array.from({ length: n }, (_, index) => (start && Number.isFinite(start.x[index]) && Number.isFinite(start.y[index]) ? { index, x: start.x[index], y: start.y[index] } : { index }));
     const links = Array.from(source, (s, e) => ({ source: s, target: target[e], trust: trust[e] }));
     const degree = new Uint32Array(n);
     for (let e = 0; e < source.length; e++) {
@@ -61,6 +75,7 @@ export class ForceLayout {
       .alphaDecay(big ? 0.04 : 0.0228)
       .stop();
     this.setPins(req.pins);
+    if (start?.complete) this.sim?.alpha(SEEDED_ALPHA);
   }
 
   setPins(pins: [number, number, number][]): void {

@@ -1,35 +1,14 @@
-import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { readNetwork } from '../../../../shared/model/docs/networkDoc';
-import { useApp } from '../../hooks/useSession';
+import type { Person, Tie } from '../../../../shared/model/network';
+import { useNetwork } from '../../hooks/useNetwork';
 
 /**
- * The network's people and ties, re-read only when people or ties change: the graph pins live in
- * the same document, and moving a person must not rebuild the graph (nor restart its layout).
+ * The network's people and ties, from the one incremental view the app shares (useNetwork): new
+ * arrays only when people or ties change. The graph pins live in the same document, and moving a
+ * person must not rebuild the graph (nor restart its layout). Opening the graph no longer reads
+ * and validates the whole network a second time (it was read for the app already).
  */
-export function useNetworkGraph(): { doc: Y.Doc | undefined; people: ReturnType<typeof readNetwork>['people']; ties: ReturnType<typeof readNetwork>['ties'] } {
-  const { session } = useApp();
-  const doc = session?.network.doc;
-  const version = useRef(0);
-  const subscribe = useMemo(
-    () => (onChange: () => void) => {
-      if (!doc) return () => {};
-      const bump = () => {
-        version.current++;
-        onChange();
-      };
-      const people = doc.getMap('people');
-      const ties = doc.getMap('ties');
-      people.observeDeep(bump);
-      ties.observe(bump);
-      return () => {
-        people.unobserveDeep(bump);
-        ties.unobserve(bump);
-      };
-    },
-    [doc],
-  );
-  const v = useSyncExternalStore(subscribe, () => version.current);
-  const net = useMemo(() => (doc ? readNetwork(doc) : { people: [], ties: [] }), [doc, v]); // eslint-disable-line react-hooks/exhaustive-deps
+export function useNetworkGraph(): { doc: Y.Doc | undefined; people: readonly Person[]; ties: readonly Tie[] } {
+  const { doc, net } = useNetwork();
   return { doc, people: net.people, ties: net.ties };
 }

@@ -78,10 +78,14 @@ const sameInputs = (a: EvidenceInputs, b: EvidenceInputs) =>
 function deriveEvidence({ entries, members, claims, net, workspace }: EvidenceInputs): TrustEvidence {
   const history = keyHistory(entries, { members: new Set(members.map((m) => m.key)), attestationsRequired: ROTATION_ATTESTATIONS });
   const links = personLinks(entries, { workspace, history });
-  const prior = new Map(net.ties.map((t) => [`${t.from}\u0000${t.to}`, t.trust]));
-  const ties = evidenceTies(entries, (from, to) => prior.get(`${from}\u0000${to}`), { now: new Date().toISOString(), personOfKey: links.personOfKey });
+  // built on first use only: at 10k people and 74k ties these maps cost tens of milliseconds, and
+  // without evidence or a key to name (the usual start) nothing asks
+  let prior: Map<string, number> | null = null;
+  const priorOf = (from: string, to: string) => (prior ??= new Map(net.ties.map((t) => [`${t.from}\u0000${t.to}`, t.trust]))).get(`${from}\u0000${to}`);
+  const ties = evidenceTies(entries, priorOf, { now: new Date().toISOString(), personOfKey: links.personOfKey });
   const memberName = new Map(members.map((m) => [m.key, m.name]));
-  const personName = new Map(net.people.map((p) => [p.id, p.name]));
+  let personNames: Map<string, string> | null = null;
+  const personName = { get: (id: string) => (personNames ??= new Map(net.people.map((p) => [p.id, p.name]))).get(id) };
   const nameOfKey = (key: string) => {
     const current = history.currentKey(key);
     const person = links.personOfKey(key);

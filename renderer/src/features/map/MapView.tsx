@@ -13,6 +13,7 @@ import { drawLand, drawOverlay, readColors, type Land, type Placed } from './dra
 import { allSkills, cityArcs, clusterByCity, clusterRadius, teamOnMap, TZ_BANDS, type CityCluster, type MapFilter, type TzBand } from './mapModel';
 import { useAcceptedTeams } from './useAcceptedTeams';
 import './map.css';
+import { countryName, placeLabels } from './placeLabels';
 
 const NO_PROJECTS: ProjectSummary[] = [];
 
@@ -70,6 +71,7 @@ export default function MapView() {
 
   const projection = useMemo(() => geoEqualEarth().fitExtent([[8, 8], [Math.max(16, size.width - 8), Math.max(16, size.height - 8)]], { type: 'Sphere' }), [size.width, size.height]);
   const clusters = useMemo(() => clusterByCity(net.people, filter), [net.people, filter]);
+  const labels = useMemo(() => placeLabels(clusters), [clusters]);
   const arcs = useMemo(() => cityArcs(net.people, net.ties, filter), [net.people, net.ties, filter]);
   const skills = useMemo(() => allSkills(net.people), [net.people]);
   const shown = teams.find((t) => t.projectId === teamId) ?? null;
@@ -261,7 +263,7 @@ export default function MapView() {
             {clusters.map((c) => (
               <li key={c.key}>
                 <button type="button" className={`list-item ${picked === c.key ? 'on' : ''}`} onClick={() => setPicked(c.key)} data-testid="map-place">
-                  {c.city} <span className="muted">({c.people.length})</span>
+                  {labels.get(c.key) ?? c.city} <span className="muted">({c.people.length})</span>
                 </button>
               </li>
             ))}
@@ -280,7 +282,7 @@ function PlaceCard({ cluster, x, y, width, pinned, onOpen, onClose }: { cluster:
     <div className={`map-card ${pinned ? 'pinned' : ''}`} style={{ left, top: Math.max(4, y - 10) }} data-testid="map-card" role={pinned ? 'dialog' : 'tooltip'} aria-label={`${cluster.city}: ${cluster.people.length} people`}>
       <div className="map-card-head">
         <strong>
-          {cluster.city}, {cluster.country}
+          {cluster.city}, {countryName(cluster.country)}
         </strong>{' '}
         <span className="muted">{cluster.people.length === 1 ? '1 person' : `${cluster.people.length} people`}</span>
         {pinned && (
