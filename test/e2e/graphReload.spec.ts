@@ -37,8 +37,9 @@ test('a reload draws the graph at once from its kept layout, and the layout goes
   await page.reload();
   // the first frame is the kept picture, drawn before the documents were read
   await expect.poll(() => page.evaluate(() => (window as unknown as Probe).archipelagoGraphPreviewFrames?.() ?? 0)).toBeGreaterThan(0);
-  // the live graph's first frame already has everyone where they were, and the layout starts cool
-  await page.waitForFunction(() => ((window as unknown as Probe).archipelagoGraphFrames?.() ?? 0) > 0, null, { polling: 'raf' });
+  // the live graph starts with everyone where they were, and the layout starts cool (read as soon as
+  // the live graph has positions: its first picture comes from the scene worker, a few ticks later)
+  await page.waitForFunction((n) => (window as unknown as Probe).archipelagoGraph?.worldOf(n) != null, names[0], { polling: 'raf' });
   const live = await page.evaluate((ns) => {
     const g = (window as unknown as Probe).archipelagoGraph!;
     return { alpha: g.alpha(), at: ns.map((n) => g.worldOf(n)) };
