@@ -8,6 +8,8 @@ import { quietLibraryLogs } from './storage/quietLibraryLogs';
 import { loadUser, type UserSettings } from './storage/settings';
 import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, listWorkspaces, openLinkedWorkspace } from './storage/workspaces';
+import { saveAccess } from './storage/accessStore';
+import { accessFromLink, addressWithoutToken } from './sync/workspaceAccess';
 
 /** What the app starts with: everything the composition root made and read, before the first render. */
 export interface AppStart {
@@ -23,7 +25,9 @@ export interface AppStart {
  * them. In order:
  * - library logging is quietened and the theme applied (no flash of the wrong theme);
  * - the local database opens (IndexedDB through Dexie), with the unload guard for pending writes;
- * - the demo workspace exists, and a `?workspace=&demo=` link is opened (DESIGN.md §3);
+ * - the demo workspace exists, and a `?workspace=&demo=` link is opened (DESIGN.md §3); a link's room
+ *   token (`&relay=ws://host/?token=`, a workshop's) is stored as that workspace's access and taken
+ *   out of the address;
  * - the user's settings and the platform's (desktop or web) relay are read;
  * - storage compaction is scheduled.
  * The engine worker (engine/engineClient.ts) and the key store (features/identity/keyStore.ts) are
@@ -39,6 +43,18 @@ export async function composeApp(): Promise<AppStart> {
     useUi.getState().notify(`The link could not be opened: ${e.message}`, 'error');
     return null;
   });
+  // a link's room token becomes that workspace's stored access, and leaves the address bar and history
+  const linkedAccess = (() => {
+    try {
+      return accessFromLink(new URLSearchParams(location.search));
+    } catch (e) {
+      useUi.getState().notify(`The link's relay access could not be used: ${(e as Error).message}`, 'error');
+      return null;
+    }
+  })();
+  if (linkedAccess && linkedAccess.workspaceId === linked) await saveAccess(db, linked, linkedAccess.access);
+  const clean = addressWithoutToken(location.href);
+  if (clean !== location.href) history.replaceState(history.state, '', clean);
   const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);
   // compact stored updates soon after start (and y-dexie keeps doing it every 5 minutes)
   setTimeout(() => compactStorage(db).catch(() => {}), 3000);

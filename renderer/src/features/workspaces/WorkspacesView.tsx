@@ -11,6 +11,7 @@ import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } fr
 import { ThemeChoiceField } from '../theme/ThemeToggle';
 import { probeRoom } from '../../sync/probeRoom';
 import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
+import { WorkspaceAccessPanel } from '../access/WorkspaceAccessPanel';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
@@ -139,6 +140,7 @@ export function WorkspacesView() {
           </div>
         </form>
       </div>
+      <WorkspaceAccessPanel />
       <form onSubmit={saveSettings} className="panel">
         <h2>This device</h2>
         <div className="grid2">
