@@ -29,6 +29,8 @@ import { buildPalette, type ColourBy } from './palette';
 import { SceneCache } from './sceneCache';
 import { skillLabel } from './skillLabel';
 import { useNetworkGraph } from './useNetworkGraph';
+import { useGraphViewport, viewportOf } from './graphViewport';
+import { useFollowedViewport, wantedOr } from './useFollowedViewport';
 
 const LABEL_ZOOM = 1.6;
 /** The cached picture reaches this share of the canvas beyond each side, so a short pan shows no blank edge. */
@@ -191,7 +193,7 @@ export default function GraphView() {
       live.current.hit = null;
       if (!fitted && e.data.alpha < 0.1) {
         fitted = true;
-        applyCamera(canvasRef.current, zoomRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h));
+        applyCamera(canvasRef.current, zoomRef.current, wantedOr(canvasRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h)));
       }
       live.current.dirty = true;
     };
@@ -374,6 +376,7 @@ export default function GraphView() {
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         live.current.movedAt = performance.now();
+        useGraphViewport.getState().report(viewportOf(live.current.camera, canvas.clientWidth, canvas.clientHeight));
       });
     zoomRef.current = behaviour;
     const sel = select(canvas);
@@ -388,6 +391,7 @@ export default function GraphView() {
   }, []);
 
   const setCamera = (c: Camera) => applyCamera(canvasRef.current, zoomRef.current, c);
+  useFollowedViewport(() => canvasRef.current, setCamera);
 
   // Node drag, click to select, shift-drag to lasso (pointer events; d3-zoom ignores these gestures).
   const gesture = useRef<{ kind: 'node'; i: number; moved: boolean } | { kind: 'lasso'; points: [number, number][] } | { kind: 'pan'; x: number; y: number } | null>(null);
