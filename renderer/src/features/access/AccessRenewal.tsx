@@ -8,6 +8,7 @@ import { renewAccessToken } from './renewAccessToken';
 /** Timers longer than this overflow in browsers (they fire at once). */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 const RETRY_MS = 60_000;
+const MIN_GAP_MS = 10_000;
 
 /**
  * Keeps the open workspace's room token fresh: where its relay renews tokens (a workshop host), asks
@@ -42,7 +43,11 @@ export function AccessRenewal() {
         },
       );
     };
-    timer = setTimeout(attempt, Math.min(Math.max(0, due - Date.now()), MAX_DELAY_MS));
+    // a short-lived token is renewed no sooner than halfway through what is left of it (at most 10 s on):
+    // renewing at once, over and over, would flood the host
+    const now = Date.now();
+    const at = Math.max(due, now + Math.min(MIN_GAP_MS, Math.max(0, (expires - now) / 2)));
+    timer = setTimeout(attempt, Math.min(at - now, MAX_DELAY_MS));
     return () => {
       live = false;
       clearTimeout(timer);
