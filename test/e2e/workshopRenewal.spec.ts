@@ -24,9 +24,14 @@ test.beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`the workshop host did not start: ${err}`)), 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
-      if (out.includes('controls:')) (clearTimeout(timer), resolve());
+      if (!out.includes('controls:')) return;
+      clearTimeout(timer);
+      resolve();
     });
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the workshop host exited with ${code}: ${err}`))));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the workshop host exited with ${code}: ${err}`));
+    });
   });
 });
 test.afterAll(async () => {
