@@ -150,6 +150,22 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
       return { cx: (el.clientWidth / 2 - c.x) / c.k, cy: (el.clientHeight / 2 - c.y) / c.k, k: c.k };
     });
   const near = (a: { cx: number; cy: number; k: number }, b: { cx: number; cy: number; k: number }) => Math.abs(a.k / b.k - 1) < 0.01 && Math.abs(a.cx - b.cx) < 2 && Math.abs(a.cy - b.cy) < 2;
+  // spotlight a person: they are ringed on the graph for everyone, where the graph draws them
+  await fac.getByTestId('workshop-spotlight-kind').selectOption('person');
+  await fac.getByTestId('workshop-spotlight-label').fill('Zora Wall');
+  await fac.getByTestId('workshop-spotlight-set').click();
+  for (const p of [fac, ana, bo]) {
+    const ring = p.getByTestId('graph-spotlight-ring');
+    await expect(ring).toHaveAttribute('data-person', 'Zora Wall');
+    await expect
+      .poll(async () => {
+        const at = await p.evaluate(() => (window as unknown as { archipelagoGraph: { screenOf(n: string): [number, number] | null } }).archipelagoGraph.screenOf('Zora Wall'));
+        const [x, y] = [Number(await ring.getAttribute('data-x')), Number(await ring.getAttribute('data-y'))];
+        return at !== null && Math.hypot(at[0] - x, at[1] - y) < 3;
+      }, { timeout: 10_000 })
+      .toBe(true);
+  }
+  await expect(ana.getByTestId('workshop-spotlight')).toHaveText('Spotlight on the person: Zora Wall');
   const before = await viewport(fac);
   await fac.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
   await fac.mouse.wheel(0, -800);

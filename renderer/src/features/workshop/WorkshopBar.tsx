@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../../hooks/useSession';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { ParticipantBanner } from './ParticipantBanner';
+import { GraphSpotlight } from './GraphSpotlight';
 import { tokenOf, useWorkshopView, workshopRole } from './workshopClient';
 import './workshop.css';
 
@@ -31,5 +32,11 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
         This workshop link has no access token: open the join link again.
       </section>
     );
-  return role === 'facilitator' ? <FacilitatorPanel conn={conn} token={token} /> : <ParticipantBanner conn={conn} token={token} />;
+  const spotlight = conn.status === 'live' || conn.status === 'lost' ? (conn.view?.spotlight ?? null) : null;
+  return (
+    <>
+      {role === 'facilitator' ? <FacilitatorPanel conn={conn} token={token} /> : <ParticipantBanner conn={conn} token={token} />}
+      <GraphSpotlight spotlight={spotlight} />
+    </>
+  );
 }
