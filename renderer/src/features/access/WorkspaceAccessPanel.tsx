@@ -72,7 +72,7 @@ export function WorkspaceAccessPanel() {
       )}
       <div className="row">
         <button type="submit" data-testid="workspace-access-save">
-          Save access
+          Use this access
         </button>
         {app.access?.token && (
           <button type="button" className="secondary" onClick={forget} data-testid="workspace-token-forget">
