@@ -62,6 +62,9 @@ export interface ConnectionInfo {
 
 class TooManyRooms extends Error {}
 
+/** The upgrade path that answers why this address is refused (see accessCheck); `~` is never in a room name. */
+export const ACCESS_CHECK_PATH = '/~access-check';
+
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Refuses an upgrade with a plain HTTP response (the socket never becomes a websocket). */
@@ -121,6 +124,29 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
+  /** What a room upgrade from `ip` would now be refused with by a limit (429), or null. */
+  const limitRefusal = (ip: string): string | null => {
+    const penaltyUntil = penalty.get(ip);
+    if (penaltyUntil !== undefined && penaltyUntil > Date.now()) return 'rate limit exceeded: wait before reconnecting';
+    if ((perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp) return `too many connections from this address (max ${limits.maxConnectionsPerIp})`;
+    return null;
+  };
+
+  /**
+   * `ACCESS_CHECK_PATH` (not a room name): a browser cannot see the HTTP status of a refused upgrade,
+   * so after one fails the app asks here why. The socket is accepted (it does not count against the
+   * address's connections) and closed at once: 4429 with the reason when a limit refuses this address,
+   * else 1000. It tells nothing about other addresses, rooms or tokens.
+   */
+  const accessCheck = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string) => {
+    const refusal = limitRefusal(ip);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      ws.close(refusal ? CLOSE.rateLimited : 1000, refusal ?? 'no limit refuses this address');
+      setTimeout(() => ws.terminate(), 2000).unref?.();
+    });
+  };
+
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // a client that goes away while we decide must not crash the process
     socket.on('error', () => socket.destroy());
@@ -132,6 +158,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       refuseUpgrade(socket, status, reason);
     };
     if (closing) return refuse(503, 'the relay is shutting down');
+    if ((req.url ?? '').split('?')[0] === ACCESS_CHECK_PATH) return accessCheck(req, socket, head, ip);
     const room = roomFromUrl(req.url);
     if (!room) return refuse(400, 'bad room name');
     const penaltyUntil = penalty.get(ip);

@@ -19,6 +19,9 @@ import { WorkspaceSession } from './session/workspaceSession';
 import { useUi, type View } from './state/uiStore';
 import type { ArchipelagoDb } from './storage/db';
 import { saveUser, type UserSettings } from './storage/settings';
+import { loadAccess, saveAccess } from './storage/accessStore';
+import { effectiveRelayUrls, type WorkspaceAccess } from './sync/workspaceAccess';
+import { AccessRenewal } from './features/access/AccessRenewal';
 import { PeopleView } from './features/people/PeopleView';
 import { ProjectsView } from './features/projects/ProjectsView';
 import { TiesView } from './features/ties/TiesView';
@@ -82,6 +85,9 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
   const [workspaceId, setWorkspaceId] = useState(initialWorkspace);
   const [user, setUserState] = useState(initialUser);
   const [relayUrl, setRelayState] = useState(initialRelay);
+  /** The open workspace's own relays and token (this device's settings), and the URLs they make. */
+  const [access, setAccessState] = useState<WorkspaceAccess | null>(null);
+  const relayUrls = useMemo(() => effectiveRelayUrls(relayUrl, access), [relayUrl, access]);
   const [error, setError] = useState<string | null>(null);
   const view = useUi((s) => s.view);
   const go = useUi((s) => s.go);
@@ -94,7 +100,13 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
   useEffect(() => {
     let live = true;
     let opened: WorkspaceSession | null = null;
-    (workspaceId === initialWorkspace ? whenReady() : Promise.resolve()).then(() => WorkspaceSession.open(db, workspaceId, current.current.relayUrl, current.current.user)).then(
+    (workspaceId === initialWorkspace ? whenReady() : Promise.resolve())
+      .then(() => loadAccess(db, workspaceId))
+      .then((stored) => {
+        if (live) setAccessState(stored);
+        return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.relayUrl, stored), current.current.user);
+      })
+      .then(
       (s) => {
         if (!live) return s.close();
         opened = s;
@@ -131,6 +143,8 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
       session,
       user,
       relayUrl,
+      relayUrls,
+      access,
       openWorkspace,
       setUser: async (u) => {
         const saved = await saveUser(db, u);
@@ -140,10 +154,16 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
       setRelayUrl: async (url) => {
         await platform.setSettings({ relayUrl: url });
         setRelayState(url);
-        session?.setRelayUrl(url);
+        session?.setRelayUrls(effectiveRelayUrls(url, access));
+      },
+      setAccess: async (next) => {
+        if (!session) throw new Error('no workspace is open');
+        const saved = await saveAccess(db, session.workspaceId, next);
+        setAccessState(saved);
+        session.setRelayUrls(effectiveRelayUrls(relayUrl, saved));
       },
     }),
-    [db, session, user, relayUrl, openWorkspace],
+    [db, session, user, relayUrl, relayUrls, access, openWorkspace],
   );
 
   const sync = useSyncState(session);
@@ -170,6 +190,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
     <AppContext.Provider value={services}>
       <RegisterSelf />
       <TrustEvidenceSync />
+      <AccessRenewal />
       <div className="app">
         <nav className="sidebar" aria-label="Sections">
           <div className="brand">
@@ -203,7 +224,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
             <PaletteHost undo={undo} redo={redo} />
             <Presence peers={peers} me={user} />
             <ThemeToggle />
-            <SyncIndicator state={sync} relayUrl={relayUrl} unsaved={unsaved} onRetry={() => session?.retryNow()} />
+            <SyncIndicator state={sync} relayUrl={relayUrls[0] ?? null} unsaved={unsaved} onRetry={() => session?.retryNow()} />
           </header>
           <WorkshopBar />
           {error && (

@@ -11,6 +11,8 @@ import { quietLibraryLogs } from './storage/quietLibraryLogs';
 import { loadUser, type UserSettings } from './storage/settings';
 import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, linkedWorkspaceRequest, listWorkspaces, prepareLinkedWorkspace, type LinkedWorkspace } from './storage/workspaces';
+import { saveAccess } from './storage/accessStore';
+import { accessFromLink, addressWithoutToken } from './sync/workspaceAccess';
 
 /** What the app starts with: everything the composition root made and read, before the first render. */
 export interface AppStart {
@@ -39,7 +41,9 @@ const afterPaint = () => new Promise<void>((done) => {
  * them. In order:
  * - library logging is quietened and the theme applied (no flash of the wrong theme);
  * - the local database opens (IndexedDB through Dexie), with the unload guard for pending writes;
- * - the demo workspace exists, and a `?workspace=&demo=` link is read (DESIGN.md §3);
+ * - the demo workspace exists, and a `?workspace=&demo=` link is read (DESIGN.md §3); a link's room
+ *   token (`&relay=ws://host/?token=`, a workshop's) is stored as that workspace's access and taken
+ *   out of the address;
  * - the user's settings and the platform's (desktop or web) relay are read;
  * - when the app opens on the graph, the workspace's last layout is read, so the first frame is drawn
  *   before the documents are read and decoded (a 10k-person network takes a second or more); the
@@ -61,6 +65,18 @@ export async function composeApp(): Promise<AppStart> {
   } catch (e) {
     linkFailed(e as Error);
   }
+  // a link's room token becomes that workspace's stored access, and leaves the address bar and history
+  const linkedAccess = (() => {
+    try {
+      return accessFromLink(new URLSearchParams(location.search));
+    } catch (e) {
+      useUi.getState().notify(`The link's relay access could not be used: ${(e as Error).message}`, 'error');
+      return null;
+    }
+  })();
+  if (link && linkedAccess && linkedAccess.workspaceId === link.id) await saveAccess(db, link.id, linkedAccess.access);
+  const clean = addressWithoutToken(location.href);
+  if (clean !== location.href) history.replaceState(history.state, '', clean);
   const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);
   const workspaceId = link?.id ?? workspaces[0]?.id ?? DEMO_WORKSPACE_ID;
   const layout = loadLayout(db, workspaceId);

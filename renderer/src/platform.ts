@@ -24,8 +24,12 @@ function webPlatform(): ArchipelagoDesktopApi {
     }
     return { relayUrl: initialRelay(saved.relayUrl, launched) };
   };
-  const param = new URLSearchParams(location.search).get('relay');
-  if (param !== null) localStorage.setItem(WEB_SETTINGS_KEY, JSON.stringify({ ...read(), relayUrl: param === 'off' ? null : param }));
+  const params = new URLSearchParams(location.search);
+  const param = params.get('relay');
+  // a relay with a room token for a linked workspace (a workshop link) is that workspace's access,
+  // stored with it (composition.ts), not this device's relay for every workspace
+  const forOneWorkspace = param !== null && params.has('workspace') && param.includes('token=');
+  if (param !== null && !forOneWorkspace) localStorage.setItem(WEB_SETTINGS_KEY, JSON.stringify({ ...read(), relayUrl: param === 'off' ? null : param }));
   return {
     version: import.meta.env.VITE_APP_VERSION ?? 'dev',
     platform: 'web',

@@ -26,6 +26,7 @@ try {
       data: { type: 'string', default: './workshop-data' },
       web: { type: 'string', default: 'dist/renderer' },
       'code-ttl-seconds': { type: 'string', default: String(4 * 3600) },
+      'token-ttl-seconds': { type: 'string', default: String(12 * 3600) },
       'log-level': { type: 'string', default: 'info' },
     },
     strict: true,
@@ -37,16 +38,17 @@ const Config = z.object({
   port: z.coerce.number().int().min(0, '--port must be 0..65535').max(65535, '--port must be 0..65535'),
   host: z.string().min(1),
   codeTtlSeconds: z.coerce.number().int('--code-ttl-seconds must be an integer').min(1, '--code-ttl-seconds must be ≥ 1'),
+  tokenTtlSeconds: z.coerce.number().int('--token-ttl-seconds must be an integer').min(10, '--token-ttl-seconds must be ≥ 10').max(7 * 86400, '--token-ttl-seconds must be ≤ 7 days'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 });
-const parsed = Config.safeParse({ port: values!.port, host: values!.host, codeTtlSeconds: values!['code-ttl-seconds'], logLevel: values!['log-level'] });
+const parsed = Config.safeParse({ port: values!.port, host: values!.host, codeTtlSeconds: values!['code-ttl-seconds'], tokenTtlSeconds: values!['token-ttl-seconds'], logLevel: values!['log-level'] });
 if (!parsed.success) fail(parsed.error.issues[0].message);
 const config = parsed.data!;
 const webRoot = resolve(values!.web!);
 if (!existsSync(join(webRoot, 'index.html'))) fail(`no web build at ${webRoot}: run npm run build:renderer first`);
 
 const logger = pino({ level: config.logLevel }, pino.destination(2));
-const host = createWorkshopHost({ host: config.host, port: config.port, dataDir: resolve(values!.data!), webRoot, logger, codeTtlMs: config.codeTtlSeconds * 1000 });
+const host = createWorkshopHost({ host: config.host, port: config.port, dataDir: resolve(values!.data!), webRoot, logger, codeTtlMs: config.codeTtlSeconds * 1000, tokenTtlSeconds: config.tokenTtlSeconds });
 const port = await host.listen();
 const base = `http://${hostForUrl(reachableHost(config.host))}:${port}`;
 const joinUrl = `${base}/join/${host.joinCode()}`;

@@ -104,6 +104,12 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
     await expect(p.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced');
   }
   await expect(ana.getByTestId('workshop-banner')).toContainText('you are Ana Participant');
+  // the join link's room token is kept with the workspace, and taken out of the address (and history)
+  for (const p of [fac, ana, bo]) {
+    expect(p.url()).not.toContain('token');
+    expect(p.url()).not.toContain('eyJ');
+    expect(await p.evaluate(() => history.length)).toBeGreaterThan(0);
+  }
 
   // presence: the facilitator's panel lists both as here, and the app's avatars show their names
   await expect(fac.getByTestId('workshop-here')).toHaveText('2 of 2 participants here');
@@ -129,6 +135,44 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
   await expect(bo).toHaveURL(/#\/people$/);
   await bo.getByTestId('workshop-follow-again').click();
   await expect(bo).toHaveURL(/#\/ties$/);
+  // the graph's zoom and pan are followed too: each participant looks at the same world point, at the same zoom
+  await fac.getByTestId('nav-graph').click();
+  for (const p of [fac, ana, bo]) await expect(p.getByTestId('graph-canvas')).toBeVisible();
+  await expect(ana).toHaveURL(/#\/graph$/);
+  // once the facilitator's layout has settled (and fitted its camera), they zoom in off-centre
+  await expect.poll(() => fac.evaluate(() => (window as unknown as { archipelagoGraph: { alpha(): number } }).archipelagoGraph.alpha()), { timeout: 20_000 }).toBeLessThan(0.1);
+  await fac.waitForTimeout(300);
+  const box = (await fac.getByTestId('graph-canvas').boundingBox())!;
+  const viewport = (p: Page) =>
+    p.evaluate(() => {
+      const c = (window as unknown as { archipelagoGraph: { camera(): { x: number; y: number; k: number } } }).archipelagoGraph.camera();
+      const el = document.querySelector('[data-testid=graph-canvas]') as HTMLCanvasElement;
+      return { cx: (el.clientWidth / 2 - c.x) / c.k, cy: (el.clientHeight / 2 - c.y) / c.k, k: c.k };
+    });
+  const near = (a: { cx: number; cy: number; k: number }, b: { cx: number; cy: number; k: number }) => Math.abs(a.k / b.k - 1) < 0.01 && Math.abs(a.cx - b.cx) < 2 && Math.abs(a.cy - b.cy) < 2;
+  // spotlight a person: they are ringed on the graph for everyone, where the graph draws them
+  await fac.getByTestId('workshop-spotlight-kind').selectOption('person');
+  await fac.getByTestId('workshop-spotlight-label').fill('Zora Wall');
+  await fac.getByTestId('workshop-spotlight-set').click();
+  for (const p of [fac, ana, bo]) {
+    const ring = p.getByTestId('graph-spotlight-ring');
+    await expect(ring).toHaveAttribute('data-person', 'Zora Wall');
+    await expect
+      .poll(async () => {
+        const at = await p.evaluate(() => (window as unknown as { archipelagoGraph: { screenOf(n: string): [number, number] | null } }).archipelagoGraph.screenOf('Zora Wall'));
+        const [x, y] = [Number(await ring.getAttribute('data-x')), Number(await ring.getAttribute('data-y'))];
+        return at !== null && Math.hypot(at[0] - x, at[1] - y) < 3;
+      }, { timeout: 10_000 })
+      .toBe(true);
+  }
+  await expect(ana.getByTestId('workshop-spotlight')).toHaveText('Spotlight on the person: Zora Wall');
+  const before = await viewport(fac);
+  await fac.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await fac.mouse.wheel(0, -800);
+  await fac.waitForTimeout(300);
+  const zoomed = await viewport(fac);
+  expect(zoomed.k / before.k).toBeGreaterThan(1.5); // the wheel zoomed in, off-centre: a place no participant was at
+  for (const p of [ana, bo]) await expect.poll(async () => near(await viewport(p), zoomed), { timeout: 15_000 }).toBe(true);
   await fac.getByTestId('workshop-follow-me').uncheck();
   await expect(ana.getByTestId('workshop-following')).toHaveCount(0);
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SyncState } from '../sync/relayConnection';
+import { splitRelayUrl, type SyncState } from '../sync/relayConnection';
 import { shownRelayUrl } from '../sync/relayDisplay';
 
 const LABEL = { offline: 'Offline', connecting: 'Connecting…', unreachable: 'Relay unreachable', synced: 'Synced' } as const;
@@ -14,7 +14,8 @@ function ago(ms: number, now: number): string {
 
 /** What the indicator says in full: the relay, what is confirmed, what is kept locally, and why. */
 export function syncExplanation(state: SyncState, relayUrl: string | null, unsaved: number, now: number): string[] {
-  const relay = relayUrl && shownRelayUrl(relayUrl);
+  // the relay in use (one of a list, after a failover), said to carry a token when it does; never the token
+  const relay = relayUrl && (state.relay ? `${state.relay}${splitRelayUrl(relayUrl).token ? ' (with an access token)' : ''}` : shownRelayUrl(relayUrl));
   const lines: string[] = [];
   const n = state.unconfirmed;
   const changes = `${n} change${n === 1 ? '' : 's'}`;

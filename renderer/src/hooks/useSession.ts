@@ -4,15 +4,23 @@ import type { WorkspaceSession, PeerPresence } from '../session/workspaceSession
 import type { ArchipelagoDb } from '../storage/db';
 import type { UserSettings } from '../storage/settings';
 import { OFFLINE_STATE, type SyncState } from '../sync/relayConnection';
+import type { WorkspaceAccess } from '../sync/workspaceAccess';
 
 export interface AppServices {
   db: ArchipelagoDb;
   session: WorkspaceSession | null;
   user: UserSettings;
+  /** This device's relay (the Workspaces screen's setting). */
   relayUrl: string | null;
+  /** The relays the open workspace syncs with, in order, each with its token: never show these. */
+  relayUrls: string[];
+  /** The open workspace's own relays and token, stored on this device; null: it uses the device's relay. */
+  access: WorkspaceAccess | null;
   openWorkspace(id: string): Promise<void>;
   setUser(user: UserSettings): Promise<void>;
   setRelayUrl(url: string | null): Promise<void>;
+  /** Stores the open workspace's relays and token (null forgets them) and reconnects with them. */
+  setAccess(access: WorkspaceAccess | null): Promise<void>;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -46,7 +46,8 @@ export class WorkspaceSession {
   private readonly docAwareness = new Map<string, Awareness>();
   private readonly listeners = new Set<() => void>();
   private syncState: SyncState = OFFLINE_STATE;
-  private relayUrl: string | null;
+  /** The relays, in order (failover), each with this workspace's token; empty: this device only. */
+  private relayUrls: readonly string[];
   private closed = false;
 
   private constructor(
@@ -56,10 +57,10 @@ export class WorkspaceSession {
     readonly network: DocHandle,
     /** The signed events (append-only, verified on read; never undone: a signature is not taken back by Undo). */
     readonly ledger: DocHandle,
-    relayUrl: string | null,
+    relayUrls: readonly string[],
     user: LocalUser,
   ) {
-    this.relayUrl = relayUrl;
+    this.relayUrls = relayUrls;
     this.awareness = new Awareness(workspace.doc);
     this.awareness.setLocalState({ user });
     this.handles.set(workspace.room, workspace);
@@ -75,7 +76,7 @@ export class WorkspaceSession {
     }
   }
 
-  static async open(db: ArchipelagoDb, workspaceId: string, relayUrl: string | null, user: LocalUser): Promise<WorkspaceSession> {
+  static async open(db: ArchipelagoDb, workspaceId: string, relayUrls: readonly string[], user: LocalUser): Promise<WorkspaceSession> {
     const [workspace, network, ledger] = await Promise.all([
       openDoc(db, rooms.workspace(workspaceId), workspaceId, 'workspace'),
       openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
@@ -87,7 +88,7 @@ export class WorkspaceSession {
     openLedgerDoc(ledger.doc, 'migration');
     // not awaited: the list of workspaces can be written while the workspace is shown
     void db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) }).catch(() => {});
-    return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrl, user);
+    return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrls, user);
   }
 
   /** Opens (once) a project's document and keeps it open for the session. */
@@ -137,9 +138,10 @@ export class WorkspaceSession {
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
   }
 
-  setRelayUrl(url: string | null): void {
-    if (url === this.relayUrl) return;
-    this.relayUrl = url;
+  /** Reconnects every document to these relays (a new list, or a renewed token); the same list changes nothing. */
+  setRelayUrls(urls: readonly string[]): void {
+    if (urls.length === this.relayUrls.length && urls.every((u, i) => u === this.relayUrls[i])) return;
+    this.relayUrls = [...urls];
     for (const c of this.connections.values()) c.destroy();
     this.connections.clear();
     for (const h of this.handles.values()) this.connect(h);
@@ -172,9 +174,9 @@ export class WorkspaceSession {
   }
 
   private connect(handle: DocHandle) {
-    if (!this.relayUrl) return;
+    if (this.relayUrls.length === 0) return;
     const conn = new RelayConnection(handle.doc, {
-      serverUrl: this.relayUrl,
+      serverUrl: this.relayUrls,
       room: handle.room,
       awareness: handle === this.workspace ? this.awareness : this.docAwareness.get(handle.room),
       pending: dexiePendingStore(this.db),
@@ -223,7 +225,9 @@ export class WorkspaceSession {
     const lastError = states.find((s) => s.lastError)?.lastError ?? null;
     const retries = states.map((s) => s.retryAt).filter((t): t is number => t !== null);
     const refused = states.find((s) => s.refused)?.refused ?? null;
-    const next: SyncState = { status, unconfirmed, lastSyncedAt, lastError, retryAt: retries.length ? Math.min(...retries) : null, refused };
+    // the workspace document's relay is the one named (the others fail over the same way)
+    const relay = this.connections.get(this.workspace.room)?.getState().relay ?? states.find((s) => s.relay)?.relay ?? null;
+    const next: SyncState = { status, unconfirmed, lastSyncedAt, lastError, retryAt: retries.length ? Math.min(...retries) : null, refused, relay };
     if (sameSyncState(next, this.syncState)) return;
     this.syncState = next;
     for (const l of this.listeners) l();

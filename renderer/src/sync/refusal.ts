@@ -14,7 +14,7 @@ export function refusalForClose(code: number): string | null {
   return BY_CODE[code] ?? null;
 }
 
-function claims(token: string): { exp?: number; room?: string; scope?: string } | null {
+export function claims(token: string): { exp?: number; iat?: number; room?: string; scope?: string } | null {
   const part = token.split('.')[1];
   if (!part) return null;
   try {
@@ -42,4 +42,10 @@ export function tokenProblem(token: string, room: string, nowMs: number): string
 export function tokenExpiry(token: string): number | null {
   const exp = claims(token)?.exp;
   return typeof exp === 'number' ? exp * 1000 : null;
+}
+
+/** When a token was issued (ms since epoch), or null if it does not say. */
+export function tokenIssuedAt(token: string): number | null {
+  const iat = claims(token)?.iat;
+  return typeof iat === 'number' ? iat * 1000 : null;
 }

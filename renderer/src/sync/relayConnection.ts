@@ -24,12 +24,14 @@ export interface SyncState {
   retryAt: number | null;
   /** Why the relay refuses this connection (read-only, removed, an expired token...), in words; null if it does not. */
   refused: string | null;
+  /** The relay in use or being tried (without its token), when there is one. */
+  relay: string | null;
 }
 
-export const OFFLINE_STATE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null, lastError: null, retryAt: null, refused: null };
+export const OFFLINE_STATE: SyncState = { status: 'offline', unconfirmed: 0, lastSyncedAt: null, lastError: null, retryAt: null, refused: null, relay: null };
 
 export const sameSyncState = (a: SyncState, b: SyncState) =>
-  a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt && a.lastError === b.lastError && a.retryAt === b.retryAt && a.refused === b.refused;
+  a.status === b.status && a.unconfirmed === b.unconfirmed && a.lastSyncedAt === b.lastSyncedAt && a.lastError === b.lastError && a.retryAt === b.retryAt && a.refused === b.refused && a.relay === b.relay;
 
 /** Failing to connect for this long means "unreachable", not "connecting". */
 export const UNREACHABLE_AFTER_MS = 3000;
@@ -67,8 +69,12 @@ export const memoryPendingStore = (): PendingStore => {
 };
 
 export interface RelayConnectionOptions {
-  /** The relay, e.g. ws://host:4455. It may carry a room token as `?token=JWT` (a workshop link does). */
-  serverUrl: string;
+  /**
+   * The relay, e.g. ws://host:4455, or an ordered list of relays that share one Redis (DESIGN.md §3
+   * "Scale-out"): the first is tried first; when one is unreachable or drops us, the next is tried.
+   * Each may carry a room token as `?token=JWT` (a workshop link does).
+   */
+  serverUrl: string | readonly string[];
   room: string;
   awareness?: Awareness;
   pending?: PendingStore;
@@ -79,6 +85,33 @@ export interface RelayConnectionOptions {
   isOnline?: () => boolean;
   maxBackoffMs?: number;
   now?: () => number;
+  /** Asks a relay, after a failed upgrade, whether it refuses more connections from this address (default: askRelayWhyRefused). */
+  checkConnectionLimit?: (base: string) => Promise<string | null>;
+}
+
+/** The upgrade path where a relay tells why it refuses this address (sync-server/relayHandler.ts ACCESS_CHECK_PATH). */
+export const ACCESS_CHECK_PATH = '/~access-check';
+
+/**
+ * After a failed upgrade, asks the relay whether it refuses this address by a limit (HTTP 429, which a
+ * browser cannot see): the relay accepts `/~access-check` and closes it at once, with 4429 and the
+ * reason if so. Resolves the reason in words, or null (no limit refuses us, or no answer in 5 s).
+ */
+export function askRelayWhyRefused(base: string, WebSocketImpl: typeof WebSocket = WebSocket): Promise<string | null> {
+  return new Promise((resolve) => {
+    let ws: WebSocket;
+    try {
+      ws = new WebSocketImpl(`${base.replace(/\/+$/, '')}${ACCESS_CHECK_PATH}`);
+    } catch {
+      return resolve(null);
+    }
+    const timer = setTimeout(() => (ws.close(), resolve(null)), 5000);
+    ws.onerror = () => {};
+    ws.onclose = (e: CloseEvent) => {
+      clearTimeout(timer);
+      resolve(e.code === 4429 && e.reason ? `the relay refuses more connections: ${e.reason}` : null);
+    };
+  });
 }
 
 /** A relay URL with an optional `?token=`: the base URL y-websocket appends rooms to, and the token. */
@@ -108,7 +141,13 @@ export class RelayConnection {
   private lastError: string | null = null;
   private retryAt: number | null = null;
   private refused: string | null = null;
-  private readonly token: string | null;
+  private token: string | null;
+  /** The relays to try, in order, and the one in use now. */
+  private readonly relays: { base: string; token: string | null }[];
+  private relayIndex = 0;
+  /** Set while the socket of the current attempt is open (a failed upgrade never opens). */
+  private opened = false;
+  private readonly checkConnectionLimit: (base: string) => Promise<string | null>;
   /** Since when we have been trying to connect without success; null while connected. */
   private troubleSince: number | null = null;
   private recheck: ReturnType<typeof setTimeout> | undefined;
@@ -125,7 +164,11 @@ export class RelayConnection {
     this.pending = options.pending ?? memoryPendingStore();
     this.isOnline = options.isOnline ?? (() => true);
     this.now = options.now ?? Date.now;
-    const { base, token } = splitRelayUrl(options.serverUrl);
+    const urls = typeof options.serverUrl === 'string' ? [options.serverUrl] : [...options.serverUrl];
+    if (urls.length === 0) throw new Error('a relay connection needs at least one relay URL');
+    this.relays = urls.map(splitRelayUrl);
+    this.checkConnectionLimit = options.checkConnectionLimit ?? ((b) => askRelayWhyRefused(b, (options.WebSocketPolyfill as typeof WebSocket | undefined) ?? WebSocket));
+    const { base, token } = this.relays[0];
     this.token = token;
     this.provider = new WebsocketProvider(base, options.room, doc, {
       connect: false,
@@ -147,6 +190,7 @@ export class RelayConnection {
     this.provider.on('sync', this.refresh);
     this.provider.on('connection-close', this.onClose);
     this.provider.on('connection-error', this.onError);
+    this.provider.on('status', this.onStatus);
     this.ready = this.pending.load(options.room).then((stored) => {
       this.markers.push(...stored);
       this.refresh();
@@ -206,23 +250,56 @@ export class RelayConnection {
     this.provider.off('sync', this.refresh);
     this.provider.off('connection-close', this.onClose);
     this.provider.off('connection-error', this.onError);
+    this.provider.off('status', this.onStatus);
     clearTimeout(this.recheck);
     this.provider.destroy();
     this.listeners.clear();
   }
 
+  /** The relay in use (without its token). */
+  get relayInUse(): string {
+    return this.relays[this.relayIndex].base;
+  }
+
+  private onStatus = ({ status }: { status: string }) => {
+    if (status === 'connected') this.opened = true;
+  };
+
   private onClose = (event: { code: number; reason?: string } | null) => {
+    const opened = this.opened;
+    this.opened = false;
     // our own disconnect() passes no event: not a failure
     if (event || this.provider.shouldConnect) this.lastError = describeClose(event);
     // a refusal stays shown until the relay accepts a change again (a read-only connection still syncs)
     const refusal = event ? refusalForClose(event.code) : null;
     if (refusal) this.refused = refusal;
     else if (event?.code === 1006 && this.token) this.refused = tokenProblem(this.token, this.options.room, this.now()) ?? this.refused;
+    // a failed upgrade: a browser hides its HTTP status, so ask the relay whether it was the per-address limit (429)
+    if (event?.code === 1006 && !opened && this.provider.shouldConnect) {
+      const base = this.relayInUse;
+      this.checkConnectionLimit(base).then((why) => {
+        if (!why || this.relayInUse !== base || this.provider.wsconnected) return;
+        this.lastError = why;
+        this.refused = why;
+        this.refresh();
+      }, () => {});
+    }
+    // the relay is gone or unreachable (not a refusal of ours): the next attempt goes to the next relay in the list
+    if (event && event.code < 4000 && this.relays.length > 1 && this.provider.shouldConnect) this.useRelay((this.relayIndex + 1) % this.relays.length);
     if (this.troubleSince === null) this.troubleSince = this.now();
     const p = this.provider;
     this.retryAt = p.shouldConnect ? this.now() + Math.min(2 ** p.wsUnsuccessfulReconnects * 100, p.maxBackoffTime) : null;
     this.refresh();
   };
+
+  /** Points the provider's next attempt (y-websocket reads `serverUrl` and `params` when it connects) at relay `i`. */
+  private useRelay(i: number) {
+    this.relayIndex = i;
+    const { base, token } = this.relays[i];
+    this.token = token;
+    this.provider.serverUrl = base.replace(/\/+$/, '');
+    this.provider.params = token ? { token } : {};
+  }
 
   private onError = () => {
     this.lastError ??= 'the connection failed';
@@ -286,6 +363,7 @@ export class RelayConnection {
       lastError: status === 'synced' || status === 'offline' ? null : this.lastError,
       retryAt: status === 'unreachable' || status === 'connecting' ? this.retryAt : null,
       refused: status === 'offline' ? null : this.refused,
+      relay: this.relayInUse,
     };
     if (sameSyncState(next, this.state)) return;
     this.state = next;

@@ -33,6 +33,8 @@ import { useNetworkGraph } from './useNetworkGraph';
 import { knownLayout } from '../../storage/layouts';
 import { layoutSeed } from './layoutSnapshot';
 import { useLayoutMemory } from './useLayoutMemory';
+import { useGraphViewport, viewportOf } from './graphViewport';
+import { useFollowedViewport, wantedOr } from './useFollowedViewport';
 
 const LABEL_ZOOM = 1.6;
 /** While positions move, hover and pointer sharing use a hit index at most this old (ms). */
@@ -204,7 +206,7 @@ export default function GraphView() {
       live.current.hitStale = true;
       if (!fitted && e.data.alpha < 0.1) {
         fitted = true;
-        applyCamera(canvasRef.current, zoomRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h));
+        applyCamera(canvasRef.current, zoomRef.current, wantedOr(canvasRef.current, fitAll(e.data.x, e.data.y, live.current.size.w, live.current.size.h)));
       }
       live.current.dirty = true;
     };
@@ -407,6 +409,7 @@ export default function GraphView() {
       .on('zoom', (event) => {
         live.current.camera = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         live.current.movedAt = performance.now();
+        useGraphViewport.getState().report(viewportOf(live.current.camera, canvas.clientWidth, canvas.clientHeight));
       });
     zoomRef.current = behaviour;
     const sel = select(canvas);
@@ -422,6 +425,7 @@ export default function GraphView() {
   }, []);
 
   const setCamera = (c: Camera) => applyCamera(canvasRef.current, zoomRef.current, c);
+  useFollowedViewport(() => canvasRef.current, setCamera);
 
   // Node drag, click to select, shift-drag to lasso (pointer events; d3-zoom ignores these gestures).
   const gesture = useRef<{ kind: 'node'; i: number; moved: boolean } | { kind: 'lasso'; points: [number, number][] } | { kind: 'pan'; x: number; y: number } | null>(null);

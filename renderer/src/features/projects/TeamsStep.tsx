@@ -18,6 +18,7 @@ import { resolvePerson } from '../../components/personSearch';
 import { TeamTrustPanel } from './TeamTrustPanel';
 import type { RiskAdvice } from '../../../../shared/trust/riskAdvice';
 import { useWorkspaceWeights } from '../governance/useGovernance';
+import { useShareProposedTeams } from '../workshop/proposedTeams';
 import { WhyRule } from '../governance/WhyRule';
 
 const TERM_LABEL: Record<TermName, string> = { coverage: 'Skill margin', trust: 'Trust', timezone: 'Time-zone overlap', cost: 'Cost', availability: 'Availability' };
@@ -288,6 +289,8 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
   const refs = useMemo(() => net.people.map((p) => ({ id: p.id, name: p.name, city: p.location?.city })), [net.people]);
   const members = useMemo(() => (outcome?.ok ? [...new Set(outcome.teams.flatMap((t) => t.members.map((m) => m.personId)))].sort() : []), [outcome]);
   const { advice, error: adviceError } = useAdvice(viewer, members);
+  // the facilitator of a workshop can put these proposals to a live vote
+  useShareProposedTeams(projectId, current && outcome?.ok ? outcome.teams : null, (id) => people.get(id)?.name ?? id);
   const place = { view: 'projects', projectId };
   if (!plan.roles.length) return null;
   const sameTeam = (t: Team) => plan.accepted !== null && JSON.stringify(plan.accepted.members) === JSON.stringify(t.members);

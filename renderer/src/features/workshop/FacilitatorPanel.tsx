@@ -2,8 +2,7 @@ import { useCallback, useState } from 'react';
 import { clock, post, useSecondsLeft, type WorkshopConnection } from './workshopClient';
 import { useFollowMe } from './useFollowMe';
 import { VoteResults } from './VoteResults';
-
-const slug = (s: string, i: number) => `${i + 1}-${s.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`;
+import { optionId as slug, useProposedTeams } from './proposedTeams';
 
 /** Downloads the workshop export (the workspace, the accepted team, the vote results) from the host. */
 async function downloadExport(token: string) {
@@ -32,6 +31,7 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
   const [question, setQuestion] = useState('Which team should we build?');
   const [options, setOptions] = useState('');
   const onError = useCallback((m: string) => setError(m), []);
+  const proposed = useProposedTeams((s) => s.options);
   useFollowMe(token, followOn, onError);
   const view = conn.status === 'live' || conn.status === 'lost' ? conn.view : null;
   const left = useSecondsLeft(view?.timer?.endsAt ?? null, conn.status === 'live' || conn.status === 'lost' ? conn.skewMs : 0);
@@ -156,6 +156,13 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
             ) : (
               <>
                 <input aria-label="Question" value={question} onChange={(e) => setQuestion(e.target.value)} />
+                {proposed.length >= 2 ? (
+                  <button type="button" className="secondary" onClick={() => setOptions(proposed.map((o) => o.label).join('\n'))} data-testid="workshop-vote-proposed">
+                    Use the {proposed.length} proposed teams
+                  </button>
+                ) : (
+                  <p className="muted small">Open a project’s teams step to put its proposed teams to the vote, or type them.</p>
+                )}
                 <textarea aria-label="Team configurations, one a line" placeholder="Team configurations, one a line" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} data-testid="workshop-vote-options" />
                 <button type="button" disabled={optionList.length < 2} onClick={() => control({ action: 'vote-open', question, options: optionList.map((label, i) => ({ id: slug(label, i), label })) })} data-testid="workshop-vote-open">
                   Open the vote

@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../state/uiStore';
+import { useGraphViewport } from '../graph/graphViewport';
 import { clock, post, useSecondsLeft, type WorkshopConnection, type WorkshopView } from './workshopClient';
 import { VoteResults } from './VoteResults';
 
-/** Puts this page where the facilitator is: their route, their selection, their scroll position. */
+/** Puts this page where the facilitator is: their route, their selection, their graph viewport or scroll position. */
 function goWhereFacilitatorIs(follow: NonNullable<WorkshopView['follow']>) {
+  // the graph's camera is set before the graph opens, so it opens where the facilitator looks
+  const onGraph = /^#\/graph\b/.test(follow.route);
+  if (onGraph && follow.viewport) useGraphViewport.getState().want({ cx: follow.viewport.x, cy: follow.viewport.y, k: follow.viewport.k });
   if (location.hash !== follow.route) location.hash = follow.route;
   const ui = useUi.getState();
   // after the route change has been taken in (App listens to hashchange)
   setTimeout(() => {
     if (follow.selection.projectId) ui.selectProject(follow.selection.projectId);
     ui.selectPerson(follow.selection.personId);
-    if (follow.viewport) window.scrollTo(follow.viewport.x, follow.viewport.y);
+    if (follow.viewport && !onGraph) window.scrollTo(follow.viewport.x, follow.viewport.y);
   }, 0);
 }
 

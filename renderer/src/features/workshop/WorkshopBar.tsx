@@ -2,9 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../../hooks/useSession';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { ParticipantBanner } from './ParticipantBanner';
-import { splitRelayUrl } from '../../sync/relayConnection';
-import { tokenExpiry } from '../../sync/refusal';
-import { renewAt, renewToken, tokenOf, useWorkshopView, workshopRole } from './workshopClient';
+import { GraphSpotlight } from './GraphSpotlight';
+import { tokenOf, useWorkshopView, workshopRole } from './workshopClient';
 import './workshop.css';
 
 /** Shown only in a page the workshop host opened: the facilitator's panel, or a participant's banner. */
@@ -15,7 +14,8 @@ export function WorkshopBar() {
 
 function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
   const app = useApp();
-  const token = tokenOf(app.relayUrl);
+  // the workshop's token is this workspace's access token (features/access renews it before it expires)
+  const token = app.access?.token ?? tokenOf(app.relayUrl);
   const conn = useWorkshopView(token);
   // the name typed on the join page becomes this device's display name (presence shows it)
   const named = useRef(false);
@@ -26,22 +26,17 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
     named.current = true;
     if (name !== app.user.name) app.setUser({ ...app.user, name });
   }, [app]);
-  // renew the room token before it expires; the relay URL (and so every document's connection) takes the new one
-  useEffect(() => {
-    const expires = token && tokenExpiry(token);
-    if (!token || !expires || !app.relayUrl) return;
-    const base = splitRelayUrl(app.relayUrl).base;
-    const timer = setTimeout(
-      () => renewToken(token).then((fresh) => app.setRelayUrl(`${base}/?token=${fresh}`), () => {}),
-      Math.max(0, Math.min(renewAt(expires, Date.now()) - Date.now(), 2 ** 31 - 1)),
-    );
-    return () => clearTimeout(timer);
-  }, [token, app]);
   if (!token)
     return (
       <section className="workshop-banner workshop-removed" role="alert">
         This workshop link has no access token: open the join link again.
       </section>
     );
-  return role === 'facilitator' ? <FacilitatorPanel conn={conn} token={token} /> : <ParticipantBanner conn={conn} token={token} />;
+  const spotlight = conn.status === 'live' || conn.status === 'lost' ? (conn.view?.spotlight ?? null) : null;
+  return (
+    <>
+      {role === 'facilitator' ? <FacilitatorPanel conn={conn} token={token} /> : <ParticipantBanner conn={conn} token={token} />}
+      <GraphSpotlight spotlight={spotlight} />
+    </>
+  );
 }

@@ -83,15 +83,3 @@ export function useSecondsLeft(endsAt: number | null, skewMs: number): number | 
 }
 
 export const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-
-/** Asks the host for a fresh token a while before this one expires (a tenth of its life, at least a minute). */
-export function renewAt(expiresAtMs: number, issuedAtMs: number): number {
-  return expiresAtMs - Math.max(60_000, (expiresAtMs - issuedAtMs) / 10);
-}
-
-export async function renewToken(token: string): Promise<string> {
-  const res = await fetch('/workshop/token', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  const answer = await res.json().catch(() => ({}));
-  if (!res.ok || typeof answer.token !== 'string') throw new Error(answer.error ?? `the host answered ${res.status}`);
-  return answer.token;
-}

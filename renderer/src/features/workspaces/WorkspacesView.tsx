@@ -12,6 +12,7 @@ import { ThemeChoiceField } from '../theme/ThemeToggle';
 import { HostWorkshopPanel } from '../workshop/HostWorkshopPanel';
 import { probeRoom } from '../../sync/probeRoom';
 import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
+import { WorkspaceAccessPanel } from '../access/WorkspaceAccessPanel';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
@@ -140,6 +141,7 @@ export function WorkspacesView() {
           </div>
         </form>
       </div>
+      <WorkspaceAccessPanel />
       <form onSubmit={saveSettings} className="panel">
         <h2>This device</h2>
         <div className="grid2">
