@@ -107,14 +107,14 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
         return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.relayUrl, stored), current.current.user);
       })
       .then(
-      (s) => {
-        if (!live) return s.close();
-        opened = s;
-        setSession(s);
-        setError(null);
-      },
-      (e: Error) => live && setError(e.message),
-    );
+        (s) => {
+          if (!live) return s.close();
+          opened = s;
+          setSession(s);
+          setError(null);
+        },
+        (e: Error) => live && setError(e.message),
+      );
     return () => {
       live = false;
       opened?.close();
