@@ -62,11 +62,17 @@ export class Room {
   private readonly onStored: (seconds: number) => void;
   private readonly onLogLag: (seconds: number) => void;
   private unsubscribe: () => void = () => {};
+  private childLog: Logger | undefined;
+
+  /** The room's logger (with its name), made when it first logs: most rooms never do. */
+  private get log(): Logger {
+    return (this.childLog ??= this.parentLog.child({ room: this.name }));
+  }
 
   private constructor(
     readonly name: string,
     private readonly roomLog: RoomLog,
-    private readonly log: Logger,
+    private readonly parentLog: Logger,
     private readonly idleUnloadMs: number,
     private readonly onIdle: (room: Room) => void,
     options: RoomOptions,
@@ -101,7 +107,7 @@ export class Room {
   }
 
   static async load(name: string, roomLog: RoomLog, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
-    const room = new Room(name, roomLog, log.child({ room: name }), idleUnloadMs, onIdle, options);
+    const room = new Room(name, roomLog, log, idleUnloadMs, onIdle, options);
     const { update: stored, cursor } = await roomLog.load(name);
     if (stored) {
       Y.applyUpdate(room.doc, stored, 'storage');
