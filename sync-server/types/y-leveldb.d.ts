@@ -8,5 +8,11 @@ declare module 'y-leveldb' {
     flushDocument(docName: string): Promise<void>;
     clearDocument(docName: string): Promise<void>;
     destroy(): Promise<void>;
+    /** Runs `f` in the instance's queue of operations; resolves null if `f` throws (it logs the error). */
+    _transact<T>(f: (db: unknown) => Promise<T>): Promise<T | null>;
   }
+  /** A document's stored updates, in order. */
+  export function getLevelUpdates(db: unknown, docName: string): Promise<Uint8Array[]>;
+  /** getYDoc merges a document's updates into one when it has more than this many. */
+  export const PREFERRED_TRIM_SIZE: number;
 }
