@@ -31,7 +31,10 @@ export function leveldbPersistence(dir: string): RoomPersistence {
       return update.byteLength <= 2 ? null : update;
     },
     async storeUpdate(room, update) {
-      await ldb.storeUpdate(room, update);
+      // y-leveldb's queue turns a failed write into null (and a console warning): it must reject,
+      // or the relay would acknowledge an update that was never stored
+      const clock = await ldb.storeUpdate(room, update);
+      if (clock === null) throw new Error(`storing an update of room ${room} in LevelDB failed`);
     },
     async compact(room) {
       await ldb.flushDocument(room);

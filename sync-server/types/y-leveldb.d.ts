@@ -4,7 +4,8 @@ declare module 'y-leveldb' {
   export class LeveldbPersistence {
     constructor(location: string, opts?: { level?: unknown; levelOptions?: object });
     getYDoc(docName: string): Promise<Y.Doc>;
-    storeUpdate(docName: string, update: Uint8Array): Promise<number>;
+    /** The update's clock; null when the write failed (the queue catches the error). */
+    storeUpdate(docName: string, update: Uint8Array): Promise<number | null>;
     flushDocument(docName: string): Promise<void>;
     clearDocument(docName: string): Promise<void>;
     destroy(): Promise<void>;
