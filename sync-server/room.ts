@@ -41,7 +41,6 @@ export const FROM_LOG = Symbol('from the room log');
  * acknowledged. So an update is always durable before anyone else sees it or its sender is told.
  */
 export class Room {
-  /** Its guid is the room's name: a random one (the default) costs more to make than the empty doc itself. */
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<RoomSocket, Set<number>>();
@@ -78,7 +77,7 @@ export class Room {
     private readonly onIdle: (room: Room) => void,
     options: RoomOptions,
   ) {
-    this.doc = new Y.Doc({ gc: true, guid: name });
+    this.doc = new Y.Doc({ gc: true });
     this.maxDocBytes = options.maxDocBytes ?? Infinity;
     this.onStored = options.onStored ?? (() => {});
     this.onLogLag = options.onLogLag ?? (() => {});
