@@ -39,23 +39,26 @@ export function localLog(persistence: RoomPersistence, hub: LocalHub = createLoc
     async append(room, update) {
       if (closed) throw new Error('the room log is closed');
       await persistence.storeUpdate(room, update);
+      if (!hub.shared) return;
       const r = hubRoom(room);
       const at = Date.now();
       r.seq++;
-      if (hub.shared) r.entries.push({ seq: r.seq, owner, update, at });
+      r.entries.push({ seq: r.seq, owner, update, at });
       for (const s of others(room)) s.onUpdate(update, at);
     },
     subscribe(room, cursor, subscriber) {
+      // alone, nothing ever arrives: keep nothing per room
+      if (!hub.shared) return () => {};
       const r = hubRoom(room);
       for (const e of r.entries) if (e.seq > Number(cursor) && e.owner !== owner) subscriber.onUpdate(e.update, e.at);
       const entry = { owner, subscriber };
       r.subscribers.add(entry);
       return () => {
         r.subscribers.delete(entry);
-        if (!hub.shared && r.subscribers.size === 0) hub.rooms.delete(room);
       };
     },
     publishAwareness(room, update) {
+      if (!hub.shared) return;
       for (const s of others(room)) s.onAwareness(update);
     },
     compact: (room) => persistence.compact(room),

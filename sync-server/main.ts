@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { tokenAuth } from './auth';
 import { hostForUrl } from './hostAddress';
 import { localLog } from './localLog';
 import { leveldbPersistence } from './persistence';
@@ -41,12 +40,14 @@ if (config.redis) {
   }
   log = shared;
 }
+// the token code (jose) is loaded only when tokens are checked: an open local relay does without it
+const authenticate = config.authSecret ? (await import('./auth')).tokenAuth(config.authSecret) : undefined;
 const relay = createRelay({
   host: config.host,
   port: config.port,
   log,
   logger,
-  authenticate: config.authSecret ? tokenAuth(config.authSecret) : undefined,
+  authenticate,
   idleUnloadMs: config.idleUnloadMs,
   maxFrameBytes: config.maxFrameBytes,
   limits: config.limits,

@@ -59,3 +59,23 @@ describe.each<[string, () => RoomPersistence]>([
     await p.close();
   });
 });
+
+describe('LevelDB persistence failures', () => {
+  it('a write or a read LevelDB refuses rejects: nothing passes for stored, or for an empty room', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archipelago-ldb-'));
+    dirs.push(dir);
+    const p = leveldbPersistence(dir);
+    const doc = new Y.Doc();
+    doc.getMap('m').set('a', 1);
+    await p.storeUpdate('r', Y.encodeStateAsUpdate(doc));
+    await p.close(); // every later operation fails inside y-leveldb, which would resolve it with null
+    const warn = console.warn;
+    console.warn = () => {}; // y-leveldb logs each failure
+    try {
+      await expect(p.storeUpdate('r', Y.encodeStateAsUpdate(doc))).rejects.toThrow(/storing an update of room r/);
+      await expect(p.load('r')).rejects.toThrow(/reading room r/);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LeveldbPersistence } from 'y-leveldb';
+import { getLevelUpdates, LeveldbPersistence, PREFERRED_TRIM_SIZE } from 'y-leveldb';
 
 /**
  * Where rooms keep their updates. `storeUpdate` resolves only once the update is durable (the relay
@@ -18,17 +18,23 @@ export function leveldbPersistence(dir: string): RoomPersistence {
   const ldb = new LeveldbPersistence(dir);
   return {
     async load(room) {
-      const doc = await ldb.getYDoc(room);
-      try {
-        // an empty doc encodes to two zero bytes: treat it as "no room yet"
-        const update = Y.encodeStateAsUpdate(doc);
-        return update.byteLength <= 2 ? null : update;
-      } finally {
-        doc.destroy();
-      }
+      // The stored updates, merged. (y-leveldb's getYDoc builds a throwaway Y.Doc for every load,
+      // with a random guid and a transaction: most of what loading a room allocated.) Read in
+      // y-leveldb's queue, so it is ordered with the writes as getYDoc is; the queue turns a
+      // failure into null, which must not pass for an empty room.
+      const updates = await ldb._transact((db) => getLevelUpdates(db, room));
+      if (updates === null) throw new Error(`reading room ${room} from LevelDB failed`);
+      if (updates.length === 0) return null;
+      if (updates.length > PREFERRED_TRIM_SIZE) await ldb.flushDocument(room); // as getYDoc does
+      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      // an empty document encodes to two zero bytes: treat it as "no room yet"
+      return update.byteLength <= 2 ? null : update;
     },
     async storeUpdate(room, update) {
-      await ldb.storeUpdate(room, update);
+      // y-leveldb's queue turns a failed write into null (and a console warning): it must reject,
+      // or the relay would acknowledge an update that was never stored
+      const clock = await ldb.storeUpdate(room, update);
+      if (clock === null) throw new Error(`storing an update of room ${room} in LevelDB failed`);
     },
     async compact(room) {
       await ldb.flushDocument(room);

@@ -1,31 +1,29 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isLoopback } from './hostAddress';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 
 /** A bad flag: main prints it and exits 2. */
 export class ConfigError extends Error {}
 
+// zod/mini, bundled into the relay: the same validation as zod's classic API for ~0.2 MiB instead of ~8
 const int = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
-    .number({ message: `--${name} must be a number` })
-    .int(`--${name} must be an integer`)
-    .min(min, `--${name} must be ≥ ${min}`)
-    .max(max, `--${name} must be ≤ ${max}`);
+  z.coerce.number({ error: `--${name} must be a number` }).check(
+    z.refine((n: number) => Number.isInteger(n), `--${name} must be an integer`),
+    z.minimum(min, `--${name} must be ≥ ${min}`),
+    z.maximum(max, `--${name} must be ≤ ${max}`),
+  );
 
 const ConfigSchema = z.object({
   port: int('port', 0, 65535),
-  host: z.string().min(1, '--host must not be empty'),
-  data: z.string().min(1, '--data must not be empty'),
+  host: z.string().check(z.minLength(1, '--host must not be empty')),
+  data: z.string().check(z.minLength(1, '--data must not be empty')),
   idleUnloadMs: int('idle-unload-ms', 0),
   maxFrameBytes: int('max-frame-bytes', 1024),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: '--log-level must be one of fatal, error, warn, info, debug, trace, silent' }),
-  authSecret: z.string().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: '--log-level must be one of fatal, error, warn, info, debug, trace, silent' }),
+  authSecret: z.optional(z.string()),
   insecure: z.boolean(),
-  redis: z
-    .string()
-    .regex(/^rediss?:\/\/[^\s]+$/, '--redis must be a URL like redis://HOST:PORT')
-    .optional(),
+  redis: z.optional(z.string().check(z.regex(/^rediss?:\/\/[^\s]+$/, '--redis must be a URL like redis://HOST:PORT'))),
   limits: z.object({
     maxConnectionsPerIp: int('max-connections-per-ip', 1),
     messagesPerSecond: int('max-messages-per-second', 1),

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { openAccess, type Authenticate, type Scope } from './auth';
+import { openAccess, type Authenticate, type Scope } from './access';
+import { Connection, TooManyRooms, type ConnectionContext } from './connection';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 import { createRelayMetrics } from './metrics';
 import { localLog } from './localLog';
@@ -10,8 +11,7 @@ import type { RoomPersistence } from './persistence';
 import type { RoomLog } from './roomLog';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
-import { CLOSE, type RoomSocket } from './socket';
-import { createTokenBucket } from './tokenBucket';
+import { CLOSE } from './socket';
 
 export interface RelayHandlerOptions {
   /** The room log every relay serving a room shares (redisLog), or one process's storage (localLog). */
@@ -60,7 +60,10 @@ export interface ConnectionInfo {
   close(code: number, reason: string): void;
 }
 
-class TooManyRooms extends Error {}
+/** An upgrading socket's error listener. */
+function destroySocket(this: Duplex) {
+  this.destroy();
+}
 
 /** The upgrade path that answers why this address is refused (see accessCheck); `~` is never in a room name. */
 export const ACCESS_CHECK_PATH = '/~access-check';
@@ -91,19 +94,14 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     if (n > 0) perIp.set(ip, n);
     else perIp.delete(ip);
   };
-  const sockets = new Set<WebSocket>();
-  const infos = new Map<WebSocket, ConnectionInfo>();
+  /** The open connections, by socket. */
+  const conns = new Map<WebSocket, Connection>();
   const started = Date.now();
   let nextId = 0;
   let closing = false;
-  const metrics = createRelayMetrics(() => ({ connections: sockets.size, rooms: rooms.size }), { processMetrics: options.processMetrics });
+  const metrics = createRelayMetrics(() => ({ connections: conns.size, rooms: rooms.size }), { processMetrics: options.processMetrics });
   const onStored = (seconds: number) => metrics.storeSeconds.observe(seconds);
   const onLogLag = (seconds: number) => metrics.logLagSeconds.observe(seconds);
-  // label children bound once: the hot path does no label lookups
-  const messagesIn = metrics.messages.labels({ direction: 'in' });
-  const messagesOut = metrics.messages.labels({ direction: 'out' });
-  const bytesInTotal = metrics.bytes.labels({ direction: 'in' });
-  const bytesOutTotal = metrics.bytes.labels({ direction: 'out' });
 
   const getRoom = (name: string): Promise<Room> => {
     let room = rooms.get(name);
@@ -147,9 +145,55 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     });
   };
 
+  /** What every connection shares (connection.ts). */
+  const context: ConnectionContext = {
+    log,
+    limits,
+    maxFrameBytes,
+    traffic: metrics.traffic,
+    countClose: (code) => metrics.closes.inc({ code: String(code) }),
+    penalise(ip) {
+      if (penalty.size > 10_000) for (const [k, until] of penalty) if (until <= Date.now()) penalty.delete(k);
+      penalty.set(ip, Date.now() + limits.rateLimitPenaltyMs);
+    },
+  };
+  // One set of socket listeners for every connection (`this` is the socket), not closures per connection.
+  function onMessage(this: WebSocket, data: Buffer, isBinary: boolean) {
+    conns.get(this)?.receive(data, isBinary);
+  }
+  function onPong(this: WebSocket) {
+    const conn = conns.get(this);
+    if (conn) conn.alive = true;
+  }
+  function onClose(this: WebSocket, code: number) {
+    const conn = conns.get(this);
+    if (!conn) return;
+    conns.delete(this);
+    releaseIp(conn.ip);
+    log.info({ room: conn.room, conn: conn.id, code }, 'disconnected');
+    conn.closed();
+  }
+  function onError(this: WebSocket, err: Error) {
+    const conn = conns.get(this);
+    log.warn({ err: err.message, room: conn?.room, conn: conn?.id }, 'socket error');
+  }
+  // One keep-alive sweep for all connections: a connection that missed the last ping's pong is dropped.
+  const keepAlive = setInterval(() => {
+    for (const [ws, conn] of conns) {
+      if (!conn.alive) {
+        ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  keepAlive.unref?.();
+
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // a client that goes away while we decide must not crash the process
-    socket.on('error', () => socket.destroy());
+    // a client that goes away while we decide must not crash the process (a shared listener: a
+    // closure here would keep this request, and everything in this scope, alive with the socket)
+    socket.on('error', destroySocket);
     const ip = req.socket.remoteAddress ?? 'unknown';
     const refuse = (status: number, reason: string, room?: string) => {
       // limits and failures are worth a warning; routine auth refusals (expired tokens) are not
@@ -188,112 +232,15 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   };
 
   const connect = (ws: WebSocket, roomName: string, scope: Scope, ip: string, subject?: string) => {
-    sockets.add(ws);
     ws.binaryType = 'nodebuffer';
     const id = `c${++nextId}`;
     log.info({ room: roomName, conn: id, scope, ip }, 'connected');
-    let killTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Closes with a code; a peer that does not answer the close handshake is cut off soon after. */
-    const closeWith = (code: number, reason: string) => {
-      if (ws.readyState === ws.OPEN) metrics.closes.inc({ code: String(code) });
-      ws.close(code, reason);
-      killTimer ??= setTimeout(() => ws.terminate(), 2000);
-      killTimer.unref?.();
-    };
-    const adapter: RoomSocket = {
-      id,
-      scope,
-      isOpen: () => ws.readyState === ws.OPEN,
-      send: (data) => {
-        // a reader that does not keep up must not make the relay hold ever more for it
-        if (ws.bufferedAmount + data.byteLength > limits.maxBufferedBytes) {
-          log.warn({ room: roomName, conn: id, buffered: ws.bufferedAmount, maxBufferedBytes: limits.maxBufferedBytes }, 'slow reader: closing it');
-          closeWith(CLOSE.slowReader, 'too slow: reconnect to resync');
-          return;
-        }
-        messagesOut.inc();
-        bytesOutTotal.inc(data.byteLength);
-        ws.send(data);
-      },
-      close: closeWith,
-    };
-    infos.set(ws, {
-      id,
-      room: roomName,
-      subject,
-      get scope() {
-        return adapter.scope;
-      },
-      setScope: (next) => {
-        adapter.scope = next;
-      },
-      close: closeWith,
-    });
-    let alive = true;
-    ws.on('pong', () => {
-      alive = true;
-    });
-    const ping = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-    }, options.pingIntervalMs ?? 30_000);
     const roomReady = rooms.has(roomName) || rooms.size < limits.maxRooms ? getRoom(roomName) : Promise.reject(new TooManyRooms());
-    roomReady.then(
-      (room) => room.handleConnect(adapter),
-      (err) => {
-        if (err instanceof TooManyRooms) {
-          log.warn({ room: roomName, conn: id, maxRooms: limits.maxRooms }, 'room limit: refusing to load another room');
-          closeWith(CLOSE.tooManyRooms, `the relay holds its maximum of ${limits.maxRooms} rooms: try again later`);
-        } else {
-          log.error({ err, room: roomName, conn: id }, 'room failed to load');
-          closeWith(CLOSE.storageFailure, 'the relay could not load this room');
-        }
-      },
-    );
-    const messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messagesPerSecond });
-    const bytesIn = createTokenBucket({ ratePerSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) });
-    let limited = false;
-    let pending = 0;
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      const receivedAt = performance.now();
-      messagesIn.inc();
-      bytesInTotal.inc(data.byteLength);
-      if (limited) return;
-      if (!isBinary) {
-        limited = true;
-        closeWith(CLOSE.badMessage, 'text frames are not part of the protocol');
-        return;
-      }
-      if (!messages.take(1) || !bytesIn.take(data.byteLength)) {
-        limited = true;
-        if (penalty.size > 10_000) for (const [k, until] of penalty) if (until <= Date.now()) penalty.delete(k);
-        penalty.set(ip, Date.now() + limits.rateLimitPenaltyMs);
-        log.warn({ room: roomName, conn: id, ip, messagesPerSecond: limits.messagesPerSecond, bytesPerSecond: limits.bytesPerSecond }, 'rate limit: closing the connection');
-        closeWith(CLOSE.rateLimited, 'rate limit exceeded');
-        ws.pause(); // read no more of what it floods us with; it is cut off if it does not close
-        return;
-      }
-      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      // backpressure: stop reading a connection whose messages pile up in its room's inbox
-      if (++pending >= limits.maxPendingMessages && !ws.isPaused) ws.pause();
-      roomReady
-        .then((room) => room.handleMessage(adapter, bytes, receivedAt))
-        .catch(() => {})
-        .finally(() => {
-          if (--pending <= limits.maxPendingMessages / 2 && ws.isPaused) ws.resume();
-        });
-    });
-    ws.on('close', (code) => {
-      clearInterval(ping);
-      clearTimeout(killTimer);
-      releaseIp(ip);
-      sockets.delete(ws);
-      infos.delete(ws);
-      log.info({ room: roomName, conn: id, code }, 'disconnected');
-      roomReady.then((room) => room.handleClose(adapter)).catch(() => {});
-    });
-    ws.on('error', (err) => log.warn({ err: err.message, room: roomName, conn: id }, 'socket error'));
+    conns.set(ws, new Connection(ws, id, roomName, scope, ip, subject, context, roomReady));
+    ws.on('message', onMessage);
+    ws.on('pong', onPong);
+    ws.on('close', onClose);
+    ws.on('error', onError);
   };
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -314,7 +261,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     if (path !== '/healthz') return false;
     res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 200 : 405, { 'content-type': 'application/json' });
     const shared = roomLog.status();
-    res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: sockets.size, uptime: (Date.now() - started) / 1000, ...(shared ? shared : {}) }));
+    res.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: conns.size, uptime: (Date.now() - started) / 1000, ...(shared ? shared : {}) }));
     return true;
   };
 
@@ -323,16 +270,17 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     handleRequest,
     async close() {
       closing = true;
-      for (const ws of sockets) ws.close(CLOSE.goingAway, 'relay shutting down');
+      clearInterval(keepAlive);
+      for (const ws of conns.keys()) ws.close(CLOSE.goingAway, 'relay shutting down');
       const loaded = await Promise.allSettled(rooms.values());
       for (const r of loaded) if (r.status === 'fulfilled') await r.value.drained();
       await Promise.all(loaded.map((r) => (r.status === 'fulfilled' ? r.value.unload() : undefined)));
       rooms.clear();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of conns.keys()) ws.terminate();
       wss.close();
       await roomLog.close();
     },
-    stats: () => ({ rooms: rooms.size, connections: sockets.size }),
-    connections: () => [...infos.values()],
+    stats: () => ({ rooms: rooms.size, connections: conns.size }),
+    connections: () => [...conns.values()],
   };
 }

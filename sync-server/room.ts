@@ -41,7 +41,7 @@ export const FROM_LOG = Symbol('from the room log');
  * acknowledged. So an update is always durable before anyone else sees it or its sender is told.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<RoomSocket, Set<number>>();
   /** Messages waiting to be processed, in arrival order. */
@@ -62,15 +62,22 @@ export class Room {
   private readonly onStored: (seconds: number) => void;
   private readonly onLogLag: (seconds: number) => void;
   private unsubscribe: () => void = () => {};
+  private childLog: Logger | undefined;
+
+  /** The room's logger (with its name), made when it first logs: most rooms never do. */
+  private get log(): Logger {
+    return (this.childLog ??= this.parentLog.child({ room: this.name }));
+  }
 
   private constructor(
     readonly name: string,
     private readonly roomLog: RoomLog,
-    private readonly log: Logger,
+    private readonly parentLog: Logger,
     private readonly idleUnloadMs: number,
     private readonly onIdle: (room: Room) => void,
     options: RoomOptions,
   ) {
+    this.doc = new Y.Doc({ gc: true });
     this.maxDocBytes = options.maxDocBytes ?? Infinity;
     this.onStored = options.onStored ?? (() => {});
     this.onLogLag = options.onLogLag ?? (() => {});
@@ -101,7 +108,7 @@ export class Room {
   }
 
   static async load(name: string, roomLog: RoomLog, log: Logger, idleUnloadMs: number, onIdle: (room: Room) => void, options: RoomOptions = {}): Promise<Room> {
-    const room = new Room(name, roomLog, log.child({ room: name }), idleUnloadMs, onIdle, options);
+    const room = new Room(name, roomLog, log, idleUnloadMs, onIdle, options);
     const { update: stored, cursor } = await roomLog.load(name);
     if (stored) {
       Y.applyUpdate(room.doc, stored, 'storage');

@@ -34,7 +34,11 @@ async function waitForPort(port: number, child: ChildProcess) {
   throw new Error('server did not start');
 }
 
-/** Ours: the production bundle (plain node, no tsx), LevelDB on disk, persisting before forwarding. */
+/**
+ * Ours: the production bundle (plain node, no tsx), LevelDB on disk, persisting before forwarding.
+ * Both servers run as `node <script>` with no node flags (tsx passes its loader as argv, not
+ * NODE_OPTIONS, so neither child inherits it).
+ */
 async function ours(bundleDir: string): Promise<Server> {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'archipelago-fanout-'));

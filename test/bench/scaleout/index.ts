@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -12,7 +13,8 @@ import { freePort, startRedis } from '../../support/redisProcess';
 import type { Bench, BenchRow } from '../harness';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const UPDATES = 200;
+/** Enough that p99 is not just the second-worst sample. */
+const UPDATES = Number(process.env.SCALEOUT_UPDATES ?? 500);
 const ROOMS = Number(process.env.SCALEOUT_ROOMS ?? 1000);
 
 interface Proc {
@@ -93,6 +95,36 @@ async function latency(writerUrl: string, readerUrl: string) {
   return { p50: times[Math.floor(times.length / 2)], p99: times[Math.floor(times.length * 0.99)] };
 }
 
+/** p50 and p99 ms of fsync after a small append, on the disk Redis writes to: the floor under `appendfsync always`. */
+function fsyncTimes(dir: string) {
+  const fd = openSync(join(dir, 'fsync-probe'), 'a');
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      writeSync(fd, 'x'.repeat(200));
+      const t = performance.now();
+      fsyncSync(fd);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[100], p99: times[198] };
+}
+
+/** A → Redis → B through two fresh relays on `redisUrl`. */
+async function crossRelay(bundle: string, redisUrl: string) {
+  const a = await ourRelay(bundle, ['--redis', redisUrl]);
+  const b = await ourRelay(bundle, ['--redis', redisUrl]);
+  try {
+    return await latency(`ws://127.0.0.1:${a.port}/lat`, `ws://127.0.0.1:${b.port}/lat`);
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+}
+
 /** RSS growth per room with ROOMS rooms of two clients each. */
 async function perRoom(proc: Proc) {
   const idle = rssMiB(proc.child.pid!);
@@ -119,17 +151,25 @@ export const scaleoutBench: Bench = {
       const one = await latency(`ws://127.0.0.1:${single.port}/lat`, `ws://127.0.0.1:${single.port}/lat`);
       const oursPerRoom = await perRoom(single);
       await single.stop();
-      const a = await ourRelay(bundle, ['--redis', redis.url]);
-      const b = await ourRelay(bundle, ['--redis', redis.url]);
-      const cross = await latency(`ws://127.0.0.1:${a.port}/lat`, `ws://127.0.0.1:${b.port}/lat`);
-      await a.stop();
-      await b.stop();
+      // as the README runs Redis: every append fsynced before Redis answers (and before it serves
+      // the other relay's XREAD), whereas one relay's LevelDB write is not fsynced
+      const cross = await crossRelay(bundle, redis.url);
+      // the same durability as the relay's own LevelDB copy: written before Redis answers (a crash of
+      // the Redis process loses nothing acknowledged), fsynced each second (a power cut can lose 1 s)
+      const admin = new Redis(redis.url);
+      await admin.config('SET', 'appendfsync', 'everysec');
+      await admin.quit();
+      const crossEverysec = await crossRelay(bundle, redis.url);
+      const disk = fsyncTimes(redis.dir);
       const up = await upstreamRelay();
       const theirsPerRoom = await perRoom(up);
       await up.stop();
       return [
-        { measure: `cross-relay p50, A → Redis → B (${UPDATES} updates)`, figure: cross.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `cross-relay p50, A → Redis → B (${UPDATES} updates, appendfsync always)`, figure: cross.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
         { measure: `cross-relay p99, A → Redis → B`, figure: cross.p99, baseline: one.p99, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `cross-relay p50, Redis appendfsync everysec`, figure: crossEverysec.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `cross-relay p99, Redis appendfsync everysec`, figure: crossEverysec.p99, baseline: one.p99, baselineName: 'one relay, same clients', unit: 'ms' },
+        { measure: `fsync of a 200-byte append on this disk, p99 (p50 ${disk.p50.toFixed(2)} ms)`, figure: disk.p99, baseline: null, baselineName: '', unit: 'ms' },
         { measure: `memory per room, ${ROOMS} rooms with 2 clients each (RSS growth)`, figure: oursPerRoom, baseline: theirsPerRoom, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'KiB' },
       ];
     } finally {
