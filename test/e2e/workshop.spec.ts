@@ -1,55 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addPerson } from './app';
+import { startWorkshopHost, type WorkshopHost } from './workshopHost';
 
 /**
  * A live workshop on a real `npm run workshop` host process (the built web app and the relay on one
  * port): a facilitator and two participants in separate browser profiles.
  */
 const PORT = Number(process.env.E2E_WORKSHOP_PORT ?? 5315);
-const ROOT = join(import.meta.dirname, '..', '..');
 const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
-
-interface Host {
-  base: string;
-  code: string;
-  facilitator: string;
-  child: ChildProcess;
-  dir: string;
-}
-
-async function startHost(): Promise<Host> {
-  const dir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-workshop-'));
-  const child = spawn('npm', ['run', '--silent', 'workshop', '--', '--port', String(PORT), '--host', '127.0.0.1', '--data', join(dir, 'data'), '--log-level', 'warn'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the workshop host did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (!out.includes('controls:')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the workshop host exited with ${code}: ${err}`));
-    });
-  });
-  return { base: `http://127.0.0.1:${PORT}`, code: /join code: ([A-Z2-9]{6})\b/.exec(out)![1], facilitator: /facilitator \(keep private\): (\S+)/.exec(out)![1], child, dir };
-}
-
-async function stopHost(host: Host) {
-  const exited = new Promise((r) => host.child.once('exit', r));
-  process.kill(-host.child.pid!, 'SIGTERM');
-  await exited;
-  rmSync(host.dir, { recursive: true, force: true });
-}
 
 async function newPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -57,12 +17,12 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-let host: Host;
+let host: WorkshopHost;
 test.beforeAll(async () => {
-  host = await startHost();
+  host = await startWorkshopHost(PORT);
 });
 test.afterAll(async () => {
-  if (host) await stopHost(host);
+  if (host) await host.stop();
 });
 
 test('a wrong join code gets a clear message, and lets you try again', async ({ browser }) => {

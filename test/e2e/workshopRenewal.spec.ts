@@ -1,50 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addPerson, personRow } from './app';
+import { startWorkshopHost, type WorkshopHost } from './workshopHost';
 
 /**
  * A workshop host whose tokens last 20 s: the app renews its workspace's token at the host before it
  * expires, so a reload long after the first token expired still syncs.
  */
 const PORT = Number(process.env.E2E_WORKSHOP_PORT ?? 5315) + 1;
-const ROOT = join(import.meta.dirname, '..', '..');
-let child: ChildProcess;
-let dir: string;
-let out = '';
+let host: WorkshopHost;
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-renewal-'));
-  child = spawn('npm', ['run', '--silent', 'workshop', '--', '--port', String(PORT), '--host', '127.0.0.1', '--data', join(dir, 'data'), '--token-ttl-seconds', '20', '--log-level', 'warn'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the workshop host did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (!out.includes('controls:')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the workshop host exited with ${code}: ${err}`));
-    });
-  });
+  host = await startWorkshopHost(PORT, ['--token-ttl-seconds', '20']);
 });
 test.afterAll(async () => {
-  if (!child) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid!, 'SIGTERM');
-  await exited;
-  rmSync(dir, { recursive: true, force: true });
+  if (host) await host.stop();
 });
 
 test('a participant’s token is renewed before it expires; after a reload past its expiry, the workspace still syncs', async ({ browser }) => {
   test.setTimeout(90_000);
-  const code = /join code: ([A-Z2-9]{6})\b/.exec(out)![1];
+  const { code } = host;
   const page = await (await browser.newContext()).newPage();
   await page.goto(`http://127.0.0.1:${PORT}/join/${code}?name=Rena`);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });

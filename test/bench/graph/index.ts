@@ -9,13 +9,12 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { createStaticHandler } from '../../../scripts/staticFiles.mjs';
 import type { Bench, BenchRow } from '../harness';
+import { serveDist } from '../serveDist';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
@@ -100,14 +99,6 @@ function ensureBuild(): string {
   return `dist/renderer built ${new Date(statSync(built).mtimeMs).toISOString()} from ${commit} (${graphChunk})`;
 }
 
-async function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer(createStaticHandler({ root: DIST }));
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${address.port}` };
-}
-
 function bundleRows(): BenchRow[] {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/<script[^>]*src="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => (m[1] ?? m[2]).replace(/^\.?\//, ''));
@@ -133,7 +124,7 @@ export const graphBench: Bench = {
   async run() {
     process.stderr.write(`graph: measuring ${ensureBuild()}\n`);
     const rows: BenchRow[] = [];
-    const { server, url } = await serve();
+    const { server, url } = await serveDist(DIST);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -14,11 +14,10 @@
  * the frame or the count is on the page.
  */
 import { execSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { createStaticHandler } from '../../../scripts/staticFiles.mjs';
 import type { Bench, BenchRow } from '../harness';
+import { serveDist } from '../serveDist';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
@@ -32,14 +31,6 @@ const RUNS = Number(process.env.BENCH_RELOAD_RUNS ?? 3);
  */
 type Times = { preview?: number; live?: number; laidOut?: number; count?: number; read: number };
 type Probe = { archipelagoGraphFrames?: () => number; archipelagoGraphPreviewFrames?: () => number; archipelagoGraph?: { alpha(): number }; reloadTimes?: Omit<Times, 'read'> };
-
-async function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer(createStaticHandler({ root: DIST }));
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${address.port}` };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -94,7 +85,7 @@ export const reloadBench: Bench = {
   async run() {
     execSync('npm run build:renderer', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     const rows: BenchRow[] = [];
-    const { server, url } = await serve();
+    const { server, url } = await serveDist(DIST);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
