@@ -13,6 +13,8 @@ type Inspector = {
   peerPointers(): { name: string; at: [number, number] | null }[];
   islands(): { name: string; members: number; accepted: boolean }[];
   path(): string[];
+  clusters(): { label: string; size: number }[];
+  circleAround(kind: string, label: string): { x: number; y: number; r: number; members: number } | null;
 };
 const graph = <T,>(page: Page, fn: (g: Inspector, arg: string) => T, arg = '') =>
   page.evaluate(([src, a]) => (new Function('g', 'a', `return (${src})(g, a)`) as (g: unknown, a: string) => T)((window as unknown as { archipelagoGraph: unknown }).archipelagoGraph, a), [fn.toString(), arg] as const);
@@ -52,6 +54,16 @@ test('the graph canvas: trust sizes and paths, filters and focus, islands, prese
   for (const { page } of [alice, bob]) {
     await expect.poll(() => graph(page, (g) => g.islands())).toEqual([{ name: 'Circular kettle launch', members: members.length, accepted: true }]);
   }
+  // what a workshop's spotlight rings: the circle around a team (its island) or a cluster (by label) holds all its members
+  const around = (kind: string, label: string) => graph(alice.page, (g, a) => g.circleAround(...(JSON.parse(a) as [string, string])), JSON.stringify([kind, label]));
+  expect(await around('team', 'Circular kettle launch')).toMatchObject({ members: members.length });
+  await expect.poll(() => graph(alice.page, (g) => g.clusters().length)).toBeGreaterThan(0);
+  const [cluster] = await graph(alice.page, (g) => g.clusters());
+  const ring = (await around('cluster', cluster.label))!;
+  expect(ring.members).toBe(cluster.size);
+  expect(ring.r).toBeGreaterThan(14);
+  expect(await around('cluster', 'no such cluster')).toBeNull();
+  expect(await around('team', 'no such team')).toBeNull();
 
   // size = trust from a viewer; the card shows trust and the best trust path, drawn on the canvas
   await search(alice.page, viewerName);

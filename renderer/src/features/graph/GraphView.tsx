@@ -50,7 +50,31 @@ function applyCamera(canvas: HTMLCanvasElement | null, behaviour: ZoomBehavior<H
   if (canvas && behaviour) select(canvas).call(behaviour.transform, zoomIdentity.translate(c.x, c.y).scale(c.k));
 }
 
-/** Read-only inspector for tests and benchmarks: where a person is on screen, what is selected. */
+/**
+ * The smallest circle about the members' centre (screen pixels) that holds each drawn node with a
+ * margin: the spotlight ring a workshop draws around a person, a team or a cluster.
+ */
+function screenCircle(members: readonly number[], at: { x: ArrayLike<number>; y: ArrayLike<number>; camera: Camera }, radius: ArrayLike<number>, rect: { left: number; top: number }) {
+  const { k, x: cx, y: cy } = at.camera;
+  const sx = (i: number) => rect.left + at.x[i] * k + cx;
+  const sy = (i: number) => rect.top + at.y[i] * k + cy;
+  let mx = 0;
+  let my = 0;
+  for (const i of members) {
+    mx += sx(i);
+    my += sy(i);
+  }
+  mx /= members.length;
+  my /= members.length;
+  let r = 0;
+  for (const i of members) r = Math.max(r, Math.hypot(sx(i) - mx, sy(i) - my) + (radius[i] ?? 0) * k);
+  return { x: mx, y: my, r: Math.max(14, r + 10), members: members.length };
+}
+
+/**
+ * Read-only inspector (window.archipelagoGraph) for tests, benchmarks and the workshop's spotlight ring:
+ * where a person, team or cluster is on screen, what is selected.
+ */
 export interface GraphInspector {
   screenOf(name: string): [number, number] | null;
   worldOf(name: string): [number, number] | null;
@@ -67,6 +91,13 @@ export interface GraphInspector {
   islands(): { name: string; members: number; accepted: boolean }[];
   /** The trust path drawn, as names. */
   path(): string[];
+  /** The clusters (Louvain communities) with their labels, largest first. */
+  clusters(): { label: string; size: number }[];
+  /**
+   * The on-screen circle around a person, a team (an island's label) or a cluster (its label), with
+   * how many people it holds; null when none of them is on the graph.
+   */
+  circleAround(kind: 'person' | 'team' | 'cluster', label: string): { x: number; y: number; r: number; members: number } | null;
   /** Positions, ties, sizes and colours as drawn (for the benchmark's SVG baseline). */
   snapshot(): { x: number[]; y: number[]; source: number[]; target: number[]; radius: number[]; colour: string[] };
 }
@@ -582,10 +613,23 @@ export default function GraphView() {
       },
       islands: () => islands.map((t) => ({ name: t.label, members: t.members.length, accepted: t.accepted })),
       path: () => pathIdx.map((i) => model.names[i]),
+      clusters: () => clusters.map((c) => ({ label: c.label, size: c.size })),
+      circleAround: (kind, label) => {
+        const canvas = canvasRef.current;
+        let members: number[] = [];
+        if (kind === 'person') members = model.names.indexOf(label) >= 0 ? [model.names.indexOf(label)] : [];
+        else if (kind === 'team') members = islands.find((t) => t.label === label)?.members ?? [];
+        else {
+          const c = clusters.find((k) => k.label === label);
+          if (c && communityOf) for (let i = 0; i < communityOf.length; i++) if (communityOf[i] === c.community) members.push(i);
+        }
+        if (!canvas || !members.length) return null;
+        return screenCircle(members, live.current, radius, canvas.getBoundingClientRect());
+      },
       snapshot: () => ({ x: Array.from(live.current.x), y: Array.from(live.current.y), source: Array.from(model.source), target: Array.from(model.target), radius: Array.from(radius), colour: Array.from(palette.group, (g) => palette.colours[g]) }),
     };
     Object.assign(window, { archipelagoGraph: inspector, archipelagoGraphFrames: () => live.current.frames, archipelagoGraphBlits: () => live.current.blits, archipelagoGraphDrawMs: () => live.current.drawMs });
-  }, [model, selected, shownCount, radius, peerScene, islands, pathIdx, palette]);
+  }, [model, selected, shownCount, radius, peerScene, islands, pathIdx, palette, clusters, communityOf]);
 
   const person = focusIndex >= 0 ? model.people[focusIndex] : null;
   const viewerName = viewer && model.indexOf.has(viewer) ? model.names[model.indexOf.get(viewer)!] : null;

@@ -3,6 +3,14 @@ import { clock, post, useSecondsLeft, type WorkshopConnection } from './workshop
 import { useFollowMe } from './useFollowMe';
 import { VoteResults } from './VoteResults';
 import { optionId as slug, useProposedTeams } from './proposedTeams';
+import type { GraphInspector } from '../graph/GraphView';
+
+/** Names the graph on screen can spotlight as a team or a cluster (none while the graph is not shown). */
+function spotlightChoices(kind: 'person' | 'team' | 'cluster'): string[] {
+  const graph = (window as unknown as { archipelagoGraph?: Pick<GraphInspector, 'islands' | 'clusters'> }).archipelagoGraph;
+  if (!graph || kind === 'person') return [];
+  return kind === 'team' ? graph.islands().map((t) => t.name) : graph.clusters().map((c) => c.label);
+}
 
 /** Downloads the workshop export (the workspace, the accepted team, the vote results) from the host. */
 async function downloadExport(token: string) {
@@ -26,6 +34,9 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
   const [error, setError] = useState<string | null>(null);
   const [spotKind, setSpotKind] = useState<'person' | 'team' | 'cluster'>('person');
   const [spotLabel, setSpotLabel] = useState('');
+  const [spotChoices, setSpotChoices] = useState<string[]>([]);
+  // the teams (islands) and clusters the graph draws now, offered as the spotlight's name
+  const offerSpotChoices = () => setSpotChoices(spotlightChoices(spotKind));
   const [timerLabel, setTimerLabel] = useState('Exercise 1');
   const [minutes, setMinutes] = useState('10');
   const [question, setQuestion] = useState('Which team should we build?');
@@ -110,7 +121,12 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
                   <option value="cluster">cluster</option>
                 </select>
               </label>
-              <input aria-label="Spotlight name" value={spotLabel} placeholder="name" onChange={(e) => setSpotLabel(e.target.value)} data-testid="workshop-spotlight-label" />
+              <input aria-label="Spotlight name" value={spotLabel} placeholder="name" list="workshop-spotlight-choices" onFocus={offerSpotChoices} onChange={(e) => setSpotLabel(e.target.value)} data-testid="workshop-spotlight-label" />
+              <datalist id="workshop-spotlight-choices">
+                {spotChoices.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
               <button type="button" disabled={!spotLabel.trim()} onClick={() => control({ action: 'spotlight', spotlight: { kind: spotKind, id: spotLabel.trim(), label: spotLabel.trim() } })} data-testid="workshop-spotlight-set">
                 Spotlight
               </button>
