@@ -12,6 +12,7 @@ import type { RoomLog } from './roomLog';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
 import { CLOSE } from './socket';
+import { ACCESS_CHECK_PATH } from '../shared/sync/relayProtocol';
 
 export interface RelayHandlerOptions {
   /** The room log every relay serving a room shares (redisLog), or one process's storage (localLog). */
@@ -65,8 +66,6 @@ function destroySocket(this: Duplex) {
   this.destroy();
 }
 
-/** The upgrade path that answers why this address is refused (see accessCheck); `~` is never in a room name. */
-export const ACCESS_CHECK_PATH = '/~access-check';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 

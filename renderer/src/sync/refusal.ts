@@ -1,13 +1,15 @@
 /**
  * Why a relay refused us, in words, when we can know it. A browser sees a refused upgrade (HTTP
  * 401/403/429) only as close code 1006, so those are read from the token itself where possible
- * (expired, or for another room); refusals after the upgrade come as close codes (sync-server/socket.ts).
+ * (expired, or for another room); refusals after the upgrade come as close codes (shared/sync/relayProtocol.ts).
  */
+import { CLOSE } from '../../../shared/sync/relayProtocol';
+
 const BY_CODE: Record<number, string> = {
-  4401: 'the relay no longer accepts this access token (you may have been removed)',
-  4403: 'your access is read-only here, so the relay did not store your change',
-  4429: 'you sent changes faster than the relay allows; it will take them again shortly',
-  4413: 'this document reached the size the relay allows',
+  [CLOSE.unauthorized]: 'the relay no longer accepts this access token (you may have been removed)',
+  [CLOSE.readOnly]: 'your access is read-only here, so the relay did not store your change',
+  [CLOSE.rateLimited]: 'you sent changes faster than the relay allows; it will take them again shortly',
+  [CLOSE.docTooLarge]: 'this document reached the size the relay allows',
 };
 
 export function refusalForClose(code: number): string | null {

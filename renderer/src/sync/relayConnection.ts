@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { ACCESS_CHECK_PATH } from '../../../shared/sync/relayProtocol';
 import { refusalForClose, tokenProblem } from './refusal';
 
 /**
@@ -89,8 +90,6 @@ export interface RelayConnectionOptions {
   checkConnectionLimit?: (base: string) => Promise<string | null>;
 }
 
-/** The upgrade path where a relay tells why it refuses this address (sync-server/relayHandler.ts ACCESS_CHECK_PATH). */
-export const ACCESS_CHECK_PATH = '/~access-check';
 
 /**
  * After a failed upgrade, asks the relay whether it refuses this address by a limit (HTTP 429, which a
