@@ -67,6 +67,9 @@ function destroySocket(this: Duplex) {
 }
 
 
+/** How many access checks (ACCESS_CHECK_PATH) one address may hold open at once. */
+const MAX_ACCESS_CHECKS_PER_IP = 4;
+
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Refuses an upgrade with a plain HTTP response (the socket never becomes a websocket). */
@@ -135,7 +138,16 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
    * address's connections) and closed at once: 4429 with the reason when a limit refuses this address,
    * else 1000. It tells nothing about other addresses, rooms or tokens.
    */
-  const accessCheck = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string) => {
+  const checking = new Map<string, number>();
+  const accessCheck = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string, refuse: (status: number, reason: string) => void) => {
+    // each check holds a socket for up to 2 s: a few at a time per address, so they cannot be a flood
+    if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) return refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
+    checking.set(ip, (checking.get(ip) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (checking.get(ip) ?? 1) - 1;
+      if (left > 0) checking.set(ip, left);
+      else checking.delete(ip);
+    });
     const refusal = limitRefusal(ip);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => {});
@@ -201,7 +213,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       refuseUpgrade(socket, status, reason);
     };
     if (closing) return refuse(503, 'the relay is shutting down');
-    if ((req.url ?? '').split('?')[0] === ACCESS_CHECK_PATH) return accessCheck(req, socket, head, ip);
+    if ((req.url ?? '').split('?')[0] === ACCESS_CHECK_PATH) return accessCheck(req, socket, head, ip, refuse);
     const room = roomFromUrl(req.url);
     if (!room) return refuse(400, 'bad room name');
     const penaltyUntil = penalty.get(ip);
