@@ -11,8 +11,8 @@ import { quietLibraryLogs } from './storage/quietLibraryLogs';
 import { loadUser, type UserSettings } from './storage/settings';
 import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, linkedWorkspaceRequest, listWorkspaces, prepareLinkedWorkspace, type LinkedWorkspace } from './storage/workspaces';
-import { saveAccess } from './storage/accessStore';
-import { accessFromLink, addressWithoutToken } from './sync/workspaceAccess';
+import { loadAccess, saveAccess } from './storage/accessStore';
+import { accessFromLink, addressWithoutToken, linkMayStoreAccess } from './sync/workspaceAccess';
 
 /** What the app starts with: everything the composition root made and read, before the first render. */
 export interface AppStart {
@@ -74,7 +74,10 @@ export async function composeApp(): Promise<AppStart> {
       return null;
     }
   })();
-  if (link && linkedAccess && linkedAccess.workspaceId === link.id) await saveAccess(db, link.id, linkedAccess.access);
+  if (link && linkedAccess && linkedAccess.workspaceId === link.id) {
+    if (linkMayStoreAccess(await loadAccess(db, link.id), linkedAccess.access)) await saveAccess(db, link.id, linkedAccess.access);
+    else useUi.getState().notify(`This link names another relay (${linkedAccess.access.relays[0]}) for workspace “${link.id}”, which already syncs elsewhere: its access was left as it was. To move it, use Workspaces → Access to this workspace.`, 'error');
+  }
   const clean = addressWithoutToken(location.href);
   if (clean !== location.href) history.replaceState(history.state, '', clean);
   const [user, settings, workspaces] = await Promise.all([loadUser(db), platform.getSettings(), listWorkspaces(db)]);

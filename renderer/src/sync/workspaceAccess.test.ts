@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessFromLink, addressWithoutToken, effectiveRelayUrls, parseRelayList, parseToken, renewalDue, WorkspaceAccessSchema, workshopRenewUrl } from './workspaceAccess';
+import { accessFromLink, addressWithoutToken, effectiveRelayUrls, linkMayStoreAccess, parseRelayList, parseToken, renewalDue, WorkspaceAccessSchema, workshopRenewUrl } from './workspaceAccess';
 
 const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const jwt = (claims: object) => `${b64({ alg: 'HS256' })}.${b64(claims)}.c2ln`;
@@ -45,6 +45,19 @@ describe('a workspace’s relay access', () => {
     expect(new URL(clean).searchParams.get('workshop')).toBe('participant');
     expect(new URL(clean).hash).toBe('#/workspaces');
     expect(addressWithoutToken('http://h/?relay=ws%3A%2F%2Fa%3A1#/people')).toBe('http://h/?relay=ws%3A%2F%2Fa%3A1#/people');
+  });
+
+  it('a link never silently moves a workspace that already syncs somewhere to other relays', () => {
+    const t = jwt({ room: 'w1.*', exp: 2_000_000_000 });
+    const fromLink = accessFromLink(new URLSearchParams({ workspace: 'w1', relay: `ws://10.0.0.5:8080/?token=${t}`, workshop: 'participant' }))!.access;
+    // a workspace without access of its own (a workshop joined for the first time) takes the link's
+    expect(linkMayStoreAccess(null, fromLink)).toBe(true);
+    // a fresh token for the very relays it uses replaces the old one
+    expect(linkMayStoreAccess({ ...fromLink, token: jwt({ room: 'w1.*', exp: 1_900_000_000 }) }, fromLink)).toBe(true);
+    // but not another relay, nor one added to or taken from the list, nor a workspace on the device relay with a token
+    expect(linkMayStoreAccess({ relays: ['wss://team.example.org'], token: null, renewUrl: null }, fromLink)).toBe(false);
+    expect(linkMayStoreAccess({ relays: ['ws://10.0.0.5:8080', 'wss://b.example.org'], token: null, renewUrl: null }, fromLink)).toBe(false);
+    expect(linkMayStoreAccess({ relays: [], token: t, renewUrl: null }, fromLink)).toBe(false);
   });
 
   it('renews a tenth of a token’s life before it expires, at least a minute before', () => {

@@ -90,6 +90,17 @@ export function accessFromLink(params: URLSearchParams): { workspaceId: string; 
   return { workspaceId, access: { relays, token: parseToken(token), renewUrl: params.has('workshop') ? workshopRenewUrl(relays[0]) : null } };
 }
 
+/**
+ * Whether a link's access may be stored for its workspace without asking: when the workspace has no
+ * access of its own yet (a workshop joined for the first time), or the link names the very relays it
+ * already uses (a fresh token for them). A link never silently moves a workspace that syncs somewhere
+ * to other relays: anyone who knows a workspace's id could otherwise send its documents to their own.
+ */
+export function linkMayStoreAccess(stored: WorkspaceAccess | null, fromLink: WorkspaceAccess): boolean {
+  if (!stored) return true;
+  return stored.relays.length === fromLink.relays.length && stored.relays.every((r, i) => r === fromLink.relays[i]);
+}
+
 /** The page address without a link's token (what `history.replaceState` leaves in the address bar and history). */
 export function addressWithoutToken(href: string): string {
   const url = new URL(href);
