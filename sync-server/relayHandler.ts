@@ -222,18 +222,33 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
       penalty.delete(ip);
     }
     if ((perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp) return refuse(429, `too many connections from this address (max ${limits.maxConnectionsPerIp})`, room);
-    // the slot is held from now on, so concurrent upgrades cannot all slip past the check
+    // the slot is held from now on, so concurrent upgrades cannot all slip past the check. It is given
+    // back exactly once: on a refusal, or when the socket closes before a connection takes it over (ws
+    // destroys a socket whose handshake is malformed without calling back, which used to leak the slot)
     perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
-    const refuseAndRelease = (status: number, reason: string) => {
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      socket.off('close', release);
       releaseIp(ip);
+    };
+    socket.once('close', release);
+    const refuseAndRelease = (status: number, reason: string) => {
+      release();
       refuse(status, reason, room);
     };
     authenticate(req, room).then(
       (auth) => {
         if (!auth.ok) return refuseAndRelease(auth.status, auth.reason);
         if (closing) return refuseAndRelease(503, 'the relay is shutting down');
-        if (socket.destroyed) return releaseIp(ip);
-        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, room, auth.scope, ip, auth.subject));
+        if (socket.destroyed) return release();
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // the connection owns the slot now, and gives it back when it closes
+          held = false;
+          socket.off('close', release);
+          connect(ws, room, auth.scope, ip, auth.subject);
+        });
       },
       (err) => {
         log.error({ err, room }, 'authentication failed');

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -28,6 +29,26 @@ describe('relay limits (real process)', () => {
     await until(() => false, 100).catch(() => {});
     expect(await tryUpgrade(`${r.url}/three`)).toBe('open');
     expect(r.stderr()).toContain('upgrade refused');
+  });
+
+  it('a malformed handshake does not use up its address\'s connection slot', async () => {
+    const r = await relay(['--max-connections-per-ip', '1']);
+    const port = Number(new URL(r.url).port);
+    // upgrades ws refuses itself after the relay took the slot (bad key, bad version): 400, no connection
+    for (const header of ['Sec-WebSocket-Key: not-a-key\r\nSec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7']) {
+      const status = await new Promise<string>((resolve, reject) => {
+        const s = connect(port, '127.0.0.1');
+        cleanup(() => s.destroy());
+        let data = '';
+        s.on('data', (d) => (data += d.toString('latin1')));
+        s.once('error', reject);
+        s.once('close', () => resolve(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 'none'));
+        s.write(`GET /room-x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${header}\r\n\r\n`);
+      });
+      expect(status).toBe('400');
+    }
+    // the one slot is still free
+    expect(await tryUpgrade(`${r.url}/room-y`)).toBe('open');
   });
 
   it('closes a connection over its message rate with 4429, then refuses its address with 429 for a while', async () => {
