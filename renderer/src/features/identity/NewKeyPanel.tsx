@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { SignedEvent } from '../../../../shared/identity/signedEvent';
 import { appendSignedEvent } from '../../../../shared/model/docs/ledgerDoc';
 import { useApp } from '../../hooks/useSession';
 import { LOCAL } from '../../session/rooms';
@@ -18,22 +19,49 @@ export function NewKeyPanel({ me }: { me: string | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // a rotation the key store made (the device already signs with the new key) but the ledger did not
+  // take yet: kept here so it can be recorded again, since the old key that signed it is gone
+  const [unrecorded, setUnrecorded] = useState<SignedEvent<'key-rotation'>[] | null>(null);
+
+  const record = (events: SignedEvent<'key-rotation'>[]) => {
+    if (!session) throw new Error('open a workspace first');
+    session.ledger.doc.transact(() => {
+      for (const e of events) appendSignedEvent(session.ledger.doc, e, LOCAL);
+    }, LOCAL);
+    setUnrecorded(null);
+    setAsking(false);
+    notify(`Your new key is ${fingerprint(events[0].body.newKey)}; your old key signed the move${events.length > 1 ? ' and the new key accepted it' : ', and it waits for the new key to accept it (Key rotation below)'}`);
+  };
+
   const create = async () => {
     if (!session) return setError('Open a workspace first: the rotation is recorded in its ledger.');
     setBusy(true);
     setError(null);
+    let events: SignedEvent<'key-rotation'>[];
     try {
-      const events = await rotateAppKey({ at: new Date().toISOString(), reason: 'a new key made on this device' });
-      const event = events[0];
-      session.ledger.doc.transact(() => {
-        for (const e of events) appendSignedEvent(session.ledger.doc, e, LOCAL);
-      }, LOCAL);
-      setAsking(false);
-      notify(`Your new key is ${fingerprint(event.body.newKey)}; your old key signed the move${events.length > 1 ? ' and the new key accepted it' : ', and it waits for the new key to accept it (Key rotation below)'}`);
+      events = await rotateAppKey({ at: new Date().toISOString(), reason: 'a new key made on this device' });
     } catch (e) {
       setError(`No new key was made: ${(e as Error).message}`);
+      setBusy(false);
+      return;
+    }
+    try {
+      record(events);
+    } catch (e) {
+      setUnrecorded(events);
+      setError(`This device now signs with the new key ${fingerprint(events[0].body.newKey)}, but the rotation could not be written to the ledger: ${(e as Error).message}. Record it again before closing the app.`);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const recordAgain = () => {
+    if (!unrecorded) return;
+    try {
+      setError(null);
+      record(unrecorded);
+    } catch (e) {
+      setError(`The rotation still could not be written to the ledger: ${(e as Error).message}`);
     }
   };
 
@@ -63,6 +91,11 @@ export function NewKeyPanel({ me }: { me: string | null }) {
         <p className="field-error" role="alert" data-testid="new-key-error">
           {error}
         </p>
+      )}
+      {unrecorded && (
+        <button type="button" onClick={recordAgain} data-testid="new-key-record-again">
+          Record the rotation again
+        </button>
       )}
     </section>
   );
