@@ -2,21 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { filterPeople, openApp } from './app';
+import type { GraphInspector } from '../../renderer/src/features/graph/GraphView';
 import { acceptSampleTeam } from './team';
 
-type Inspector = {
-  screenOf(name: string): [number, number] | null;
-  selectedNames(): string[];
-  alpha(): number;
-  shownCount(): number;
-  radiusOf(name: string): number;
-  peerPointers(): { name: string; at: [number, number] | null }[];
-  islands(): { name: string; members: number; accepted: boolean }[];
-  path(): string[];
-  clusters(): { label: string; size: number }[];
-  circleAround(kind: string, label: string): { x: number; y: number; r: number; members: number } | null;
-};
-const graph = <T,>(page: Page, fn: (g: Inspector, arg: string) => T, arg = '') =>
+const graph = <T,>(page: Page, fn: (g: GraphInspector, arg: string) => T, arg = '') =>
   page.evaluate(([src, a]) => (new Function('g', 'a', `return (${src})(g, a)`) as (g: unknown, a: string) => T)((window as unknown as { archipelagoGraph: unknown }).archipelagoGraph, a), [fn.toString(), arg] as const);
 const shot = (name: string) => join(import.meta.dirname, 'screenshots', `${name}.png`);
 
@@ -55,7 +44,7 @@ test('the graph canvas: trust sizes and paths, filters and focus, islands, prese
     await expect.poll(() => graph(page, (g) => g.islands())).toEqual([{ name: 'Circular kettle launch', members: members.length, accepted: true }]);
   }
   // what a workshop's spotlight rings: the circle around a team (its island) or a cluster (by label) holds all its members
-  const around = (kind: string, label: string) => graph(alice.page, (g, a) => g.circleAround(...(JSON.parse(a) as [string, string])), JSON.stringify([kind, label]));
+  const around = (kind: string, label: string) => graph(alice.page, (g, a) => g.circleAround(...(JSON.parse(a) as ['team' | 'cluster', string])), JSON.stringify([kind, label]));
   expect(await around('team', 'Circular kettle launch')).toMatchObject({ members: members.length });
   await expect.poll(() => graph(alice.page, (g) => g.clusters().length)).toBeGreaterThan(0);
   const [cluster] = await graph(alice.page, (g) => g.clusters());
