@@ -67,6 +67,13 @@ function destroySocket(this: Duplex) {
 }
 
 
+/** One fewer for `ip` in a per-address count; the entry goes when it reaches 0. */
+function countDown(counts: Map<string, number>, ip: string): void {
+  const left = (counts.get(ip) ?? 1) - 1;
+  if (left > 0) counts.set(ip, left);
+  else counts.delete(ip);
+}
+
 /** How many access checks (ACCESS_CHECK_PATH) one address may hold open at once. */
 const MAX_ACCESS_CHECKS_PER_IP = 4;
 
@@ -91,11 +98,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   /** Open (or being opened) connections per IP, and IPs in the penalty box after a rate-limit close. */
   const perIp = new Map<string, number>();
   const penalty = new Map<string, number>();
-  const releaseIp = (ip: string) => {
-    const n = (perIp.get(ip) ?? 1) - 1;
-    if (n > 0) perIp.set(ip, n);
-    else perIp.delete(ip);
-  };
+  const releaseIp = (ip: string) => countDown(perIp, ip);
   /** The open connections, by socket. */
   const conns = new Map<WebSocket, Connection>();
   const started = Date.now();
@@ -143,11 +146,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     // each check holds a socket for up to 2 s: a few at a time per address, so they cannot be a flood
     if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) return refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
     checking.set(ip, (checking.get(ip) ?? 0) + 1);
-    socket.once('close', () => {
-      const left = (checking.get(ip) ?? 1) - 1;
-      if (left > 0) checking.set(ip, left);
-      else checking.delete(ip);
-    });
+    socket.once('close', () => countDown(checking, ip));
     const refusal = limitRefusal(ip);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => {});
