@@ -163,9 +163,18 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
   // the facilitator still edits during the lock
   await addPerson(fac, 'Facilitator Adds');
   await expect(bo.getByTestId('person-row').filter({ hasText: 'Facilitator Adds' })).toHaveCount(1);
+  // Ana, locked, still receives everyone else's edits
+  await ana.getByTestId('nav-people').click();
+  await expect(ana.getByTestId('person-row').filter({ hasText: 'Facilitator Adds' })).toHaveCount(1);
   await fac.getByTestId('workshop-lock').click();
   await expect(fac.getByTestId('workshop-lock')).not.toBeChecked();
   await expect(ana.getByTestId('workshop-locked')).toHaveCount(0);
+  // unlocked, the edit that waited on Ana's device reaches everyone, and she edits live again
+  await expect(ana.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', '0', { timeout: 15_000 });
+  await expect(fac.getByTestId('person-row').filter({ hasText: 'Locked Out' })).toHaveCount(1);
+  await expect(bo.getByTestId('person-row').filter({ hasText: 'Locked Out' })).toHaveCount(1);
+  await addPerson(ana, 'After Unlock');
+  await expect(bo.getByTestId('person-row').filter({ hasText: 'After Unlock' })).toHaveCount(1);
 
   // a live vote: results arrive as people vote
   await fac.getByTestId('workshop-vote-options').fill('Team A: Zora, Ana\nTeam B: Zora, Bo');

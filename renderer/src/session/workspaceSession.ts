@@ -182,6 +182,7 @@ export class WorkspaceSession {
       pending: dexiePendingStore(this.db),
       connect: typeof navigator === 'undefined' || navigator.onLine,
       isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
+      readOnly: this.readOnly,
     });
     conn.subscribe(this.refresh);
     this.connections.set(handle.room, conn);
@@ -207,6 +208,17 @@ export class WorkspaceSession {
     for (const c of this.connections.values()) c.disconnect();
     this.refresh();
   };
+
+  private readOnly = false;
+
+  /**
+   * Read-only sync for every document (a workshop's editing lock): this device keeps receiving, and
+   * its own changes wait on it until read-write again, when they are sent (RelayConnection.setReadOnly).
+   */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    for (const c of this.connections.values()) c.setReadOnly(readOnly);
+  }
 
   /** Tries every document's connection again now, instead of waiting for the back-off. */
   retryNow(): void {

@@ -6,7 +6,7 @@ import { memoryPersistence } from '../../../sync-server/persistence';
 import { createRelay, type Relay } from '../../../sync-server/relay';
 import { until } from '../../../test/support/yClient';
 import { mintToken, tokenAuth } from '../../../sync-server/auth';
-import { memoryPendingStore, RelayConnection, splitRelayUrl, UNREACHABLE_AFTER_MS } from './relayConnection';
+import { memoryPendingStore, reconnectsAfter, RelayConnection, splitRelayUrl, UNREACHABLE_AFTER_MS } from './relayConnection';
 
 
 describe('RelayConnection (in-process relay, memory storage)', () => {
@@ -100,5 +100,51 @@ describe('RelayConnection (in-process relay, memory storage)', () => {
     c.doc.getMap('m').set('with', 'token');
     await c.whenConfirmed();
     expect(c.getState().status).toBe('synced');
+  });
+
+  const startWithTokens = async () => {
+    const secret = 'relay-connection-secret-relay-connection';
+    relay = createRelay({ host: '127.0.0.1', port: 0, persistence: memoryPersistence(), logger: pino({ level: 'silent' }), authenticate: tokenAuth(secret) });
+    const url = `ws://127.0.0.1:${await relay.listen()}`;
+    const withScope = async (scope: 'r' | 'rw') => `${url}/?token=${await mintToken({ room: 'r', secret, ttlSeconds: 60, scope })}`;
+    return { rw: await withScope('rw'), r: await withScope('r') };
+  };
+
+  it('reconnects after a read-only refusal and keeps receiving, while its own change waits unsent', async () => {
+    expect([4403, 4429, 1006, 4500, 4508].every(reconnectsAfter)).toBe(true);
+    expect([4400, 4401, 4413].some(reconnectsAfter)).toBe(false);
+    const { rw, r } = await startWithTokens();
+    const writer = connect(rw);
+    const reader = connect(r);
+    await until(() => writer.getState().status === 'synced' && reader.getState().status === 'synced');
+    reader.doc.getMap('m').set('mine', 'refused'); // the relay closes it with 4403 and changes nothing
+    await until(() => reader.isReadOnly);
+    expect(reader.getState().refused).toMatch(/read-only/);
+    await until(() => reader.getState().status === 'synced'); // back, read-only
+    writer.doc.getMap('m').set('theirs', 1);
+    await until(() => reader.doc.getMap('m').get('theirs') === 1);
+    await writer.whenConfirmed();
+    await new Promise((res) => setTimeout(res, 300));
+    expect(writer.doc.getMap('m').get('mine')).toBeUndefined();
+    expect(reader.getState()).toMatchObject({ status: 'synced', unconfirmed: 1 });
+  });
+
+  it('sends what waited once read-write again (a workshop lock lifted)', async () => {
+    const { rw } = await startWithTokens();
+    const other = connect(rw);
+    const locked = new RelayConnection(new Y.Doc(), { serverUrl: rw, room: 'r', WebSocketPolyfill: WebSocket, pending: memoryPendingStore(), readOnly: true });
+    conns.push(locked);
+    await until(() => other.getState().status === 'synced' && locked.getState().status === 'synced');
+    locked.doc.getMap('m').set('during', 'lock');
+    other.doc.getMap('m').set('from', 'other');
+    await until(() => locked.doc.getMap('m').get('from') === 'other');
+    await new Promise((res) => setTimeout(res, 300));
+    expect(other.doc.getMap('m').get('during')).toBeUndefined();
+    expect(locked.getState().unconfirmed).toBe(1);
+    locked.setReadOnly(false);
+    await locked.whenConfirmed();
+    await until(() => other.doc.getMap('m').get('during') === 'lock');
+    locked.doc.getMap('m').set('after', 'unlock'); // and live again
+    await until(() => other.doc.getMap('m').get('after') === 'unlock');
   });
 });

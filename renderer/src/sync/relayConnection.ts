@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ACCESS_CHECK_PATH } from '../../../shared/sync/relayProtocol';
+import { ACCESS_CHECK_PATH, CLOSE } from '../../../shared/sync/relayProtocol';
 import { refusalForClose, tokenProblem } from './refusal';
 
 /**
@@ -88,7 +88,16 @@ export interface RelayConnectionOptions {
   now?: () => number;
   /** Asks a relay, after a failed upgrade, whether it refuses more connections from this address (default: askRelayWhyRefused). */
   checkConnectionLimit?: (base: string) => Promise<string | null>;
+  /** Start read-only: receive the room, send none of our changes (see setReadOnly). */
+  readOnly?: boolean;
 }
+
+/**
+ * Which relay closes are worth reconnecting after. y-websocket treats every 44xx as final; two of ours
+ * are not: a read-only refusal (4403) still lets us receive the room (we reconnect read-only), and a
+ * rate limit (4429) lifts after its penalty (the back-off spaces the attempts out).
+ */
+export const reconnectsAfter = (code: number) => code === CLOSE.readOnly || code === CLOSE.rateLimited || !(code >= 4400 && code < 4500);
 
 
 /**
@@ -155,6 +164,8 @@ export class RelayConnection {
   private saveQueued = false;
   private readonly ready: Promise<void>;
   private readonly isOnline: () => boolean;
+  /** Receive only: while the relay gives us read-only access, our changes wait here instead of being refused. */
+  private readOnly: boolean;
 
   constructor(
     readonly doc: Y.Doc,
@@ -163,6 +174,7 @@ export class RelayConnection {
     this.pending = options.pending ?? memoryPendingStore();
     this.isOnline = options.isOnline ?? (() => true);
     this.now = options.now ?? Date.now;
+    this.readOnly = options.readOnly ?? false;
     const urls = typeof options.serverUrl === 'string' ? [options.serverUrl] : [...options.serverUrl];
     if (urls.length === 0) throw new Error('a relay connection needs at least one relay URL');
     this.relays = urls.map(splitRelayUrl);
@@ -176,14 +188,26 @@ export class RelayConnection {
       awareness: options.awareness,
       disableBc: true,
       maxBackoffTime: options.maxBackoffMs ?? MAX_BACKOFF_MS,
+      shouldReconnect: (event) => reconnectsAfter(event.code),
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
     });
     const original = this.provider.messageHandlers[0];
     this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
       const peek = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
-      if (decoding.readVarUint(peek) === 0) this.confirm(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+      if (decoding.readVarUint(peek) === 0) {
+        this.confirm(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+        // the relay's SyncStep1 asks for what it lacks: read-only, we keep it (the relay would refuse it)
+        if (this.readOnly) return;
+      }
       original(encoder, decoder, provider, emitSynced, messageType);
     };
+    // our changes go out through the provider's update handler: read-only, they wait (still counted unconfirmed)
+    const send = this.provider._updateHandler;
+    doc.off('update', send);
+    this.provider._updateHandler = (update, origin) => {
+      if (!this.readOnly) send(update, origin);
+    };
+    doc.on('update', this.provider._updateHandler);
     doc.on('afterTransaction', this.onTransaction);
     this.provider.on('status', this.refresh);
     this.provider.on('sync', this.refresh);
@@ -208,6 +232,24 @@ export class RelayConnection {
     this.troubleSince = null;
     this.retryAt = null;
     this.refresh();
+  }
+
+  /**
+   * Read-only (a workshop lock, or a token with scope `r`): keep receiving the room, send none of our
+   * changes. Back to read-write, we reconnect so the sync handshake hands the relay what waited.
+   */
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.readOnly) return;
+    this.readOnly = readOnly;
+    if (!readOnly && this.provider.shouldConnect) {
+      this.provider.disconnect();
+      this.provider.connect();
+    }
+    this.refresh();
+  }
+
+  get isReadOnly(): boolean {
+    return this.readOnly;
   }
 
   /** Tries again now instead of waiting for the back-off. */
@@ -272,6 +314,8 @@ export class RelayConnection {
     // a refusal stays shown until the relay accepts a change again (a read-only connection still syncs)
     const refusal = event ? refusalForClose(event.code) : null;
     if (refusal) this.refused = refusal;
+    // the relay refused a change of ours as read-only: reconnect (see reconnectsAfter) and only receive from now on
+    if (event?.code === CLOSE.readOnly) this.readOnly = true;
     else if (event?.code === 1006 && this.token) this.refused = tokenProblem(this.token, this.options.room, this.now()) ?? this.refused;
     // a failed upgrade: a browser hides its HTTP status, so ask the relay whether it was the per-address limit (429)
     if (event?.code === 1006 && !opened && this.provider.shouldConnect) {

@@ -26,6 +26,12 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
     named.current = true;
     if (name !== app.user.name) app.setUser({ ...app.user, name });
   }, [app]);
+  // the host makes a locked participant's access read-only; sync follows, so their edits wait here
+  // instead of being refused, they keep receiving everyone else's, and unlock sends what waited
+  const locked = role === 'participant' && (conn.status === 'live' || conn.status === 'lost') && conn.view?.locked === true;
+  useEffect(() => {
+    app.session?.setReadOnly(locked);
+  }, [app.session, locked]);
   if (!token)
     return (
       <section className="workshop-banner workshop-removed" role="alert">
