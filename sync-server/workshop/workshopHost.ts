@@ -11,6 +11,7 @@ import { leveldbPersistence } from '../persistence';
 import { createRelayHandler, type RelayHandler } from '../relayHandler';
 import { CLOSE } from '../socket';
 import { makeJoinCode, normaliseJoinCode } from './joinCode';
+import { createJoinGuard, type JoinGuardOptions } from './joinGuard';
 import { joinPage } from './pages';
 import { createWorkshopApi, type Caller } from './workshopApi';
 import { applyControl, castBallot, initialState, publicView, tally, WorkshopStateSchema, type Control, type WorkshopState } from './workshopState';
@@ -27,6 +28,8 @@ export interface WorkshopHostOptions {
   codeTtlMs?: number;
   /** How long a participant's token works. Default 12 hours (a workshop day). */
   tokenTtlSeconds?: number;
+  /** How many wrong join codes an address may try, and after how many in all the code changes. */
+  joinGuard?: JoinGuardOptions;
   randomBytes?: (n: number) => Uint8Array;
   now?: () => number;
 }
@@ -64,6 +67,8 @@ export interface WorkshopHost {
 }
 
 const FACILITATOR = 'facilitator';
+/** Documents (rooms) one workshop may hold: a workspace has a few per project; this bounds a participant making up names. */
+const MAX_ROOMS = 1000;
 
 export interface WorkshopExport {
   format: 'archipelago-workshop';
@@ -137,12 +142,13 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const saved = loadSaved(savedFile);
   const participants = new Map<string, Omit<Participant, 'connected'>>((saved?.participants ?? []).map((p) => [p.id, p]));
   let code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
+  const guard = createJoinGuard({ now, ...options.joinGuard });
   let state: WorkshopState = saved?.state ?? initialState();
   /** Rooms of this workspace someone opened: what the export holds. */
   const rooms = new Set<string>(saved?.rooms ?? []);
   /** Written whole, then renamed: a crash leaves the last good copy. */
-  const persist = () => {
-    const body: Saved = { participants: [...participants.values()], state, rooms: [...rooms] };
+  const persist = (next: WorkshopState = state) => {
+    const body: Saved = { participants: [...participants.values()], state: next, rooms: [...rooms] };
     writeFileSync(`${savedFile}.tmp`, JSON.stringify(body), { mode: 0o600 });
     renameSync(`${savedFile}.tmp`, savedFile);
   };
@@ -151,11 +157,18 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const authenticate: Authenticate = async (req, room) => {
     const result = await tokens(req, room);
     if (!result.ok) return result;
-    if (room !== `${identity.workspaceId}.workshop` && !rooms.has(room)) {
-      rooms.add(room);
-      persist();
-    }
     if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
+    // a refused upgrade records nothing; an accepted one records its room for the export, up to a bound
+    if (room !== `${identity.workspaceId}.workshop` && !rooms.has(room)) {
+      if (rooms.size >= MAX_ROOMS) return { ok: false, status: 403, reason: `this workshop already holds ${MAX_ROOMS} documents` };
+      rooms.add(room);
+      try {
+        persist();
+      } catch (e) {
+        rooms.delete(room);
+        throw e;
+      }
+    }
     if (state.locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
     return result;
   };
@@ -186,9 +199,22 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
 
   const join_ = async (req: IncomingMessage, res: ServerResponse, typed: string, name: string) => {
     if (!typed) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Type the code shown on the facilitator\'s screen, and your name.' }));
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = guard.waitFor(address);
+    if (wait > 0) {
+      log.info({ event: 'join refused', reason: 'too many wrong codes' }, 'join refused');
+      const minutes = Math.ceil(wait / 60_000);
+      res.setHeader('retry-after', String(Math.ceil(wait / 1000)));
+      return html(res, 429, joinPage({ title: 'Too many wrong codes', message: `This device typed too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, with the code on the facilitator's screen.` }));
+    }
     const wanted = normaliseJoinCode(typed);
     if (wanted === null || !sameSecret(wanted, code.value)) {
       log.info({ event: 'join refused', reason: 'wrong code' }, 'join refused');
+      if (guard.wrong(address)) {
+        host.newJoinCode();
+        api.broadcast(); // the facilitator's screen shows the new code
+        log.warn({ event: 'join code changed' }, 'too many wrong join codes in all: the join code was changed');
+      }
       return html(res, 404, joinPage({ title: 'That code is not right', message: `"${typed.slice(0, 12)}" is not this workshop's join code. Check the six characters on the facilitator's screen and try again.`, code: typed.slice(0, 12) }));
     }
     if (now() > code.expiresAt) {
@@ -198,7 +224,12 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     if (!name.trim()) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Now your name, so others know who is who.', code: wanted }));
     const id = `p-${Buffer.from(random(6)).toString('hex')}`;
     participants.set(id, { id, name: name.trim().slice(0, 60), joinedAt: new Date(now()).toISOString(), removed: false });
-    persist();
+    try {
+      persist();
+    } catch (e) {
+      participants.delete(id);
+      throw e;
+    }
     log.info({ participant: id }, 'participant joined');
     openApp(req, res, await mintToken({ room: roomClaim, secret: identity.secret, ttlSeconds: tokenTtlSeconds, scope: 'rw', subject: id, now: Math.floor(now() / 1000) }), 'participant', name.trim());
   };
@@ -211,11 +242,13 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     joinCode: () => code.value,
     newJoinCode() {
       code = { value: makeJoinCode(random), expiresAt: now() + codeTtlMs };
+      guard.codeChanged();
       return code.value;
     },
     lock() {
-      state = { ...state, locked: true };
-      persist();
+      const next = { ...state, locked: true };
+      persist(next); // written first: a failed write leaves the workshop as it was
+      state = next;
       api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'rw');
       changed.forEach((c) => c.setScope('r'));
@@ -223,8 +256,9 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       return changed.length;
     },
     unlock() {
-      state = { ...state, locked: false };
-      persist();
+      const next = { ...state, locked: false };
+      persist(next);
+      state = next;
       api.broadcast();
       const changed = participantConnections().filter((c) => c.scope === 'r');
       changed.forEach((c) => c.setScope('rw'));
@@ -235,13 +269,20 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     remove(participantId) {
       const p = participants.get(participantId);
       if (!p) return false;
-      p.removed = true;
-      api.endFor(participantId, 'removed from the workshop by the facilitator');
+      let next = state;
       if (state.vote?.ballots[participantId]) {
         const { [participantId]: _gone, ...ballots } = state.vote.ballots;
-        state = { ...state, vote: { ...state.vote, ballots } };
+        next = { ...state, vote: { ...state.vote, ballots } };
       }
-      persist();
+      p.removed = true;
+      try {
+        persist(next); // written first: a failed write leaves the participant in
+      } catch (e) {
+        p.removed = false;
+        throw e;
+      }
+      state = next;
+      api.endFor(participantId, 'removed from the workshop by the facilitator');
       api.broadcast();
       for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
       log.info({ participant: participantId }, 'participant removed');
@@ -253,8 +294,8 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       if (control.action === 'unlock') return host.unlock(), { ok: true, state };
       const result = applyControl(state, control, now());
       if (result.ok) {
+        persist(result.state);
         state = result.state;
-        persist();
       }
       return result;
     },
@@ -304,8 +345,8 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     ballot(subject, optionId) {
       const result = castBallot(state, subject, optionId);
       if (result.ok) {
+        persist(result.state);
         state = result.state;
-        persist();
       }
       return result;
     },
@@ -351,7 +392,8 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
     }
     const parts = url.pathname.split('/').filter(Boolean);
     let handled: Promise<void> | undefined;
-    if (parts[0] === 'join' && parts.length <= 2 && (req.method === 'GET' || req.method === 'HEAD')) {
+    // GET only: joining records a participant, which a HEAD (a link preview, a prefetch) must not
+    if (parts[0] === 'join' && parts.length <= 2 && req.method === 'GET') {
       let typed = url.searchParams.get('code') ?? '';
       try {
         typed = parts[1] ? decodeURIComponent(parts[1]) : typed;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/rawHttp';
@@ -19,6 +20,8 @@ interface Workshop {
   facilitator: string;
   out: string;
   child: ChildProcess;
+  /** The host's data folder. */
+  data: string;
 }
 
 /** `npm run workshop` without npm: the real process on a free port, with a stand-in web build. */
@@ -45,7 +48,7 @@ async function workshop(args: string[] = []): Promise<Workshop> {
     });
   });
   const base = /workshop on (http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out)!;
-  return { base: base[1], port: Number(base[2]), code: /join code: ([A-Z2-9]{6})\b/.exec(out)![1], facilitator: /facilitator \(keep private\): (\S+)/.exec(out)![1], out, child };
+  return { base: base[1], port: Number(base[2]), code: /join code: ([A-Z2-9]{6})\b/.exec(out)![1], facilitator: /facilitator \(keep private\): (\S+)/.exec(out)![1], out, child, data: join(dir, 'data') };
 }
 
 /** Follows /join/<code>?name= like a browser would, up to the app link; returns the relay URL and token from it. */
@@ -286,5 +289,57 @@ describe('npm run workshop (the real process): one port for the app and the rela
     expect(await tryUpgrade(`ws://127.0.0.1:${again.port}/${ana.workspace}.network?token=${ana.token}`)).toEqual({ status: 403, body: 'removed from the workshop by the facilitator\n' });
     const boView = await (await call(again.base, bo.token, 'state')).json();
     expect(boView).toMatchObject({ locked: true, vote: { open: true, mine: 'b', tally: { a: 0, b: 1 } }, you: { name: 'Bo' } });
+  });
+
+  it('guessing the join code is bounded: ten wrong codes hold an address back, and many from everywhere change the code', async () => {
+    const w = await workshop();
+    /** A join attempt from another loopback address (Linux routes all of 127/8 to lo). */
+    const tryFrom = (localAddress: string, code: string) =>
+      new Promise<{ status: number; body: string; retryAfter?: string }>((resolve, reject) => {
+        const req = httpGet({ host: '127.0.0.1', port: w.port, path: `/join/${code}?name=Guess`, localAddress }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body, retryAfter: res.headers['retry-after'] as string | undefined }));
+        });
+        req.on('error', reject);
+      });
+    const wrong = w.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+    for (let i = 0; i < 10; i++) expect((await tryFrom('127.0.0.2', wrong)).status).toBe(404);
+    const held = await tryFrom('127.0.0.2', w.code); // even the right code waits
+    expect(held.status).toBe(429);
+    expect(Number(held.retryAfter)).toBeGreaterThan(500);
+    expect(held.body).toContain('This device typed too many wrong codes. Try again in 10 minutes');
+    expect((await tryFrom('127.0.0.3', w.code)).status).toBe(302); // another device is not held back
+    // 100 wrong codes in all: the code changes, the facilitator sees the new one, the old one stops working
+    for (let a = 4; a < 13; a++) for (let i = 0; i < 10; i++) await tryFrom(`127.0.0.${a}`, wrong);
+    const state = await (await fetch(`${w.facilitator}/state`)).json();
+    expect(state.joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(state.joinCode).not.toBe(w.code);
+    expect((await tryFrom('127.0.0.20', w.code)).status).toBe(404);
+    expect((await tryFrom('127.0.0.21', state.joinCode)).status).toBe(302);
+  });
+
+  it('a refused or failed step writes nothing: a HEAD of a join link, a removed participant\'s upgrade, a lock whose save fails', async () => {
+    const w = await workshop();
+    const saved = () => JSON.parse(readFileSync(join(w.data, 'workshop-state.json'), 'utf8'));
+    const participants = async () => (await (await fetch(`${w.facilitator}/state`)).json()).participants;
+    expect((await fetch(`${w.base}/join/${w.code}?name=Preview`, { method: 'HEAD', redirect: 'manual' })).status).not.toBe(302);
+    expect(await participants()).toEqual([]);
+
+    const ana = await join_(w, w.code, 'Ana');
+    const anaId = (await participants())[0].id;
+    expect((await fetch(`${w.facilitator}/remove/${anaId}`, { method: 'POST' })).status).toBe(200);
+    expect((await tryUpgrade(`${ana.relayBase}/${ana.workspace}.made-up?token=${ana.token}`)).status).toBe(403);
+    expect(saved().rooms).not.toContain(`${ana.workspace}.made-up`);
+
+    // the state file cannot be written (its temporary name is taken by a folder): the lock fails and nothing changes
+    mkdirSync(join(w.data, 'workshop-state.json.tmp'));
+    expect((await fetch(`${w.facilitator}/lock`, { method: 'POST' })).status).toBe(500);
+    expect((await (await fetch(`${w.facilitator}/state`)).json()).locked).toBe(false);
+    expect((await fetch(`${w.base}/join/${w.code}?name=Bo`, { redirect: 'manual' })).status).toBe(500);
+    expect((await participants()).map((p: { name: string }) => p.name)).toEqual(['Ana']);
+    rmdirSync(join(w.data, 'workshop-state.json.tmp'));
+    expect(await (await fetch(`${w.facilitator}/lock`, { method: 'POST' })).json()).toMatchObject({ locked: true });
+    expect(saved().state.locked).toBe(true);
   });
 });
