@@ -51,6 +51,7 @@ const relay = createRelay({
   idleUnloadMs: config.idleUnloadMs,
   maxFrameBytes: config.maxFrameBytes,
   limits: config.limits,
+  trustProxy: config.trustProxy,
 });
 
 const bound = await relay.listen();

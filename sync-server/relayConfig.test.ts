@@ -18,4 +18,9 @@ describe('parseRelayConfig', () => {
     expect(parseRelayConfig(['--host', '0.0.0.0'], { ARCHIPELAGO_RELAY_SECRET: 's' }).host).toBe('0.0.0.0');
     expect(() => parseRelayConfig(['--auth-secret', ''], {})).toThrow('--auth-secret must not be empty');
   });
+  it('takes the balancers to trust for client addresses, and names a bad one', () => {
+    expect(parseRelayConfig([], {}).trustProxy).toEqual([]);
+    expect(parseRelayConfig(['--trust-proxy', '10.0.0.1,10.0.0.2'], {}).trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(() => parseRelayConfig(['--trust-proxy', 'balancer'], {})).toThrow('--trust-proxy takes IP addresses');
+  });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
+import { parseTrustedProxies } from './clientAddress';
 import { isLoopback } from './hostAddress';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 
@@ -34,7 +35,11 @@ const ConfigSchema = z.object({
   }),
 });
 
-export type RelayConfig = z.infer<typeof ConfigSchema> & { limits: Partial<RelayLimits> };
+export type RelayConfig = z.infer<typeof ConfigSchema> & {
+  limits: Partial<RelayLimits>;
+  /** Balancers whose X-Forwarded-For names the client for per-address limits (clientAddress.ts). */
+  trustProxy: string[];
+};
 
 /** The limit flags and the field of RelayLimits each sets. */
 const LIMIT_FLAGS = {
@@ -66,6 +71,7 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
         'auth-secret': { type: 'string' },
         insecure: { type: 'boolean', default: false },
         redis: { type: 'string' },
+        'trust-proxy': { type: 'string' },
         ...Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [flag, { type: 'string' as const, default: String(DEFAULT_LIMITS[field]) }])),
       },
       strict: true,
@@ -87,7 +93,13 @@ export function parseRelayConfig(argv: string[], env: Record<string, string | un
     limits: Object.fromEntries(Object.entries(LIMIT_FLAGS).map(([flag, field]) => [field, (values as Record<string, unknown>)[flag]])),
   });
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0].message);
-  const config = parsed.data;
+  let trustProxy: string[];
+  try {
+    trustProxy = parseTrustedProxies(values['trust-proxy']);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  const config = { ...parsed.data, trustProxy };
   if (config.authSecret !== undefined && config.authSecret.length === 0) throw new ConfigError('--auth-secret must not be empty');
   if (!config.authSecret && !isLoopback(config.host) && !config.insecure)
     throw new ConfigError(`refusing to bind ${config.host} without --auth-secret: anyone who can reach it could read and write every room. Set --auth-secret (or ARCHIPELAGO_RELAY_SECRET), or pass --insecure on a network you trust`);

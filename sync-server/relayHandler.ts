@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, type Authenticate, type Scope } from './access';
+import { clientAddress } from './clientAddress';
 import { Connection, TooManyRooms, type ConnectionContext } from './connection';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
 import { createRelayMetrics } from './metrics';
@@ -30,6 +31,11 @@ export interface RelayHandlerOptions {
   pingIntervalMs?: number;
   /** Per-IP, per-connection and per-room limits (limits.ts); each defaults to DEFAULT_LIMITS. */
   limits?: Partial<RelayLimits>;
+  /**
+   * Addresses of load balancers in front of the relay: for their connections, per-address limits
+   * count the client named in X-Forwarded-For (clientAddress.ts). Default none: the socket's address.
+   */
+  trustProxy?: readonly string[];
   /** Include the process metrics (memory, CPU, event loop) in /metrics. Default true. */
   processMetrics?: boolean;
 }
@@ -94,6 +100,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const maxFrameBytes = options.maxFrameBytes ?? 5 * 1024 * 1024;
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const trustedProxies = new Set(options.trustProxy ?? []);
   const rooms = new Map<string, Promise<Room>>();
   /** Open (or being opened) connections per IP, and IPs in the penalty box after a rate-limit close. */
   const perIp = new Map<string, number>();
@@ -204,7 +211,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     // a client that goes away while we decide must not crash the process (a shared listener: a
     // closure here would keep this request, and everything in this scope, alive with the socket)
     socket.on('error', destroySocket);
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req, trustedProxies);
     const refuse = (status: number, reason: string, room?: string) => {
       // limits and failures are worth a warning; routine auth refusals (expired tokens) are not
       log[status === 429 || status >= 500 ? 'warn' : 'info']({ room, ip, status, reason }, 'upgrade refused');

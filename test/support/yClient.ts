@@ -28,9 +28,9 @@ export function until(check: () => boolean, timeoutMs = 10_000, what = 'conditio
 }
 
 /** Opens a raw websocket: resolves 'open', or the HTTP status and body the upgrade was refused with. */
-export function tryUpgrade(url: string): Promise<'open' | { status: number; body: string }> {
+export function tryUpgrade(url: string, headers?: Record<string, string>): Promise<'open' | { status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, headers ? { headers } : undefined);
     ws.once('unexpected-response', (req, res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d));
