@@ -7,17 +7,19 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLocalHub, localLog } from './localLog';
 import { memoryPersistence, type RoomPersistence } from './persistence';
+import { encodePresenceEntries } from './presence';
 import { MESSAGE, Room } from './room';
 import type { RoomSocket } from './socket';
 
 const log = pino({ level: 'silent' });
 
-function fakeSocket(id: string, scope: 'rw' | 'r' = 'rw') {
+function fakeSocket(id: string, scope: 'rw' | 'r' = 'rw', subject?: string) {
   const sent: Uint8Array[] = [];
   let closed: { code: number; reason: string } | null = null;
   const socket: RoomSocket = {
     id,
     scope,
+    subject,
     isOpen: () => closed === null,
     send: (d) => void sent.push(d),
     close: (code, reason) => void (closed = { code, reason }),
@@ -157,6 +159,45 @@ describe('Room', () => {
     room.handleClose(b.socket);
     expect(room.awareness.getStates().has(client.clientID)).toBe(false);
     client.destroy();
+  });
+
+  it('a read-only connection cannot set or clear another client\'s presence; a reconnecting client takes its own over', async () => {
+    const room = await Room.load('r', localLog(memoryPersistence()), log, 1000, () => {});
+    const presence = (client: number, clock: number, state: unknown) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.awareness);
+      encoding.writeVarUint8Array(e, encodePresenceEntries([{ client, clock, json: JSON.stringify(state) }]));
+      return encoding.toUint8Array(e);
+    };
+    const ana = fakeSocket('ana', 'rw', 'p-ana');
+    const spy = fakeSocket('spy', 'r', 'p-spy');
+    room.handleConnect(ana.socket);
+    room.handleConnect(spy.socket);
+    await room.handleMessage(ana.socket, presence(5, 1, { user: 'Ana' }));
+    await room.handleMessage(spy.socket, presence(5, 99, { user: 'Mallory' })); // pose as Ana
+    await room.handleMessage(spy.socket, presence(5, 100, null)); // or make her leave
+    expect(room.awareness.getStates().get(5)).toEqual({ user: 'Ana' });
+    await room.handleMessage(spy.socket, presence(6, 1, { user: 'Spy' })); // its own is fine
+    expect(room.awareness.getStates().get(6)).toEqual({ user: 'Spy' });
+    room.handleClose(spy.socket); // closing removes only what it owned
+    expect([...room.awareness.getStates().keys()]).toEqual([5]);
+    expect(spy.closed()).toBeNull(); // ignored, not an error
+
+    // Ana reconnects before her old socket is gone: the new one takes her id over, and the old one's close leaves it
+    const again = fakeSocket('ana-again', 'rw', 'p-ana');
+    room.handleConnect(again.socket);
+    await room.handleMessage(again.socket, presence(5, 2, { user: 'Ana, back' }));
+    room.handleClose(ana.socket);
+    expect(room.awareness.getStates().get(5)).toEqual({ user: 'Ana, back' });
+    // a read-only connection of the same person (token subject) may take its own over too
+    const readOnlyAna = fakeSocket('ana-locked', 'r', 'p-ana');
+    room.handleConnect(readOnlyAna.socket);
+    await room.handleMessage(readOnlyAna.socket, presence(5, 3, { user: 'Ana, locked' }));
+    expect(room.awareness.getStates().get(5)).toEqual({ user: 'Ana, locked' });
+    room.handleClose(again.socket);
+    expect(room.awareness.getStates().get(5)).toEqual({ user: 'Ana, locked' });
+    room.handleClose(readOnlyAna.socket);
+    expect(room.awareness.getStates().has(5)).toBe(false);
   });
 
   it('asks to be unloaded after the last connection leaves, and a storage failure closes the room', async () => {

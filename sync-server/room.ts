@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { encodePresenceEntries, mayClaimPresence, presenceEntries } from './presence';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RoomLog } from './roomLog';
@@ -43,7 +44,10 @@ export const FROM_LOG = Symbol('from the room log');
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Each connection and the client ids whose presence it set last (removed when it closes). */
   private readonly connections = new Map<RoomSocket, Set<number>>();
+  /** Who set each client id's presence last: a connection here, or 'remote' (another relay, via the log). */
+  private readonly presenceOwner = new Map<number, RoomSocket | 'remote'>();
   /** Messages waiting to be processed, in arrival order. */
   private inbox: { socket: RoomSocket; data: Uint8Array; receivedAt: number; done: () => void }[] = [];
   private running = false;
@@ -92,11 +96,8 @@ export class Room {
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      const owned = this.connections.get(origin as RoomSocket);
-      if (owned) {
-        for (const id of added) owned.add(id);
-        for (const id of removed) owned.delete(id);
-      }
+      for (const id of removed) this.forgetPresence(id);
+      if (origin === FROM_LOG) for (const id of [...added, ...updated]) this.takePresence(id, 'remote');
       const msg = encoding.createEncoder();
       encoding.writeVarUint(msg, MESSAGE.awareness);
       encoding.writeVarUint8Array(msg, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -279,6 +280,37 @@ export class Room {
     if (!this.unloaded) queueMicrotask(() => this.onIdle(this));
   }
 
+  /**
+   * The part of an awareness update `socket` may apply (presence.ts mayClaimPresence), or null if none:
+   * a read-only connection cannot set or clear another client's presence. The ids it sets are its own
+   * from then on (removed when it closes), and no longer the previous owner's.
+   */
+  private claimPresence(socket: RoomSocket, update: Uint8Array): Uint8Array | null {
+    const entries = presenceEntries(update);
+    const allowed = entries.filter((e) => {
+      const owner = this.presenceOwner.get(e.client);
+      return mayClaimPresence(socket, owner === 'remote' ? 'remote' : owner);
+    });
+    if (allowed.length < entries.length) this.log.info({ conn: socket.id, refused: entries.length - allowed.length }, 'ignored presence for client ids another connection owns');
+    for (const e of allowed) this.takePresence(e.client, socket);
+    if (allowed.length === 0) return null;
+    return allowed.length === entries.length ? update : encodePresenceEntries(allowed);
+  }
+
+  private takePresence(id: number, owner: RoomSocket | 'remote') {
+    const before = this.presenceOwner.get(id);
+    if (before === owner) return;
+    if (before !== undefined && before !== 'remote') this.connections.get(before)?.delete(id);
+    this.presenceOwner.set(id, owner);
+    if (owner !== 'remote') this.connections.get(owner)?.add(id);
+  }
+
+  private forgetPresence(id: number) {
+    const owner = this.presenceOwner.get(id);
+    if (owner !== undefined && owner !== 'remote') this.connections.get(owner)?.delete(id);
+    this.presenceOwner.delete(id);
+  }
+
   handleClose(socket: RoomSocket): void {
     const owned = this.connections.get(socket);
     if (!owned) return;
@@ -286,6 +318,7 @@ export class Room {
     this.needsAck.delete(socket);
     this.toldVector.delete(socket);
     if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    for (const id of owned) if (this.presenceOwner.get(id) === socket) this.presenceOwner.delete(id);
     if (this.connections.size === 0 && !this.unloaded) {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(() => {
@@ -345,9 +378,11 @@ export class Room {
         }
         throw new BadMessage(`unknown sync message type ${syncType}`);
       }
-      case MESSAGE.awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), socket);
+      case MESSAGE.awareness: {
+        const update = this.claimPresence(socket, decoding.readVarUint8Array(decoder));
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
         return null;
+      }
       case MESSAGE.queryAwareness: {
         const aw = encoding.createEncoder();
         encoding.writeVarUint(aw, MESSAGE.awareness);

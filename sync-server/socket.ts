@@ -6,6 +6,8 @@ export interface RoomSocket {
   readonly id: string;
   /** What the connection may do: `r` connections may not change the document. A host may change it live (a workshop lock). */
   scope: 'rw' | 'r';
+  /** Whom the connection's token names, if anyone (presence.ts: who may take over a client id's presence). */
+  readonly subject?: string;
   isOpen(): boolean;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
