@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { RoomPersistence } from './persistence';
+import { addsTo } from './updateAdds';
 import type { RoomLog, RoomLogSubscriber } from './roomLog';
 
 export interface RedisLogOptions {
@@ -25,10 +26,6 @@ export function compareIds(a: string, b: string): number {
   return am - bm || (as ?? 0) - (bs ?? 0);
 }
 
-const isEmptyUpdate = (u: Uint8Array) => {
-  const { structs, ds } = Y.decodeUpdate(u);
-  return structs.length === 0 && ds.clients.size === 0;
-};
 
 type Entry = [id: Buffer, fields: Buffer[]];
 const field = (fields: Buffer[], name: string) => {
@@ -189,7 +186,7 @@ export function redisLog(options: RedisLogOptions): RedisRoomLog {
       const redisState = fromRedis.updates.length ? Y.mergeUpdates(fromRedis.updates) : null;
       if (local) {
         const missing = redisState ? Y.diffUpdate(local, Y.encodeStateVectorFromUpdate(redisState)) : local;
-        if (!isEmptyUpdate(missing)) {
+        if (addsTo(redisState, missing)) {
           log.info({ room }, 'redis lacks part of this room (it lost data?): appending it again from local storage');
           await cmd.xaddBuffer(logKey(room), '*', 'u', Buffer.from(missing), 'o', 're-seed');
         }

@@ -62,6 +62,35 @@ describe('redisLog on a real redis-server (the room log contract)', () => {
     }
   });
 
+  it('a room with deletions that Redis holds whole is not appended again on every load', async () => {
+    const store = memoryPersistence();
+    const log = redisLog({ url: redis.url, persistence: store, logger });
+    const client = new Redis(redis.url, { protocol: 2 });
+    try {
+      const doc = new Y.Doc();
+      doc.getMap('m').set('a', 1);
+      doc.getMap('m').set('b', 2);
+      doc.getMap('m').delete('a');
+      const update = Y.encodeStateAsUpdate(doc);
+      await log.append('deletions', update); // in this relay's store and in Redis
+      for (let i = 0; i < 3; i++) await log.load('deletions');
+      expect(await client.xlen('archipelago:log:deletions')).toBe(1);
+      // a deletion only this relay's store has is appended once, then no more
+      doc.getMap('m').delete('b');
+      await store.storeUpdate('deletions', Y.encodeStateAsUpdate(doc));
+      for (let i = 0; i < 3; i++) await log.load('deletions');
+      expect(await client.xlen('archipelago:log:deletions')).toBe(2);
+      const elsewhere = redisLog({ url: redis.url, persistence: memoryPersistence(), logger });
+      const other = new Y.Doc();
+      Y.applyUpdate(other, (await elsewhere.load('deletions')).update!);
+      await elsewhere.close();
+      expect(other.getMap('m').size).toBe(0);
+    } finally {
+      client.disconnect();
+      await log.close();
+    }
+  });
+
   it('when Redis has lost a room, a relay that loads it appends what its own store holds again', async () => {
     const store = memoryPersistence();
     const doc = new Y.Doc();
