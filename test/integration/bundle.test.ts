@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,5 +56,31 @@ describe('bundled relay and CLI (dist/server)', () => {
   it('the CLI mints a token', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(out, 'cli.mjs'), 'token', '--room', 'r', '--secret', 'bundle-secret-bundle-secret-bundle-00'], { cwd: ROOT });
     expect(stdout.trim().split('.')).toHaveLength(3);
+  });
+
+  it('tsx is a dev dependency only, and the `archipelago` bin runs the bundle where tsx is not installed', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.devDependencies.tsx).toBeDefined();
+    // an install without dev dependencies: the bin, the built CLI, and every package but tsx
+    const install = mkdtempSync(join(tmpdir(), 'archipelago-no-dev-'));
+    try {
+      mkdirSync(join(install, 'bin'));
+      copyFileSync(join(ROOT, 'bin', 'archipelago.mjs'), join(install, 'bin', 'archipelago.mjs'));
+      cpSync(out, join(install, 'dist', 'server'), { recursive: true });
+      writeFileSync(join(install, 'package.json'), '{"type":"module"}');
+      mkdirSync(join(install, 'node_modules'));
+      for (const name of readdirSync(join(ROOT, 'node_modules'))) if (name !== 'tsx') symlinkSync(join(ROOT, 'node_modules', name), join(install, 'node_modules', name));
+      const run = promisify(execFile);
+      const { stdout } = await run(process.execPath, [join(install, 'bin', 'archipelago.mjs'), 'token', '--room', 'r', '--secret', 'bundle-secret-bundle-secret-bundle-00'], { cwd: install });
+      expect(stdout.trim().split('.')).toHaveLength(3);
+      // without the bundle either, it says what to do
+      rmSync(join(install, 'dist'), { recursive: true });
+      const failed = await run(process.execPath, [join(install, 'bin', 'archipelago.mjs'), 'token'], { cwd: install }).catch((e) => e);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('run `npm run build:server` first');
+    } finally {
+      rmSync(install, { recursive: true, force: true });
+    }
   });
 });
