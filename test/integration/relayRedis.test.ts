@@ -27,7 +27,33 @@ describe('relays scaled out on a real redis-server', () => {
     await until(() => [...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ana on A'), 10_000, 'presence across relays');
     onA.provider.disconnect(); // leaving is seen across relays too
     await until(() => ![...onB.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ana on A'), 10_000, 'presence removed');
+    // B took A's update from Redis: the lag from A's append to B applying it is measured
+    const metrics = await (await fetch(`http://127.0.0.1:${b.port}/metrics`)).text();
+    const lagCount = Number(/^archipelago_relay_redis_lag_seconds_count (\d+)/m.exec(metrics)?.[1]);
+    expect(lagCount).toBeGreaterThanOrEqual(1);
+    expect(Number(/^archipelago_relay_redis_lag_seconds_bucket\{le="1"\} (\d+)/m.exec(metrics)?.[1])).toBe(lagCount); // each within a second, on one machine
   });
+
+  it('while Redis is down, /healthz says so and clients keep their edits; when it is back, they are delivered', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const onA = appClient(a.url, 'down');
+    const onB = client(b, 'down');
+    cleanup(onA.destroy);
+    onA.doc.getMap('m').set('before', 1);
+    await until(() => onB.doc.getMap('m').get('before') === 1, 10_000, 'sync before');
+    await redis.stop();
+    const redisOk = async (r: RelayProcess) => (await health(r)).redis?.ok;
+    for (let i = 0; i < 100 && (await redisOk(a)) !== false; i++) await new Promise((res) => setTimeout(res, 100));
+    expect(await health(a)).toMatchObject({ ok: true, redis: { ok: false } });
+    onA.doc.getMap('m').set('during', 2); // cannot be acknowledged: it waits on A's device
+    await new Promise((res) => setTimeout(res, 500));
+    expect(onA.conn.getState().unconfirmed).toBeGreaterThan(0);
+    redis = await redis.restart();
+    await onA.conn.whenConfirmed();
+    await until(() => onB.doc.getMap('m').get('during') === 2, 20_000, 'the edit made while Redis was down');
+    for (let i = 0; i < 100 && (await redisOk(a)) !== true; i++) await new Promise((res) => setTimeout(res, 100));
+    expect(await redisOk(a)).toBe(true);
+  }, 60_000);
 
   it('a client joining relay B gets everything written through relay A, though B never had the room loaded', async () => {
     const [a, b] = [await relay(), await relay()];
