@@ -22,18 +22,7 @@ export function secureWebPreferences(preload: string) {
 }
 
 /** The same policy as the meta tag in renderer/index.html, also sent as a header where one applies. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "worker-src 'self' blob:",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
 
 /** Only the app's own page may be shown in a window: same protocol, host and path. */
 export function isAllowedNavigation(target: string, appUrl: string): boolean {

@@ -1,11 +1,9 @@
 import { networkInterfaces } from 'node:os';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import QRCode from 'qrcode';
 import { WorkshopStartSchema, type DesktopWorkshopStatus, type LanInterface } from '../shared/platformApi';
 import { hostForUrl } from '../sync-server/hostAddress';
 import { createWorkshopHost, type WorkshopHost, type WorkshopHostOptions } from '../sync-server/workshop/workshopHost';
-import { CONTENT_SECURITY_POLICY } from './policy';
 
 /**
  * "Host a workshop" in the desktop app: the main process runs the same workshop host module as
@@ -83,10 +81,7 @@ export function createWorkshopService(options: WorkshopServiceOptions): Workshop
         if (running) throw new Error(`a workshop is already hosted on http://${hostForUrl(running.address)}:${running.port}: stop it first`);
         if (!listInterfaces().some((i) => i.address === address)) throw new Error(`${address} is not an address of this machine: choose one of its network interfaces`);
         const host = make({ host: address, port, dataDir: options.dataDir, webRoot: options.webRoot, logger: options.logger });
-        // the app page it serves runs under the desktop app's CSP (its index.html carries the same policy as a meta tag)
-        host.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-          if (!/^\/(join|workshop|facilitator)(\/|\?|$)/.test(req.url ?? '')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-        });
+        // the host serves the app page under the app's CSP itself (workshopHost.ts), as `npm run workshop` does
         let bound: number;
         try {
           bound = await host.listen();

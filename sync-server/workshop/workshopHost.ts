@@ -12,7 +12,8 @@ import { createRelayHandler, type RelayHandler } from '../relayHandler';
 import { CLOSE } from '../socket';
 import { makeJoinCode, normaliseJoinCode } from './joinCode';
 import { createJoinGuard, type JoinGuardOptions } from './joinGuard';
-import { joinPage } from './pages';
+import { JOIN_PAGE_POLICY, joinPage } from './pages';
+import { SERVED_CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { createWorkshopApi, type Caller } from './workshopApi';
 import { applyControl, castBallot, initialState, publicView, tally, WorkshopStateSchema, type Control, type WorkshopState } from './workshopState';
 
@@ -177,7 +178,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const serveStatic = createStaticHandler({ root: options.webRoot });
 
   const html = (res: ServerResponse, status: number, body: string) => {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': JOIN_PAGE_POLICY });
     res.end(body);
   };
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -383,6 +384,9 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   };
 
   const server = createServer((req, res) => {
+    // every response: no content of its own may run, nothing may frame it (the app page and the join page set their own)
+    res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    res.setHeader('x-content-type-options', 'nosniff');
     if (relay.handleRequest(req, res)) return;
     let url: URL;
     try {
@@ -410,6 +414,8 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       });
       return;
     }
+    // the app page runs under the app's CSP (its index.html has it as a meta tag too), and is never framed
+    res.setHeader('content-security-policy', SERVED_CONTENT_SECURITY_POLICY);
     serveStatic(req, res);
   });
   server.on('upgrade', relay.handleUpgrade);

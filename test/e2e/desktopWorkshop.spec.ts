@@ -89,7 +89,7 @@ test('the facilitator hosts a workshop from the desktop app, a participant joins
 
   // the host serves the built app under the desktop CSP, and a participant joins by the link
   const served = await fetch(`http://127.0.0.1:${port}/`);
-  expect(served.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  expect(served.headers.get('content-security-policy')).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   const participant = await (await browser.newContext()).newPage();
   participant.on('pageerror', (e) => console.log(`[participant pageerror] ${e.message}`));
   await participant.goto(`${status.joinUrl}?name=${encodeURIComponent('Ana Participant')}`);

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { rawRequest } from '../support/rawHttp';
 import { appClient, officialClient, tryUpgrade, until } from '../support/yClient';
 
@@ -341,5 +343,20 @@ describe('npm run workshop (the real process): one port for the app and the rela
     rmdirSync(join(w.data, 'workshop-state.json.tmp'));
     expect(await (await fetch(`${w.facilitator}/lock`, { method: 'POST' })).json()).toMatchObject({ locked: true });
     expect(saved().state.locked).toBe(true);
+  });
+
+  it('serves every page under a Content-Security-Policy that forbids framing; the join page allows only its own style', async () => {
+    const w = await workshop();
+    const app = await fetch(`${w.base}/`);
+    expect(app.headers.get('content-security-policy')).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    const join = await fetch(`${w.base}/join`);
+    const policy = join.headers.get('content-security-policy')!;
+    expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+    // the hash is the page's own inline style, so the browser applies it
+    const style = /<style>([^<]*)<\/style>/.exec(await join.text())![1];
+    expect(policy).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    const api = await fetch(`${w.base}/workshop/state`);
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

@@ -19,7 +19,7 @@ export async function probeRunningWorkshop(status: DesktopWorkshopStatus, csp: s
   expect(status.qrDataUrl).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
   const page = await fetch(status.url);
   expect(page.status).toBe(200);
-  expect(page.headers.get('content-security-policy')).toBe(csp);
+  expect(page.headers.get('content-security-policy')).toBe(`${csp}; frame-ancestors 'none'`); // a header can forbid framing; a meta tag cannot
   expect(await page.text()).toContain(`content="${csp}"`);
   const wrong = await fetch(`${status.url}/join/ZZZZZZ?name=Ana`, { redirect: 'manual' });
   expect(wrong.status).toBe(404);
