@@ -5,12 +5,12 @@ import { optionId, teamOptions } from './proposedTeams';
 const team = (...ids: string[]) => ({ members: ids.map((personId) => ({ personId })) }) as unknown as Team;
 
 describe('proposed team configurations as live-vote options', () => {
-  it('labels each team by rank and its members’ names, with ids that differ', () => {
+  it('labels each team as the Teams step letters its cards, with its members’ names, and ids that differ', () => {
     const names: Record<string, string> = { p1: 'Ana', p2: 'Bo', p3: 'Zora' };
     const options = teamOptions([team('p1', 'p3'), team('p2', 'p3')], (id) => names[id] ?? id);
     expect(options).toEqual([
-      { id: '1-team-1-ana-zora', label: 'Team 1: Ana, Zora' },
-      { id: '2-team-2-bo-zora', label: 'Team 2: Bo, Zora' },
+      { id: '1-team-a-ana-zora', label: 'Team A: Ana, Zora' },
+      { id: '2-team-b-bo-zora', label: 'Team B: Bo, Zora' },
     ]);
     expect(optionId('Team A: Zora, Ana', 0)).toBe('1-team-a-zora-ana');
   });

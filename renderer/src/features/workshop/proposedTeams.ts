@@ -10,11 +10,17 @@ export interface ProposedTeamOption {
 /** A vote option's id: its rank and a slug of its label (what FacilitatorPanel makes of typed options too). */
 export const optionId = (label: string, i: number) => `${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`;
 
-/** The proposed teams as vote options: "Team 1: Ana, Bo, …", each at most 200 characters (the host's limit). */
+/** Teams are lettered as the project's Teams step letters its cards (Team A is the best). */
+const LETTERS = 'ABCDEFGHIJKL';
+
+/**
+ * The proposed teams as vote options: "Team A: Ana, Bo, …", named as on the Teams step's cards, each at
+ * most 200 characters (the host's limit).
+ */
 export function teamOptions(teams: readonly Team[], nameOf: (personId: string) => string): ProposedTeamOption[] {
-  return teams.slice(0, 12).map((team, i) => {
+  return teams.slice(0, LETTERS.length).map((team, i) => {
     const names = team.members.map((m) => nameOf(m.personId)).join(', ');
-    const full = `Team ${i + 1}: ${names}`;
+    const full = `Team ${LETTERS[i]}: ${names}`;
     const label = full.length > 200 ? `${full.slice(0, 199)}…` : full;
     return { id: optionId(label, i), label };
   });
