@@ -64,6 +64,7 @@ export interface WorkshopHost {
 }
 
 const FACILITATOR = 'facilitator';
+const REMOVED = 'removed from the workshop by the facilitator';
 
 export interface WorkshopExport {
   format: 'archipelago-workshop';
@@ -155,7 +156,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       rooms.add(room);
       persist();
     }
-    if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
+    if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: REMOVED };
     if (state.locked && result.subject !== FACILITATOR) return { ...result, scope: 'r' };
     return result;
   };
@@ -236,14 +237,14 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
       const p = participants.get(participantId);
       if (!p) return false;
       p.removed = true;
-      api.endFor(participantId, 'removed from the workshop by the facilitator');
+      api.endFor(participantId, REMOVED);
       if (state.vote?.ballots[participantId]) {
         const { [participantId]: _gone, ...ballots } = state.vote.ballots;
         state = { ...state, vote: { ...state.vote, ballots } };
       }
       persist();
       api.broadcast();
-      for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
+      for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, REMOVED);
       log.info({ participant: participantId }, 'participant removed');
       return true;
     },
@@ -287,7 +288,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const identify = async (token: string | null): Promise<Caller> => {
     if (!token) return { ok: false, status: 401, reason: 'missing token' };
     const result = await authenticate({ url: `/?token=${encodeURIComponent(token)}`, headers: {} } as IncomingMessage, `${identity.workspaceId}.workshop`);
-    if (!result.ok) return result;
+    if (!result.ok) return result.status === 403 && result.reason === REMOVED ? { ok: false, status: 403, reason: REMOVED, code: 'removed' } : result;
     if (!result.subject) return { ok: false, status: 403, reason: 'this token names nobody in the workshop' };
     return { ok: true, subject: result.subject, facilitator: result.subject === FACILITATOR };
   };

@@ -260,7 +260,12 @@ describe('npm run workshop (the real process): one port for the app and the rela
     const anaId = facView.participants[0].id;
     expect((await call(facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);
     await until(() => events.some((e) => e.event === 'removed'), 10_000, 'removed event');
-    expect((await call(ana.token, 'state')).status).toBe(403);
+    // every later request of hers (her view, a renewal) is refused as a removal, which her app can tell from any other refusal
+    for (const res of [await call(ana.token, 'state'), await call(ana.token, 'token', {})]) {
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: 'removed from the workshop by the facilitator', code: 'removed' });
+    }
+    expect(await (await fetch(`${w.base}/workshop/state`, { headers: { authorization: 'Bearer not.a.token' } })).json()).not.toHaveProperty('code');
     expect((await call(facToken, 'control', { action: 'remove', participantId: 'p-nobody' })).status).toBe(404);
   });
 
