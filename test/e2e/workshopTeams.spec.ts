@@ -107,12 +107,18 @@ test('a live vote between the proposed teams of a real project; the accepted tea
   for (const p of [fac, ana, bo]) await expect(option(p, 1)).toContainText('2 votes');
   await expect(fac.getByTestId('facilitator-panel')).toContainText('2 voted');
 
-  // the room chose Team B: the facilitator accepts it in the vote, and in the project
+  // the room chose Team B: the facilitator accepts it, and it becomes the project's accepted team
   await option(fac, 1).getByRole('button', { name: 'Accept' }).click();
   for (const p of [ana, bo]) await expect(p.getByTestId('workshop-accepted')).toHaveText(`Accepted team: ${labels[1]}`);
-  await expect(fac.getByTestId('workshop-accepted')).toHaveText(`Accepted: ${labels[1]} (2 votes)`);
-  await cards.nth(1).getByTestId('accept-team').click();
+  await expect(fac.getByTestId('workshop-accepted')).toHaveText(`Accepted: ${labels[1]} (2 votes), now the project’s team`);
   await expect(cards.nth(1).getByTestId('accept-team')).toHaveText('Accepted');
+  await expect(cards.nth(1)).toContainText('accepted');
+  await expect(cards.nth(0).getByTestId('accept-team')).toHaveText('Accept team A');
+  // a participant opening the project sees it accepted there too
+  await ana.getByTestId('nav-projects').click();
+  await ana.getByTestId('project-item').filter({ hasText: PROJECT }).click();
+  await expect(ana.getByTestId('accepted-team')).toBeVisible({ timeout: 30_000 });
+  expect(await ana.getByTestId('accepted-member').evaluateAll((els) => els.map((e) => e.getAttribute('data-person')))).toEqual(cardTeams[1].ids);
 
   // the host has the project's accepted team once the facilitator's change is confirmed
   await expect(fac.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', '0', { timeout: 15_000 });
@@ -128,6 +134,7 @@ test('a live vote between the proposed teams of a real project; the accepted tea
     [labels[2], 0],
   ]);
   expect(exported.acceptedTeam).toMatchObject({ label: labels[1], votes: 2 });
+  expect(exported.acceptedTeam.team.members.map((m: { personId: string }) => m.personId)).toEqual(cardTeams[1].ids);
   const projectRooms = Object.keys(exported.workspace.rooms).filter((r) => r.includes('.project.'));
   expect(projectRooms).toHaveLength(1);
   const projectDoc = new Y.Doc();

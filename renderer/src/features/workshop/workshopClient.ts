@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { splitRelayUrl } from '../../sync/relayConnection';
 import { isRemovalAnswer, useRemovedFromWorkshop, useWorkshopRemoval } from './removal';
+import type { VoteTeam } from './proposedTeams';
 
 /** This page's part in a workshop, from the link the workshop host opened it with (`?workshop=`). */
 export type WorkshopRole = 'facilitator' | 'participant';
@@ -13,7 +14,7 @@ export function workshopRole(search = location.search): WorkshopRole | null {
 export interface VoteView {
   id: number;
   question: string;
-  options: { id: string; label: string }[];
+  options: { id: string; label: string; team?: VoteTeam }[];
   open: boolean;
   tally: Record<string, number>;
   voters: number;
@@ -27,7 +28,7 @@ export interface WorkshopView {
   timer: { label: string; startedAt: number; endsAt: number } | null;
   locked: boolean;
   vote: VoteView | null;
-  accepted: { optionId: string; label: string; votes: number; at: number } | null;
+  accepted: { optionId: string; label: string; votes: number; at: number; team?: VoteTeam } | null;
   you: { id: string; name: string; role: WorkshopRole };
   /** The host's clock when it sent this, to show the timer right on a device whose clock is off. */
   now: number;
