@@ -45,6 +45,8 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
   const onError = useCallback((m: string) => setError(m), []);
   const proposed = useProposedTeams((s) => s.options);
   const acceptInProject = useAcceptInProject();
+  /** The vote option this page also made its project's accepted team. */
+  const [inProject, setInProject] = useState<string | null>(null);
   useFollowMe(token, followOn, onError);
   const view = conn.status === 'live' || conn.status === 'lost' ? conn.view : null;
   const left = useSecondsLeft(view?.timer?.endsAt ?? null, conn.status === 'live' || conn.status === 'lost' ? conn.skewMs : 0);
@@ -63,7 +65,9 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
     try {
       setError(null);
       await post(token, 'control', { action: 'accept', optionId });
-      if (option?.team) await acceptInProject(option.team, option.label);
+      if (!option?.team) return;
+      await acceptInProject(option.team, option.label);
+      setInProject(optionId);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -201,7 +205,7 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
             )}
             {view.accepted && (
               <p data-testid="workshop-accepted">
-                Accepted: <strong>{view.accepted.label}</strong> ({view.accepted.votes} votes){view.accepted.team ? ', now the project’s team' : ''}
+                Accepted: <strong>{view.accepted.label}</strong> ({view.accepted.votes} votes){inProject === view.accepted.optionId ? ', now the project’s team' : ''}
               </p>
             )}
           </fieldset>
