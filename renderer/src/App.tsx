@@ -22,6 +22,7 @@ import { saveUser, type UserSettings } from './storage/settings';
 import { loadAccess, saveAccess } from './storage/accessStore';
 import { effectiveRelayUrls, type WorkspaceAccess } from './sync/workspaceAccess';
 import { AccessRenewal } from './features/access/AccessRenewal';
+import { UnlessRemovedFromWorkshop } from './features/workshop/UnlessRemovedFromWorkshop';
 import { PeopleView } from './features/people/PeopleView';
 import { ProjectsView } from './features/projects/ProjectsView';
 import { TiesView } from './features/ties/TiesView';
@@ -190,7 +191,9 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
     <AppContext.Provider value={services}>
       <RegisterSelf />
       <TrustEvidenceSync />
-      <AccessRenewal />
+      <UnlessRemovedFromWorkshop>
+        <AccessRenewal />
+      </UnlessRemovedFromWorkshop>
       <div className="app">
         <nav className="sidebar" aria-label="Sections">
           <div className="brand">

@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { BallotSchema, ControlSchema, type Control, type ControlResult } from './workshopState';
 
-/** Who a request is, from its room token (`Authorization: Bearer` or `?token=`). */
-export type Caller = { ok: true; subject: string; facilitator: boolean } | { ok: false; status: 401 | 403; reason: string };
+/**
+ * Who a request is, from its room token (`Authorization: Bearer` or `?token=`). A refusal of someone the
+ * facilitator removed carries `code: 'removed'`, so their app can stop asking and say so once.
+ */
+export type Caller = { ok: true; subject: string; facilitator: boolean } | { ok: false; status: 401 | 403; reason: string; code?: 'removed' };
 
 export interface WorkshopApiOptions {
   identify(token: string | null): Promise<Caller>;
@@ -90,7 +93,7 @@ export function createWorkshopApi(options: WorkshopApiOptions) {
 
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL, action: string) => {
     const caller = await options.identify(tokenOf(req, url));
-    if (!caller.ok) return json(res, caller.status, { error: caller.reason });
+    if (!caller.ok) return json(res, caller.status, { error: caller.reason, ...(caller.code ? { code: caller.code } : {}) });
     if (action === 'events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': workshop\n\n');

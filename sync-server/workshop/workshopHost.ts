@@ -70,6 +70,7 @@ export interface WorkshopHost {
 const FACILITATOR = 'facilitator';
 /** Documents (rooms) one workshop may hold: a workspace has a few per project; this bounds a participant making up names. */
 const MAX_ROOMS = 1000;
+const REMOVED = 'removed from the workshop by the facilitator';
 
 export interface WorkshopExport {
   format: 'archipelago-workshop';
@@ -158,7 +159,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const authenticate: Authenticate = async (req, room) => {
     const result = await tokens(req, room);
     if (!result.ok) return result;
-    if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: 'removed from the workshop by the facilitator' };
+    if (result.subject && result.subject !== FACILITATOR && participants.get(result.subject)?.removed) return { ok: false, status: 403, reason: REMOVED };
     // a refused upgrade records nothing; an accepted one records its room for the export, up to a bound
     if (room !== `${identity.workspaceId}.workshop` && !rooms.has(room)) {
       if (rooms.size >= MAX_ROOMS) return { ok: false, status: 403, reason: `this workshop already holds ${MAX_ROOMS} documents` };
@@ -283,9 +284,9 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
         throw e;
       }
       state = next;
-      api.endFor(participantId, 'removed from the workshop by the facilitator');
+      api.endFor(participantId, REMOVED);
       api.broadcast();
-      for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, 'removed from the workshop by the facilitator');
+      for (const c of participantConnections()) if (c.subject === participantId) c.close(CLOSE.unauthorized, REMOVED);
       log.info({ participant: participantId }, 'participant removed');
       return true;
     },
@@ -329,7 +330,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
   const identify = async (token: string | null): Promise<Caller> => {
     if (!token) return { ok: false, status: 401, reason: 'missing token' };
     const result = await authenticate({ url: `/?token=${encodeURIComponent(token)}`, headers: {} } as IncomingMessage, `${identity.workspaceId}.workshop`);
-    if (!result.ok) return result;
+    if (!result.ok) return result.status === 403 && result.reason === REMOVED ? { ok: false, status: 403, reason: REMOVED, code: 'removed' } : result;
     if (!result.subject) return { ok: false, status: 403, reason: 'this token names nobody in the workshop' };
     return { ok: true, subject: result.subject, facilitator: result.subject === FACILITATOR };
   };

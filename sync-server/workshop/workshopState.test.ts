@@ -26,6 +26,17 @@ describe('workshop state', () => {
     expect(accepted).toMatchObject({ ok: true, state: { accepted: { optionId: 'b', label: 'B', votes: 0, at: 5 }, vote: { open: false } } });
     if (accepted.ok) expect(castBallot(accepted.state, 'ana', 'a')).toMatchObject({ ok: false, status: 409 });
   });
+  it('a team configuration may carry its members, and the accepted one keeps them', () => {
+    const team = { projectId: 'kettle', members: [{ roleId: 'r1', personId: 'p1' }, { roleId: 'r2', personId: 'p2' }] };
+    const parsed = ControlSchema.parse({ action: 'vote-open', question: 'Which team?', options: [{ id: 'a', label: 'Team A: Ana, Bo', team }, { id: 'b', label: 'Team B' }] });
+    const r = applyControl(initialState(), parsed, 0);
+    const accepted = r.ok ? applyControl(r.state, { action: 'accept', optionId: 'a' }, 7) : r;
+    expect(accepted).toMatchObject({ ok: true, state: { accepted: { optionId: 'a', label: 'Team A: Ana, Bo', votes: 0, at: 7, team } } });
+    const other = r.ok ? applyControl(r.state, { action: 'accept', optionId: 'b' }, 7) : r;
+    expect(other.ok && other.state.accepted).toEqual({ optionId: 'b', label: 'Team B', votes: 0, at: 7 });
+    const bad = ControlSchema.safeParse({ action: 'vote-open', question: 'q', options: [{ id: 'a', label: 'A', team: { projectId: 'k', members: [] } }, { id: 'b', label: 'B' }] });
+    expect(bad.error?.issues[0].path).toEqual(['options', 0, 'team', 'members']);
+  });
   it('validates controls at the boundary, naming the field', () => {
     const bad = ControlSchema.safeParse({ action: 'follow', target: { route: 'javascript:alert(1)', selection: { personId: null, projectId: null }, viewport: null } });
     expect(bad.success).toBe(false);

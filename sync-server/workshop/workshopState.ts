@@ -19,7 +19,13 @@ export type FollowTarget = z.infer<typeof FollowTargetSchema>;
 export const SpotlightSchema = z.object({ kind: z.enum(['person', 'team', 'cluster']), id: Id, label: Label });
 export type Spotlight = z.infer<typeof SpotlightSchema>;
 
-const VoteOptionSchema = z.object({ id: Id, label: Label });
+/** A proposed team configuration's members (from a project's Teams step), so the accepted one names its people. */
+export const VoteTeamSchema = z.object({
+  projectId: Id,
+  members: z.array(z.object({ roleId: Id, personId: Id })).min(1).max(50),
+});
+export type VoteTeam = z.infer<typeof VoteTeamSchema>;
+const VoteOptionSchema = z.object({ id: Id, label: Label, team: VoteTeamSchema.optional() });
 
 export const ControlSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('follow'), target: FollowTargetSchema }),
@@ -49,7 +55,7 @@ export const BallotSchema = z.object({ optionId: Id });
 export interface Vote {
   id: number;
   question: string;
-  options: { id: string; label: string }[];
+  options: { id: string; label: string; team?: VoteTeam }[];
   open: boolean;
   /** participant id → option id (one ballot each; voting again replaces it). */
   ballots: Record<string, string>;
@@ -61,7 +67,7 @@ export interface WorkshopState {
   timer: { label: string; startedAt: number; endsAt: number } | null;
   locked: boolean;
   vote: Vote | null;
-  accepted: { optionId: string; label: string; votes: number; at: number } | null;
+  accepted: { optionId: string; label: string; votes: number; at: number; team?: VoteTeam } | null;
 }
 
 /** The saved state (the host keeps it in its data folder, so a restart keeps the workshop). */
@@ -71,7 +77,7 @@ export const WorkshopStateSchema = z.object({
   timer: z.object({ label: z.string(), startedAt: z.number(), endsAt: z.number() }).nullable(),
   locked: z.boolean(),
   vote: z.object({ id: z.number().int(), question: z.string(), options: z.array(VoteOptionSchema), open: z.boolean(), ballots: z.record(z.string(), z.string()) }).nullable(),
-  accepted: z.object({ optionId: z.string(), label: z.string(), votes: z.number().int(), at: z.number() }).nullable(),
+  accepted: z.object({ optionId: z.string(), label: z.string(), votes: z.number().int(), at: z.number(), team: VoteTeamSchema.optional() }).nullable(),
 }) satisfies z.ZodType<WorkshopState>;
 
 export const initialState = (): WorkshopState => ({ follow: null, spotlight: null, timer: null, locked: false, vote: null, accepted: null });
@@ -104,7 +110,7 @@ export function applyControl(state: WorkshopState, control: Control, now: number
     case 'accept': {
       const option = state.vote?.options.find((o) => o.id === control.optionId);
       if (!state.vote || !option) return { ok: false, status: 404, error: `no team configuration "${control.optionId}" in the vote` };
-      return ok({ vote: { ...state.vote, open: false }, accepted: { optionId: option.id, label: option.label, votes: tally(state.vote)[option.id] ?? 0, at: now } });
+      return ok({ vote: { ...state.vote, open: false }, accepted: { optionId: option.id, label: option.label, votes: tally(state.vote)[option.id] ?? 0, at: now, ...(option.team ? { team: option.team } : {}) } });
     }
     case 'remove':
       return ok({});

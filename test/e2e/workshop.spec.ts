@@ -136,8 +136,8 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
   await fac.getByTestId('workshop-follow-me').uncheck();
   await expect(ana.getByTestId('workshop-following')).toHaveCount(0);
 
-  // spotlight and timer reach everyone (this small workspace has no cluster to ring; graphCanvas.spec
-  // checks the circle around a cluster and a team on the demo network)
+  // spotlight and timer reach everyone (this small workspace has no cluster to ring; workshopTeams.spec
+  // rings a team and a cluster on everyone's graph in a workshop on a real network)
   await fac.getByTestId('workshop-spotlight-kind').selectOption('cluster');
   await fac.getByTestId('workshop-spotlight-label').fill('Design cluster');
   await fac.getByTestId('workshop-spotlight-set').click();

@@ -265,8 +265,92 @@ describe('npm run workshop (the real process): one port for the app and the rela
     const anaId = facView.participants[0].id;
     expect((await call(facToken, 'control', { action: 'remove', participantId: anaId })).status).toBe(200);
     await until(() => events.some((e) => e.event === 'removed'), 10_000, 'removed event');
-    expect((await call(ana.token, 'state')).status).toBe(403);
+    // every later request of hers (her view, a renewal) is refused as a removal, which her app can tell from any other refusal
+    for (const res of [await call(ana.token, 'state'), await call(ana.token, 'token', {})]) {
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: 'removed from the workshop by the facilitator', code: 'removed' });
+    }
+    expect(await (await fetch(`${w.base}/workshop/state`, { headers: { authorization: 'Bearer not.a.token' } })).json()).not.toHaveProperty('code');
     expect((await call(facToken, 'control', { action: 'remove', participantId: 'p-nobody' })).status).toBe(404);
+  });
+
+  it('every facilitator control is enforced by the host: a participant\'s forged control, a forged token and a guessed key are refused, and nothing changes', async () => {
+    const w = await workshop();
+    const ana = await join_(w, w.code, 'Ana');
+    const bo = await join_(w, w.code, 'Bo');
+    const facApp = new URL((await fetch(w.facilitator, { redirect: 'manual' })).headers.get('location')!, w.base);
+    const facToken = new URL(facApp.searchParams.get('relay')!).searchParams.get('token')!;
+    const call = (token: string, path: string, body?: unknown) =>
+      fetch(`${w.base}/workshop/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // a workshop under way: following, a spotlight, a timer and an open vote with a ballot in it
+    const target = { route: '#/graph', selection: { personId: null, projectId: null }, viewport: { x: 1, y: 2, k: 1.5 } };
+    for (const control of [
+      { action: 'follow', target },
+      { action: 'spotlight', spotlight: { kind: 'team', id: 'Kettle', label: 'Kettle' } },
+      { action: 'timer', label: 'Exercise 1', seconds: 600 },
+      { action: 'vote-open', question: 'Which team?', options: [{ id: 'a', label: 'Team A' }, { id: 'b', label: 'Team B' }] },
+    ])
+      expect((await call(facToken, 'control', control)).status).toBe(200);
+    expect((await call(bo.token, 'vote', { optionId: 'b' })).status).toBe(200);
+    const facView = async () => {
+      const { now: _now, participants, ...rest } = await (await call(facToken, 'state')).json();
+      return { ...rest, participants: participants.map((p: { id: string; name: string; removed: boolean }) => ({ id: p.id, name: p.name, removed: p.removed })) };
+    };
+    const before = await facView();
+    const boId = before.participants.find((p: { name: string }) => p.name === 'Bo').id;
+
+    // every control the facilitator has, sent with a participant's own (valid) token, in the header or the query
+    const controls = [
+      { action: 'follow', target: { ...target, route: '#/people' } },
+      { action: 'unfollow' },
+      { action: 'spotlight', spotlight: { kind: 'person', id: 'Ana', label: 'Ana' } },
+      { action: 'spotlight', spotlight: null },
+      { action: 'timer', label: 'Hijacked', seconds: 5 },
+      { action: 'timer-stop' },
+      { action: 'lock' },
+      { action: 'unlock' },
+      { action: 'vote-open', question: 'Mine?', options: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }] },
+      { action: 'vote-close' },
+      { action: 'accept', optionId: 'a' },
+      { action: 'remove', participantId: boId },
+    ];
+    for (const control of controls) {
+      const res = await call(ana.token, 'control', control);
+      expect(res.status, control.action).toBe(403);
+      expect(await res.json()).toEqual({ error: 'only the facilitator can do this' });
+      const viaQuery = await fetch(`${w.base}/workshop/control?token=${ana.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(control) });
+      expect(viaQuery.status, `${control.action} via ?token=`).toBe(403);
+    }
+    expect((await call(ana.token, 'export')).status).toBe(403);
+
+    // tokens claiming to be the facilitator: signed with another secret, Ana's with its subject changed, unsigned
+    const { SignJWT } = await import('jose');
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const room = `${ana.workspace}.*`;
+    const otherSecret = await new SignJWT({ room, scope: 'rw' }).setProtectedHeader({ alg: 'HS256' }).setSubject('facilitator').setExpirationTime(exp).sign(new TextEncoder().encode('x'.repeat(32)));
+    const [head, body, sig] = ana.token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const resubjected = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: 'facilitator' })).toString('base64url')}.${sig}`;
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, sub: 'facilitator' })).toString('base64url')}.`;
+    for (const forged of [otherSecret, resubjected, unsigned]) {
+      for (const control of controls) expect((await call(forged, 'control', control)).status, control.action).toBe(401);
+      expect((await call(forged, 'export')).status).toBe(401);
+    }
+
+    // the facilitator's HTTP controls want the facilitator key, not a participant's token or a guess
+    const key = w.facilitator.split('/').at(-1)!;
+    for (const wrongKey of [ana.token, 'f'.repeat(key.length), key.slice(0, -1), `${key}0`])
+      for (const path of ['lock', 'unlock', 'code', `remove/${boId}`]) expect((await fetch(`${w.base}/facilitator/${wrongKey}/${path}`, { method: 'POST' })).status, path).toBe(403);
+
+    // nothing changed: the same follow, spotlight, timer, vote (Bo's ballot in it), no lock, nobody removed, the same code
+    expect(await facView()).toEqual(before);
+    expect(before).toMatchObject({ locked: false, follow: { route: '#/graph' }, spotlight: { label: 'Kettle' }, timer: { label: 'Exercise 1' }, vote: { open: true, tally: { a: 0, b: 1 } }, accepted: null, joinCode: w.code });
+    expect((await call(bo.token, 'state')).status).toBe(200);
+    // and Bo's connection still writes (a forged lock would have made it read-only)
+    const client = appClient(`${bo.relayBase}/?token=${bo.token}`, `${bo.workspace}.network`);
+    cleanups.push(client.destroy);
+    client.doc.getMap('people').set('p-bo', 'Bo');
+    await client.conn.whenConfirmed();
   });
 
   it('a restart of the host keeps the workshop: who joined, who was removed (still refused), the vote and the lock', async () => {

@@ -290,7 +290,7 @@ export function TeamsStep({ doc, projectId, plan }: { doc: Y.Doc; projectId: str
   const members = useMemo(() => (outcome?.ok ? [...new Set(outcome.teams.flatMap((t) => t.members.map((m) => m.personId)))].sort() : []), [outcome]);
   const { advice, error: adviceError } = useAdvice(viewer, members);
   // the facilitator of a workshop can put these proposals to a live vote
-  useShareProposedTeams(projectId, current && outcome?.ok ? outcome.teams : null, (id) => people.get(id)?.name ?? id);
+  useShareProposedTeams(projectId, current && outcome?.ok ? outcome.teams : null, (id) => people.get(id)?.name ?? id, weights);
   const place = { view: 'projects', projectId };
   if (!plan.roles.length) return null;
   const sameTeam = (t: Team) => plan.accepted !== null && JSON.stringify(plan.accepted.members) === JSON.stringify(t.members);

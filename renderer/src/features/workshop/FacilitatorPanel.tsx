@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { clock, post, useSecondsLeft, type WorkshopConnection } from './workshopClient';
 import { useFollowMe } from './useFollowMe';
 import { VoteResults } from './VoteResults';
-import { optionId as slug, useProposedTeams } from './proposedTeams';
+import { useProposedTeams, voteOptions } from './proposedTeams';
+import { useAcceptInProject } from './acceptInProject';
 import type { GraphInspector } from '../graph/GraphView';
 
 /** Names the graph on screen can spotlight as a team or a cluster (none while the graph is not shown). */
@@ -43,6 +44,9 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
   const [options, setOptions] = useState('');
   const onError = useCallback((m: string) => setError(m), []);
   const proposed = useProposedTeams((s) => s.options);
+  const acceptInProject = useAcceptInProject();
+  /** The vote option this page also made its project's accepted team. */
+  const [inProject, setInProject] = useState<string | null>(null);
   useFollowMe(token, followOn, onError);
   const view = conn.status === 'live' || conn.status === 'lost' ? conn.view : null;
   const left = useSecondsLeft(view?.timer?.endsAt ?? null, conn.status === 'live' || conn.status === 'lost' ? conn.skewMs : 0);
@@ -55,6 +59,19 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
     }
   };
   if (!view) return <section className="workshop-panel" data-testid="facilitator-panel" aria-busy="true">Connecting to the workshop host…</section>;
+  /** The room's choice: accepted in the vote, and, for a proposed team, as its project's team. */
+  const accept = async (optionId: string) => {
+    const option = view.vote?.options.find((o) => o.id === optionId);
+    try {
+      setError(null);
+      await post(token, 'control', { action: 'accept', optionId });
+      if (!option?.team) return;
+      await acceptInProject(option.team, option.label);
+      setInProject(optionId);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const participants = view.participants ?? [];
   const here = participants.filter((p) => p.connected && !p.removed);
   const optionList = options
@@ -164,7 +181,7 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
                 <p>
                   <strong>{view.vote.question}</strong> · {view.vote.voters} voted
                 </p>
-                <VoteResults vote={view.vote} accepted={view.accepted?.optionId ?? null} onAccept={(optionId) => control({ action: 'accept', optionId })} />
+                <VoteResults vote={view.vote} accepted={view.accepted?.optionId ?? null} onAccept={accept} />
                 <button type="button" className="secondary" onClick={() => control({ action: 'vote-close' })}>
                   Close the vote
                 </button>
@@ -180,15 +197,15 @@ export function FacilitatorPanel({ conn, token }: { conn: WorkshopConnection; to
                   <p className="muted small">Open a project’s teams step to put its proposed teams to the vote, or type them.</p>
                 )}
                 <textarea aria-label="Team configurations, one a line" placeholder="Team configurations, one a line" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} data-testid="workshop-vote-options" />
-                <button type="button" disabled={optionList.length < 2} onClick={() => control({ action: 'vote-open', question, options: optionList.map((label, i) => ({ id: slug(label, i), label })) })} data-testid="workshop-vote-open">
+                <button type="button" disabled={optionList.length < 2} onClick={() => control({ action: 'vote-open', question, options: voteOptions(optionList, proposed) })} data-testid="workshop-vote-open">
                   Open the vote
                 </button>
-                {view.vote && <VoteResults vote={view.vote} accepted={view.accepted?.optionId ?? null} onAccept={(optionId) => control({ action: 'accept', optionId })} />}
+                {view.vote && <VoteResults vote={view.vote} accepted={view.accepted?.optionId ?? null} onAccept={accept} />}
               </>
             )}
             {view.accepted && (
               <p data-testid="workshop-accepted">
-                Accepted: <strong>{view.accepted.label}</strong> ({view.accepted.votes} votes)
+                Accepted: <strong>{view.accepted.label}</strong> ({view.accepted.votes} votes){inProject === view.accepted.optionId ? ', now the project’s team' : ''}
               </p>
             )}
           </fieldset>

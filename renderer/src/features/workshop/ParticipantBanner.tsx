@@ -3,6 +3,7 @@ import { useUi } from '../../state/uiStore';
 import { useGraphViewport } from '../graph/graphViewport';
 import { clock, post, useSecondsLeft, type WorkshopConnection, type WorkshopView } from './workshopClient';
 import { VoteResults } from './VoteResults';
+import { RemovedNotice } from './RemovedNotice';
 
 /** Puts this page where the facilitator is: their route, their selection, their graph viewport or scroll position. */
 function goWhereFacilitatorIs(follow: NonNullable<WorkshopView['follow']>) {
@@ -37,12 +38,7 @@ export function ParticipantBanner({ conn, token }: { conn: WorkshopConnection; t
   }, [follow, following]);
   const left = useSecondsLeft(view?.timer?.endsAt ?? null, conn.status === 'live' || conn.status === 'lost' ? conn.skewMs : 0);
 
-  if (conn.status === 'removed')
-    return (
-      <section className="workshop-banner workshop-removed" role="alert" data-testid="workshop-removed">
-        The facilitator removed you from this workshop. Your edits stay on this device.
-      </section>
-    );
+  if (conn.status === 'removed') return <RemovedNotice />;
   if (!view)
     return (
       <section className="workshop-banner" data-testid="workshop-banner" aria-busy="true">

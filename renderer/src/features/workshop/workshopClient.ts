@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { splitRelayUrl } from '../../sync/relayConnection';
+import { isRemovalAnswer, useRemovedFromWorkshop, useWorkshopRemoval } from './removal';
+import type { VoteTeam } from './proposedTeams';
 
 /** This page's part in a workshop, from the link the workshop host opened it with (`?workshop=`). */
 export type WorkshopRole = 'facilitator' | 'participant';
@@ -12,7 +14,7 @@ export function workshopRole(search = location.search): WorkshopRole | null {
 export interface VoteView {
   id: number;
   question: string;
-  options: { id: string; label: string }[];
+  options: { id: string; label: string; team?: VoteTeam }[];
   open: boolean;
   tally: Record<string, number>;
   voters: number;
@@ -26,7 +28,7 @@ export interface WorkshopView {
   timer: { label: string; startedAt: number; endsAt: number } | null;
   locked: boolean;
   vote: VoteView | null;
-  accepted: { optionId: string; label: string; votes: number; at: number } | null;
+  accepted: { optionId: string; label: string; votes: number; at: number; team?: VoteTeam } | null;
   you: { id: string; name: string; role: WorkshopRole };
   /** The host's clock when it sent this, to show the timer right on a device whose clock is off. */
   now: number;
@@ -51,24 +53,82 @@ export async function post(token: string, path: 'control' | 'vote', body: unknow
   return answer as WorkshopView;
 }
 
-/** The host's live view for this page (server-sent events; EventSource reconnects by itself). */
+/** What the live view needs of an EventSource (the browser's, or a test's stand-in). */
+export interface ViewStream {
+  readonly readyState: number;
+  onmessage: ((e: MessageEvent) => void) | null;
+  onerror: ((e: Event) => void) | null;
+  addEventListener(type: 'removed', listener: (e: MessageEvent) => void): void;
+  close(): void;
+}
+const CLOSED = 2;
+
+export interface WatchOptions {
+  token: string;
+  openStream(url: string): ViewStream;
+  fetchImpl: typeof fetch;
+  /** The host said this token's holder was removed: from the stream, or when asked why the stream was refused. */
+  onRemoved(): void;
+  update(next: (c: WorkshopConnection) => WorkshopConnection): void;
+  now?: () => number;
+}
+
+const lost = (c: WorkshopConnection): WorkshopConnection => (c.status === 'removed' ? c : { status: 'lost', view: c.status === 'live' || c.status === 'lost' ? c.view : null, skewMs: c.status === 'live' || c.status === 'lost' ? c.skewMs : 0 });
+
+/**
+ * Follows the host's live view for one token (server-sent events; an EventSource reconnects by itself
+ * after a dropped connection). A refused stream (HTTP 4xx: the EventSource gives up) is asked about
+ * once: if the host says its holder was removed, that is final, and nothing is asked again. Returns
+ * the function that stops it.
+ */
+export function watchWorkshopView(options: WatchOptions): () => void {
+  const { token, update } = options;
+  const now = options.now ?? Date.now;
+  let live = true;
+  const removed = () => {
+    if (!live) return;
+    live = false;
+    source.close();
+    update(() => ({ status: 'removed', reason: 'removed from the workshop by the facilitator' }));
+    options.onRemoved();
+  };
+  const source = options.openStream(`/workshop/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (e) => {
+    if (!live) return;
+    const view = JSON.parse(e.data) as WorkshopView;
+    update(() => ({ status: 'live', view, skewMs: view.now - now() }));
+  };
+  source.addEventListener('removed', removed);
+  source.onerror = () => {
+    if (!live) return;
+    update(lost);
+    if (source.readyState !== CLOSED) return;
+    options
+      .fetchImpl('/workshop/state', { headers: { authorization: `Bearer ${token}` } })
+      .then(async (res) => (isRemovalAnswer(res.status, await res.json().catch(() => null)) ? removed() : undefined))
+      .catch(() => {});
+  };
+  return () => {
+    live = false;
+    source.close();
+  };
+}
+
+/** The host's live view for this page; nothing is asked of the host for a token whose holder was removed. */
 export function useWorkshopView(token: string | null): WorkshopConnection {
   const [conn, setConn] = useState<WorkshopConnection>({ status: 'connecting' });
+  const removed = useRemovedFromWorkshop(token);
   useEffect(() => {
-    if (!token) return;
-    const source = new EventSource(`/workshop/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (e) => {
-      const view = JSON.parse(e.data) as WorkshopView;
-      setConn({ status: 'live', view, skewMs: view.now - Date.now() });
-    };
-    source.addEventListener('removed', (e) => {
-      source.close();
-      setConn({ status: 'removed', reason: JSON.parse((e as MessageEvent).data).reason });
+    if (!token || removed) return;
+    return watchWorkshopView({
+      token,
+      openStream: (url) => new EventSource(url),
+      fetchImpl: (...args) => fetch(...args),
+      onRemoved: () => useWorkshopRemoval.getState().markRemoved(token),
+      update: setConn,
     });
-    source.onerror = () => setConn((c) => (c.status === 'removed' ? c : { status: 'lost', view: c.status === 'live' || c.status === 'lost' ? c.view : null, skewMs: c.status === 'live' || c.status === 'lost' ? c.skewMs : 0 }));
-    return () => source.close();
-  }, [token]);
-  return conn;
+  }, [token, removed]);
+  return removed ? { status: 'removed', reason: 'removed from the workshop by the facilitator' } : conn;
 }
 
 /** Seconds left on the host's clock, ticking. */
