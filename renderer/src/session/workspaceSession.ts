@@ -142,6 +142,7 @@ export class WorkspaceSession {
   setRelayUrls(urls: readonly string[]): void {
     if (urls.length === this.relayUrls.length && urls.every((u, i) => u === this.relayUrls[i])) return;
     this.relayUrls = [...urls];
+    this.suspended = false;
     for (const c of this.connections.values()) c.destroy();
     this.connections.clear();
     for (const h of this.handles.values()) this.connect(h);
@@ -180,7 +181,7 @@ export class WorkspaceSession {
       room: handle.room,
       awareness: handle === this.workspace ? this.awareness : this.docAwareness.get(handle.room),
       pending: dexiePendingStore(this.db),
-      connect: typeof navigator === 'undefined' || navigator.onLine,
+      connect: !this.suspended && (typeof navigator === 'undefined' || navigator.onLine),
       isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
       readOnly: this.readOnly,
     });
@@ -199,6 +200,7 @@ export class WorkspaceSession {
   };
 
   private onOnline = () => {
+    if (this.suspended) return;
     for (const c of this.connections.values()) c.connect();
     this.refresh();
   };
@@ -210,6 +212,20 @@ export class WorkspaceSession {
   };
 
   private readOnly = false;
+  /** Set by suspendSync: no connection is opened until the relays change (setRelayUrls). */
+  private suspended = false;
+
+  /**
+   * Stops syncing with the relays in use: their access was withdrawn for good (a workshop participant
+   * removed by the facilitator), so asking again only earns refusals. Edits stay on this device. New
+   * access (setRelayUrls with other URLs) syncs again.
+   */
+  suspendSync(): void {
+    if (this.suspended) return;
+    this.suspended = true;
+    for (const c of this.connections.values()) c.disconnect();
+    this.refresh();
+  }
 
   /**
    * Read-only sync for every document (a workshop's editing lock): this device keeps receiving, and

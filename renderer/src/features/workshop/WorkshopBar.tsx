@@ -32,6 +32,11 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
   useEffect(() => {
     app.session?.setReadOnly(locked);
   }, [app.session, locked]);
+  // removed by the facilitator: the relay refuses this token for good, so sync stops asking (edits stay here)
+  const removed = conn.status === 'removed';
+  useEffect(() => {
+    if (removed) app.session?.suspendSync();
+  }, [app.session, removed]);
   if (!token)
     return (
       <section className="workshop-banner workshop-removed" role="alert">
