@@ -16,3 +16,31 @@ export type Authenticate = (request: IncomingMessage, room: string) => Promise<A
 
 /** No secret: every connection may read and write (the relay says so loudly at start). */
 export const openAccess: Authenticate = async () => ({ ok: true, scope: 'rw' });
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether a browser page from `origin` is this machine's own: the desktop app (`file://`, sent as
+ * `file://` or `null`), or a page served from a loopback address (the web mode). A request with no
+ * Origin comes from no browser page (a Node client, another relay, a test).
+ */
+export function isLocalOrigin(origin: string | undefined): boolean {
+  if (origin === undefined || origin === 'null' || origin === 'file://') return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An open relay on a loopback address (no secret): any page in this machine's browser could reach
+ * it, so a website the user visits could read and write every room. Only this machine's own pages
+ * (isLocalOrigin) and non-browser clients are let in; sharing a relay needs `--auth-secret`.
+ */
+export const localOnlyAccess: Authenticate = async (request) => {
+  const origin = request.headers.origin;
+  if (isLocalOrigin(origin)) return { ok: true, scope: 'rw' };
+  return { ok: false, status: 403, reason: `this open relay serves only this machine's pages, not ${String(origin).slice(0, 100)}; give it --auth-secret to share it` };
+};

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { hostForUrl } from './hostAddress';
+import { localOnlyAccess } from './access';
+import { hostForUrl, isLoopback } from './hostAddress';
 import { localLog } from './localLog';
 import { leveldbPersistence } from './persistence';
 import { createRelay } from './relay';
@@ -41,7 +42,8 @@ if (config.redis) {
   log = shared;
 }
 // the token code (jose) is loaded only when tokens are checked: an open local relay does without it
-const authenticate = config.authSecret ? (await import('./auth')).tokenAuth(config.authSecret) : undefined;
+// without one, a relay on a loopback address takes only this machine's pages (a website must not reach it)
+const authenticate = config.authSecret ? (await import('./auth')).tokenAuth(config.authSecret) : isLoopback(config.host) ? localOnlyAccess : undefined;
 const relay = createRelay({
   host: config.host,
   port: config.port,
