@@ -169,6 +169,7 @@ export function redisLog(options: RedisLogOptions): RedisRoomLog {
       if (compareIds(cursor, snapCursor) <= 0) return;
       const merged = Y.mergeUpdates(updates);
       await persistence.storeUpdate(room, merged); // the durable copy first
+      await persistence.compact(room); // one copy: the merged state replaces the appends it covers
       const oldest = `${Date.now() - retentionMs}-0`;
       const trimBefore = compareIds(cursor, oldest) < 0 ? cursor : oldest;
       const res = await cmd.multi().hset(snapKey(room), 'u', Buffer.from(merged), 'c', cursor).xtrim(logKey(room), 'MINID', trimBefore).exec();
