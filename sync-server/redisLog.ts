@@ -17,6 +17,8 @@ export interface RedisLogOptions {
   compactEvery?: number;
   /** Stream entries younger than this are never trimmed, so a live reader cannot miss any. Default 60 s. */
   retentionMs?: number;
+  /** This relay's clock (tests set one that is off). */
+  now?: () => number;
 }
 
 /** Stream ids are `ms-seq`: compares two of them. */
@@ -129,7 +131,7 @@ export function redisLog(options: RedisLogOptions): RedisRoomLog {
             s.cursor = id;
             if (field(fields, 'o')?.toString() === me) continue;
             const u = field(fields, 'u');
-            if (u) s.subscriber.onUpdate(new Uint8Array(u.buffer, u.byteOffset, u.byteLength), Number(id.split('-')[0]));
+            if (u) s.subscriber.onUpdate(new Uint8Array(u.buffer, u.byteOffset, u.byteLength), Number(id.split('-')[0]) - redisAheadMs);
           }
         }
       } catch (err) {
@@ -180,6 +182,23 @@ export function redisLog(options: RedisLogOptions): RedisRoomLog {
   };
 
   void readLoop();
+
+  // Stream ids carry Redis's clock. To tell when another relay appended an entry (the Redis lag
+  // metric) in this relay's time, the offset between the two clocks is measured with TIME on
+  // connecting and every minute (half the round trip is the error), so clocks that disagree do not
+  // turn into lag, or hide it.
+  const now = options.now ?? Date.now;
+  let redisAheadMs = 0;
+  const measureClock = () => {
+    const sent = now();
+    cmd.time().then(([seconds, micros]) => {
+      const received = now();
+      redisAheadMs = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - (sent + received) / 2;
+    }, () => {});
+  };
+  cmd.on('ready', measureClock);
+  const clockTimer = setInterval(measureClock, 60_000);
+  clockTimer.unref?.();
 
   return {
     async load(room) {
@@ -234,6 +253,7 @@ export function redisLog(options: RedisLogOptions): RedisRoomLog {
     status: () => ({ redis: { status: cmd.status, ok: cmd.status === 'ready' && reader.status === 'ready' && sub.status === 'ready' } }),
     async close() {
       closed = true;
+      clearInterval(clockTimer);
       interruptReader();
       reader.disconnect();
       sub.disconnect();

@@ -92,6 +92,27 @@ describe('redisLog on a real redis-server (the room log contract)', () => {
     }
   });
 
+  it('tells when another relay appended an entry in its own time, though its clock is 10 s off Redis\'s', async () => {
+    const skewed = () => Date.now() + 10_000;
+    const b = redisLog({ url: redis.url, persistence: memoryPersistence(), logger, now: skewed });
+    const a = redisLog({ url: redis.url, persistence: memoryPersistence(), logger });
+    try {
+      await b.ready(5000);
+      await new Promise((r) => setTimeout(r, 200)); // its first clock measurement
+      const lags: number[] = [];
+      b.subscribe('clock', (await b.load('clock')).cursor, { onUpdate: (_u, at) => lags.push(skewed() - at!), onAwareness: () => {} });
+      const doc = new Y.Doc();
+      doc.getMap('m').set('k', 1);
+      await a.append('clock', Y.encodeStateAsUpdate(doc));
+      for (let i = 0; i < 100 && lags.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lags).toHaveLength(1);
+      expect(lags[0]).toBeGreaterThanOrEqual(-50);
+      expect(lags[0]).toBeLessThan(1000); // not the 10 s the clocks disagree by
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('when Redis has lost a room, a relay that loads it appends what its own store holds again', async () => {
     const store = memoryPersistence();
     const doc = new Y.Doc();
