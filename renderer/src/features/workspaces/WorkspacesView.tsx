@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { normaliseRelayUrl } from '../../../../shared/platformApi';
 import { useFollowingDraft } from '../../forms/useFollowingDraft';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
@@ -11,8 +10,10 @@ import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } fr
 import { ThemeChoiceField } from '../theme/ThemeToggle';
 import { HostWorkshopPanel } from '../workshop/HostWorkshopPanel';
 import { probeRoom } from '../../sync/probeRoom';
-import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
+import { shownRelayUrl } from '../../sync/relayDisplay';
 import { WorkspaceAccessPanel } from '../access/WorkspaceAccessPanel';
+import { DeviceRelayList } from '../device/DeviceRelayList';
+import { useDeviceRelayDraft } from '../device/useDeviceRelayDraft';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
@@ -24,7 +25,7 @@ export function WorkspacesView() {
   const [newName, setNewName] = useState('');
   const [joinId, setJoinId] = useState('');
   const [name, setName] = useFollowingDraft(app.user.name);
-  const [relay, setRelay] = useFollowingDraft(editableRelayUrl(app.relayUrl));
+  const relays = useDeviceRelayDraft(app.deviceRelays);
 
   useEffect(() => {
     let live = true;
@@ -75,14 +76,13 @@ export function WorkspacesView() {
   };
   const saveSettings = async (e: FormEvent) => {
     e.preventDefault();
+    // the relays are checked first: a bad one saves nothing (it is explained beside the list)
+    const list = relays.toSave();
+    if (!list) return;
     try {
       await app.setUser({ ...app.user, name });
-      const typed = relay.trim() ? normaliseRelayUrl(relay) : null;
-      // the same relay as now keeps its access token (which is never shown)
-      const url = typed && typed === editableRelayUrl(app.relayUrl) ? app.relayUrl : typed;
-      await app.setRelayUrl(url);
-      setRelay(editableRelayUrl(url));
-      notify(url ? `Syncing through ${shownRelayUrl(url)}` : 'Sync is off: everything stays on this device');
+      await app.setDeviceRelays(list);
+      notify(list.length ? `Syncing through ${list.map(shownRelayUrl).join(', then ')}` : 'Sync is off: everything stays on this device');
     } catch (err) {
       notify((err as Error).message, 'error');
     }
@@ -149,11 +149,8 @@ export function WorkspacesView() {
             Your name (others see it)
             <input value={name} onChange={(e) => setName(e.target.value)} data-testid="user-name" />
           </label>
-          <label>
-            Relay (leave empty to stay offline)
-            <input value={relay} onChange={(e) => setRelay(e.target.value)} placeholder="ws://127.0.0.1:4455" data-testid="relay-url" />
-          </label>
         </div>
+        <DeviceRelayList draft={relays} />
         <div className="swatches" role="radiogroup" aria-label="Your colour">
           {PALETTE.map((c) => (
             <button
