@@ -73,6 +73,11 @@ test('desktop: an earlier single relay reads as a list of one; the list is edite
   await page.getByRole('button', { name: 'Save' }).click();
   await expect.poll(onDisk).toEqual({ relayUrls: [dead, RELAY] });
 
+  // joining asks the relays in order too: the dead one is passed over, and the next one answers
+  await page.getByTestId('join-workspace-id').fill('nobody-has-this');
+  await page.getByTestId('join-workspace').click();
+  await expect(page.getByTestId('join-message')).toContainText(`The relay ${RELAY} has no workspace “nobody-has-this”`, { timeout: 30_000 });
+
   // a new workspace made here uses the list: the first does not answer, so it syncs through the next
   await page.getByTestId('new-workspace-name').fill('Desk failover');
   await page.getByRole('button', { name: 'Create' }).click();

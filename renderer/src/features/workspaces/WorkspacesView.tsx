@@ -9,7 +9,7 @@ import { rooms } from '../../session/rooms';
 import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../../storage/workspaces';
 import { ThemeChoiceField } from '../theme/ThemeToggle';
 import { HostWorkshopPanel } from '../workshop/HostWorkshopPanel';
-import { probeRoom } from '../../sync/probeRoom';
+import { probeRelays } from '../../sync/probeRelays';
 import { shownRelayUrl } from '../../sync/relayDisplay';
 import { WorkspaceAccessPanel } from '../access/WorkspaceAccessPanel';
 import { DeviceRelayList } from '../device/DeviceRelayList';
@@ -58,11 +58,12 @@ export function WorkspacesView() {
       if (!anyway) {
         if (!app.relayUrl) return setJoinState({ kind: 'problem', text: `No relay is set on this device, so workspace “${id}” cannot be fetched. Set a relay under This device first.` });
         setJoinState({ kind: 'checking', text: `Asking ${shownRelayUrl(app.relayUrl)} for workspace “${id}”…` });
-        const probe = await probeRoom(app.relayUrl, rooms.workspace(id));
+        // this device's relays in order, as a connection fails over: the first that answers decides
+        const { probe, relay } = await probeRelays(app.deviceRelays, rooms.workspace(id));
         if (probe.status === 'empty')
-          return setJoinState({ kind: 'ask', text: `The relay ${shownRelayUrl(app.relayUrl)} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
+          return setJoinState({ kind: 'ask', text: `The relay ${shownRelayUrl(relay)} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
         if (probe.status === 'unreachable')
-          return setJoinState({ kind: 'ask', text: `Could not reach the relay ${shownRelayUrl(app.relayUrl)} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
+          return setJoinState({ kind: 'ask', text: `Could not reach ${app.deviceRelays.length > 1 ? 'any of this device’s relays' : `the relay ${shownRelayUrl(relay)}`} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
         name = workspaceName(probe.doc);
         probe.doc.destroy();
       }
