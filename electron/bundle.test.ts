@@ -148,6 +148,18 @@ describe('the built Electron bundles (electron mocked)', () => {
     for (const ch of invoked) expect(handlers.has(ch)).toBe(true);
   });
 
+  it('the main bundle keeps this device’s relays as a list: an earlier single-relay file is read as a list of one and rewritten; bad lists are refused whole', async () => {
+    const file = join(userData, 'settings.json');
+    writeFileSync(file, JSON.stringify({ relayUrl: 'ws://10.0.0.5:4455' }));
+    const call = (ch: string, ...args: unknown[]) => Promise.resolve().then(() => handlers.get(ch)!({}, ...args));
+    expect(await call('archipelago:settings:get')).toEqual({ relayUrls: ['ws://10.0.0.5:4455'] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ relayUrls: ['ws://10.0.0.5:4455'] });
+    await expect(call('archipelago:settings:set', { relayUrls: ['ws://a.example:1', 'ws://a.example:1'] })).rejects.toThrow('relays: relay 2: ws://a.example:1 is listed twice');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ relayUrls: ['ws://10.0.0.5:4455'] });
+    expect(await call('archipelago:settings:set', { relayUrls: ['wss://b.example', 'ws://10.0.0.5:4455'] })).toEqual({ relayUrls: ['wss://b.example', 'ws://10.0.0.5:4455'] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ relayUrls: ['wss://b.example', 'ws://10.0.0.5:4455'] });
+  });
+
   it('the main bundle hosts a workshop: the app under the CSP, a join, the relay; stop frees the port', async () => {
     const call = (ch: string, ...args: unknown[]) => Promise.resolve(handlers.get(ch)!({}, ...args));
     const status = (await call('archipelago:workshop:start', { address: '127.0.0.1', port: 0 })) as DesktopWorkshopStatus;

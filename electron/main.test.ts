@@ -16,7 +16,7 @@ const fake = vi.hoisted(() => {
     headersHandler: undefined as undefined | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     userData: '',
     exposed: new Map<string, unknown>(),
-    rendererInvoke: vi.fn(async (..._args: unknown[]) => ({ relayUrl: null })),
+    rendererInvoke: vi.fn(async (..._args: unknown[]) => ({ relayUrls: null })),
     rendererSendSync: vi.fn((..._args: unknown[]) => ({ version: '9.9.9', platform: 'linux' })),
   };
   class BrowserWindow {
@@ -152,12 +152,12 @@ describe('electron main process (electron mocked)', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([IPC.getSettings, IPC.setSettings, IPC.identityPublicKey, IPC.identitySign, IPC.identityRotate, IPC.workshopInterfaces, IPC.workshopStart, IPC.workshopStop, IPC.workshopStatus].sort());
     expect([...fake.state.ipcListeners.keys()]).toEqual([IPC.appInfo]);
     expect(fake.state.appListeners.has('web-contents-created')).toBe(true);
-    // settings over IPC are validated: a bad relay URL is refused, a good one is saved
+    // settings over IPC are validated: a bad relay URL is refused, a good list is saved
     const set = fake.state.ipcHandlers.get(IPC.setSettings)!;
-    expect(() => set({}, { relayUrl: 'http://not-a-websocket' })).toThrow(/ws:\/\//);
+    expect(() => set({}, { relayUrls: ['ws://10.0.0.5:4455', 'http://not-a-websocket'] })).toThrow(/relay 2: .*ws:\/\//);
     expect(() => set({}, { somethingElse: 1 })).toThrow();
-    expect(set({}, { relayUrl: 'ws://10.0.0.5:4455' })).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
-    expect(fake.state.ipcHandlers.get(IPC.getSettings)!()).toEqual({ relayUrl: 'ws://10.0.0.5:4455' });
+    expect(set({}, { relayUrls: ['ws://10.0.0.5:4455', 'ws://10.0.0.6:4455'] })).toEqual({ relayUrls: ['ws://10.0.0.5:4455', 'ws://10.0.0.6:4455'] });
+    expect(fake.state.ipcHandlers.get(IPC.getSettings)!()).toEqual({ relayUrls: ['ws://10.0.0.5:4455', 'ws://10.0.0.6:4455'] });
     expect(fake.state.windows).toHaveLength(1);
     // the identity key stays in main: the renderer gets the public key and signatures of signed events only
     const pub = fake.state.ipcHandlers.get(IPC.identityPublicKey)!() as string;
@@ -251,7 +251,7 @@ describe('electron main process (electron mocked)', () => {
     expect(api.version).toBe('9.9.9');
     expect(fake.state.rendererSendSync).toHaveBeenCalledWith(IPC.appInfo);
     await (api.getSettings as () => Promise<unknown>)();
-    await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrl: null });
+    await (api.setSettings as (p: unknown) => Promise<unknown>)({ relayUrls: null });
     const identity = api.identity as { publicKey: () => Promise<unknown>; sign: (m: Uint8Array) => Promise<unknown> };
     expect(Object.keys(identity).sort()).toEqual(['publicKey', 'rotate', 'sign']);
     await identity.publicKey();

@@ -1,43 +1,55 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
-import { normaliseRelayUrl, type DesktopSettings } from '../shared/platformApi';
+import { DeviceSettingsSchema, readDeviceSettings, relayIssue } from '../shared/deviceRelays';
+import type { DesktopSettings } from '../shared/platformApi';
 
-const SettingsSchema = z.object({
-  relayUrl: z.union([z.string().transform((s, ctx) => {
-    try {
-      return normaliseRelayUrl(s);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }), z.null()]),
-});
+/** What the renderer may change over IPC: the relays (a list of at least one, or null), nothing else. */
+export const SettingsPatchSchema = DeviceSettingsSchema.partial();
 
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
-
-/** Desktop settings in a JSON file under the app's userData, written atomically. */
+/**
+ * Desktop settings in a JSON file under the app's userData, written atomically (a temporary file,
+ * then a rename: a crash leaves the old file or the new one, never half of one). A file of an earlier
+ * version (one `relayUrl`) is read as a list of one relay and rewritten in the current shape.
+ */
 export class SettingsStore {
   constructor(private readonly file: string) {}
 
   read(): DesktopSettings {
+    let raw: unknown;
     try {
-      const parsed = SettingsSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
-      if (parsed.success) return parsed.data;
+      raw = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch {
-      // missing or unreadable: defaults
+      raw = undefined; // missing or unreadable: defaults
     }
+    const stored = raw === undefined ? null : readDeviceSettings(raw);
     // a fresh install stays on this device until the user chooses a relay (see DEFAULT_RELAY_URL)
-    return { relayUrl: null };
+    if (!stored) return { relayUrls: null };
+    const settings = { relayUrls: stored.relayUrls };
+    if (stored.legacy) {
+      try {
+        this.write(settings);
+      } catch {
+        // read-only folder: still read as a list; rewritten at the next save
+      }
+    }
+    return settings;
   }
 
-  /** Validates the patch (it comes over IPC from the renderer) and saves the result. */
+  /** Validates the patch (it comes over IPC from the renderer) and saves the result; a bad patch throws a clear error and changes nothing. */
   update(patch: unknown): DesktopSettings {
-    const valid = SettingsPatchSchema.parse(patch);
-    const next = { ...this.read(), ...valid };
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2));
-    renameSync(`${this.file}.tmp`, this.file);
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(issue.path[0] === 'relayUrls' ? `relays: ${relayIssue(parsed.error, 1)}` : `settings: ${issue.message}${issue.path.length ? ` (${issue.path.join('.')})` : ''}`);
+    }
+    const next: DesktopSettings = { ...this.read(), ...parsed.data };
+    this.write(next);
     return next;
+  }
+
+  private write(settings: DesktopSettings) {
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(settings, null, 2));
+    renameSync(`${this.file}.tmp`, this.file);
   }
 }

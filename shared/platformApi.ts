@@ -6,8 +6,11 @@ import type { KeyStore } from './identity/keyStore';
  * `satisfies` this type and the renderer reads it; in web mode the renderer uses a browser fallback.
  */
 export interface DesktopSettings {
-  /** The relay to sync with, or null to stay on this device. */
-  relayUrl: string | null;
+  /**
+   * The relays to sync with, in order (the next is tried when one cannot be reached), or null to stay
+   * on this device. A list has at least one relay, none twice (shared/deviceRelays.ts).
+   */
+  relayUrls: string[] | null;
 }
 
 export interface ArchipelagoDesktopApi {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { relaysOfSettings } from '../../shared/deviceRelays';
 import { workspaceName } from '../../shared/model/docs/workspaceDoc';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
@@ -81,22 +82,23 @@ const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.
 
 const ready = () => Promise.resolve();
 
-export function App({ db, initialUser, initialRelay, initialWorkspace, preview = null, whenReady = ready }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelay: string | null; initialWorkspace: string; preview?: LayoutSnapshot | null; whenReady?: () => Promise<void> }) {
+export function App({ db, initialUser, initialRelays, initialWorkspace, preview = null, whenReady = ready }: { db: ArchipelagoDb; initialUser: UserSettings; initialRelays: string[]; initialWorkspace: string; preview?: LayoutSnapshot | null; whenReady?: () => Promise<void> }) {
   const [session, setSession] = useState<WorkspaceSession | null>(null);
   const [workspaceId, setWorkspaceId] = useState(initialWorkspace);
   const [user, setUserState] = useState(initialUser);
-  const [relayUrl, setRelayState] = useState(initialRelay);
+  const [deviceRelays, setDeviceRelayState] = useState(initialRelays);
+  const relayUrl = deviceRelays[0] ?? null;
   /** The open workspace's own relays and token (this device's settings), and the URLs they make. */
   const [access, setAccessState] = useState<WorkspaceAccess | null>(null);
-  const relayUrls = useMemo(() => effectiveRelayUrls(relayUrl, access), [relayUrl, access]);
+  const relayUrls = useMemo(() => effectiveRelayUrls(deviceRelays, access), [deviceRelays, access]);
   const [error, setError] = useState<string | null>(null);
   const view = useUi((s) => s.view);
   const go = useUi((s) => s.go);
   // what a newly opened session starts with; later changes are pushed into the open session
-  const current = useRef({ user, relayUrl });
+  const current = useRef({ user, deviceRelays });
   useEffect(() => {
-    current.current = { user, relayUrl };
-  }, [user, relayUrl]);
+    current.current = { user, deviceRelays };
+  }, [user, deviceRelays]);
 
   useEffect(() => {
     let live = true;
@@ -105,7 +107,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
       .then(() => loadAccess(db, workspaceId))
       .then((stored) => {
         if (live) setAccessState(stored);
-        return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.relayUrl, stored), current.current.user);
+        return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.deviceRelays, stored), current.current.user);
       })
       .then(
         (s) => {
@@ -144,6 +146,7 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
       session,
       user,
       relayUrl,
+      deviceRelays,
       relayUrls,
       access,
       openWorkspace,
@@ -152,19 +155,19 @@ export function App({ db, initialUser, initialRelay, initialWorkspace, preview =
         setUserState(saved);
         session?.setUser(saved);
       },
-      setRelayUrl: async (url) => {
-        await platform.setSettings({ relayUrl: url });
-        setRelayState(url);
-        session?.setRelayUrls(effectiveRelayUrls(url, access));
+      setDeviceRelays: async (urls) => {
+        const saved = relaysOfSettings(await platform.setSettings({ relayUrls: urls.length ? urls : null })) ?? [];
+        setDeviceRelayState(saved);
+        session?.setRelayUrls(effectiveRelayUrls(saved, access));
       },
       setAccess: async (next) => {
         if (!session) throw new Error('no workspace is open');
         const saved = await saveAccess(db, session.workspaceId, next);
         setAccessState(saved);
-        session.setRelayUrls(effectiveRelayUrls(relayUrl, saved));
+        session.setRelayUrls(effectiveRelayUrls(deviceRelays, saved));
       },
     }),
-    [db, session, user, relayUrl, relayUrls, access, openWorkspace],
+    [db, session, user, relayUrl, deviceRelays, relayUrls, access, openWorkspace],
   );
 
   const sync = useSyncState(session);

@@ -13,12 +13,14 @@ import { guardUnload } from './storage/unloadGuard';
 import { ensureDemoWorkspace, linkedWorkspaceRequest, listWorkspaces, prepareLinkedWorkspace, type LinkedWorkspace } from './storage/workspaces';
 import { loadAccess, saveAccess } from './storage/accessStore';
 import { accessFromLink, addressWithoutToken, linkMayStoreAccess } from './sync/workspaceAccess';
+import { relaysOfSettings } from '../../shared/deviceRelays';
 
 /** What the app starts with: everything the composition root made and read, before the first render. */
 export interface AppStart {
   db: ArchipelagoDb;
   user: UserSettings;
-  relayUrl: string | null;
+  /** This device's relays, in order (empty: stay on this device). */
+  relayUrls: string[];
   workspaceId: string;
   /** The start workspace's graph as last laid out, when the app opens on the graph: its first frame. */
   preview: LayoutSnapshot | null;
@@ -90,5 +92,5 @@ export async function composeApp(): Promise<AppStart> {
   const whenReady = () => (ready ??= afterPaint().then(() => (link ? prepareLinkedWorkspace(db, link).catch(linkFailed) : undefined)));
   // compact stored updates soon after start (and y-dexie keeps doing it every 5 minutes)
   setTimeout(() => compactStorage(db).catch(() => {}), 3000);
-  return { db, user, relayUrl: settings.relayUrl, workspaceId, preview, whenReady };
+  return { db, user, relayUrls: relaysOfSettings(settings) ?? [], workspaceId, preview, whenReady };
 }

@@ -10,7 +10,7 @@ async function start() {
     const app = await composeApp();
     root.render(
       <StrictMode>
-        <App db={app.db} initialUser={app.user} initialRelay={app.relayUrl} initialWorkspace={app.workspaceId} preview={app.preview} whenReady={app.whenReady} />
+        <App db={app.db} initialUser={app.user} initialRelays={app.relayUrls} initialWorkspace={app.workspaceId} preview={app.preview} whenReady={app.whenReady} />
       </StrictMode>,
     );
   } catch (e) {

@@ -1,3 +1,4 @@
+import { relaysOfSettings } from '../../shared/deviceRelays';
 import { initialRelay, RELAY_META, type ArchipelagoDesktopApi, type DesktopSettings } from '../../shared/platformApi';
 
 declare global {
@@ -16,20 +17,24 @@ const WEB_SETTINGS_KEY = 'archipelago.settings';
 function webPlatform(): ArchipelagoDesktopApi {
   const launched = document.querySelector<HTMLMetaElement>(`meta[name="${RELAY_META}"]`)?.content ?? null;
   const read = (): DesktopSettings => {
-    let saved: Partial<DesktopSettings> = {};
+    let saved: unknown = {};
     try {
       saved = JSON.parse(localStorage.getItem(WEB_SETTINGS_KEY) ?? '{}');
     } catch {
       // unreadable: as if nothing was saved
     }
-    return { relayUrl: initialRelay(saved.relayUrl, launched) };
+    // the relays chosen (an earlier single `relayUrl` reads as a list of one), else the launcher's
+    const chosen = relaysOfSettings(saved);
+    if (chosen !== undefined) return { relayUrls: chosen };
+    const relay = initialRelay(undefined, launched);
+    return { relayUrls: relay ? [relay] : null };
   };
   const params = new URLSearchParams(location.search);
   const param = params.get('relay');
   // a relay with a room token for a linked workspace (a workshop link) is that workspace's access,
   // stored with it (composition.ts), not this device's relay for every workspace
   const forOneWorkspace = param !== null && params.has('workspace') && param.includes('token=');
-  if (param !== null && !forOneWorkspace) localStorage.setItem(WEB_SETTINGS_KEY, JSON.stringify({ ...read(), relayUrl: param === 'off' ? null : param }));
+  if (param !== null && !forOneWorkspace) localStorage.setItem(WEB_SETTINGS_KEY, JSON.stringify({ ...read(), relayUrls: param === 'off' ? null : [param] }));
   return {
     version: import.meta.env.VITE_APP_VERSION ?? 'dev',
     platform: 'web',

@@ -37,6 +37,14 @@ export async function filterPeople(page: Page, text: string) {
 
 export const syncStatus = (page: Page) => page.getByTestId('sync-status');
 
+/** Workspaces → Access to this workspace: its relays (one per line, in order) and a room token (empty keeps the saved one). */
+export async function setWorkspaceAccess(page: Page, relays: string, token: string) {
+  await page.getByTestId('nav-workspaces').click();
+  await page.getByTestId('workspace-relays').fill(relays);
+  await page.getByTestId('workspace-token').fill(token);
+  await page.getByTestId('workspace-access-save').click();
+}
+
 /**
  * Reloads the way a user does, at once: the app's unload guard may hold the reload while a write is in
  * flight (its beforeunload prompt is answered "stay"), so keep asking until the page really reloads.

@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { mintToken } from '../../sync-server/auth';
 import { removeDir, startRelay, type RelayProcess } from '../support/relayProcess';
-import { addPerson, openApp, personRow, syncStatus } from './app';
+import { addPerson, openApp, personRow, setWorkspaceAccess, syncStatus } from './app';
 
 /**
  * A workspace's own access, against a real relay started with --auth-secret: a token pasted for the
@@ -21,13 +21,6 @@ test.afterAll(async () => {
   if (relay) removeDir(relay.dataDir);
 });
 
-async function setAccess(page: Page, relays: string, token: string) {
-  await page.getByTestId('nav-workspaces').click();
-  await page.getByTestId('workspace-relays').fill(relays);
-  await page.getByTestId('workspace-token').fill(token);
-  await page.getByTestId('workspace-access-save').click();
-}
-
 /** Reads a room through the relay as another client would (with a token of its own). */
 async function readRoom(room: string, token: string, until: (doc: Y.Doc) => boolean): Promise<Y.Doc> {
   const doc = new Y.Doc();
@@ -43,7 +36,7 @@ async function readRoom(room: string, token: string, until: (doc: Y.Doc) => bool
 test('a token for the workspace syncs it; the token is never shown', async ({ browser }) => {
   const { context, page } = await openApp(browser, { relay: 'off' });
   const token = await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 3600, scope: 'rw' });
-  await setAccess(page, relay.url, token);
+  await setWorkspaceAccess(page, relay.url, token);
   await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
   await expect(syncStatus(page)).not.toHaveAttribute('data-refused', 'true');
   await expect(page.getByTestId('workspace-token')).toHaveValue('');
@@ -68,7 +61,7 @@ test('a token for the workspace syncs it; the token is never shown', async ({ br
 
 test('a token for another room, or an expired one: "Access refused", and edits are kept on this device', async ({ browser }) => {
   const { context, page } = await openApp(browser, { relay: 'off' });
-  await setAccess(page, relay.url, await mintToken({ room: 'someone-else.*', secret: SECRET, ttlSeconds: 3600, scope: 'rw' }));
+  await setWorkspaceAccess(page, relay.url, await mintToken({ room: 'someone-else.*', secret: SECRET, ttlSeconds: 3600, scope: 'rw' }));
   await expect(syncStatus(page)).toHaveAttribute('data-refused', 'true');
   await expect(syncStatus(page)).toContainText('Access refused');
   await syncStatus(page).click();
@@ -79,7 +72,7 @@ test('a token for another room, or an expired one: "Access refused", and edits a
   await expect(syncStatus(page)).not.toHaveAttribute('data-unconfirmed', '0');
 
   const expired = await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 60, scope: 'rw', now: Math.floor(Date.now() / 1000) - 3600 });
-  await setAccess(page, relay.url, expired);
+  await setWorkspaceAccess(page, relay.url, expired);
   await expect(page.getByTestId('workspace-token-status')).toContainText('it expired at');
   await expect(syncStatus(page)).toContainText('Access refused');
   await syncStatus(page).click();
@@ -89,7 +82,7 @@ test('a token for another room, or an expired one: "Access refused", and edits a
   await expect(personRow(page, 'Local Lou')).toBeVisible();
 
   // a good token again: what was kept is sent, and the relay has it
-  await setAccess(page, relay.url, await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 3600, scope: 'rw' }));
+  await setWorkspaceAccess(page, relay.url, await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 3600, scope: 'rw' }));
   await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0', { timeout: 30_000 });
   await expect(syncStatus(page)).not.toHaveAttribute('data-refused', 'true');
   const reader = await readRoom('demo.network', await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 60, scope: 'r' }), (d) =>

@@ -10,15 +10,18 @@ export interface AppServices {
   db: ArchipelagoDb;
   session: WorkspaceSession | null;
   user: UserSettings;
-  /** This device's relay (the Workspaces screen's setting). */
+  /** The first of this device's relays (the Workspaces screen's setting), or null: none. */
   relayUrl: string | null;
+  /** This device's relays, in the order they are tried (empty: stay on this device). */
+  deviceRelays: string[];
   /** The relays the open workspace syncs with, in order, each with its token: never show these. */
   relayUrls: string[];
   /** The open workspace's own relays and token, stored on this device; null: it uses the device's relay. */
   access: WorkspaceAccess | null;
   openWorkspace(id: string): Promise<void>;
   setUser(user: UserSettings): Promise<void>;
-  setRelayUrl(url: string | null): Promise<void>;
+  /** Saves this device's relays (empty: stay on this device); throws a clear error for a bad list, saving nothing. */
+  setDeviceRelays(urls: string[]): Promise<void>;
   /** Stores the open workspace's relays and token (null forgets them) and reconnects with them. */
   setAccess(access: WorkspaceAccess | null): Promise<void>;
 }

@@ -30,6 +30,11 @@ describe('a workspace’s relay access', () => {
     expect(effectiveRelayUrls('ws://dev:1', { relays: [], token: t, renewUrl: null })).toEqual([`ws://dev:1/?token=${t}`]);
     expect(effectiveRelayUrls('ws://dev:1', { relays: ['ws://a:1', 'ws://b:2'], token: t, renewUrl: null })).toEqual([`ws://a:1/?token=${t}`, `ws://b:2/?token=${t}`]);
     expect(effectiveRelayUrls(`ws://dev:1/?token=old`, { relays: [], token: null, renewUrl: null })).toEqual(['ws://dev:1/?token=old']);
+    // this device's relays, a list in order: a workspace without relays of its own (a new one) uses them all
+    expect(effectiveRelayUrls(['ws://dev:1', 'ws://dev:2'], null)).toEqual(['ws://dev:1', 'ws://dev:2']);
+    expect(effectiveRelayUrls(['ws://dev:1', 'ws://dev:2'], { relays: [], token: t, renewUrl: null })).toEqual([`ws://dev:1/?token=${t}`, `ws://dev:2/?token=${t}`]);
+    expect(effectiveRelayUrls(['ws://dev:1', 'ws://dev:2'], { relays: ['ws://a:1'], token: t, renewUrl: null })).toEqual([`ws://a:1/?token=${t}`]);
+    expect(effectiveRelayUrls([], null)).toEqual([]);
   });
 
   it('a workshop link’s token becomes the linked workspace’s access, renewable at the host, and leaves the address', () => {

@@ -54,14 +54,16 @@ const withToken = (base: string, token: string | null) => (token ? `${base.repla
 
 /**
  * The relay URLs a workspace's connections use, in order, each with the workspace's token: its own
- * relays if it has any, else this device's relay. A device relay that carries a token of its own (an
- * older workshop link) keeps it unless the workspace has one.
+ * relays if it has any, else this device's relays (a list, in order; a single one, or none). A device
+ * relay that carries a token of its own (an older workshop link) keeps it unless the workspace has one.
  */
-export function effectiveRelayUrls(deviceRelay: string | null, access: WorkspaceAccess | null): string[] {
-  const device = deviceRelay ? splitRelayUrl(deviceRelay) : null;
-  const token = access?.token ?? device?.token ?? null;
-  const bases = access && access.relays.length ? access.relays : device ? [device.base] : [];
-  return bases.map((b) => withToken(b, token));
+export function effectiveRelayUrls(deviceRelays: string | readonly string[] | null, access: WorkspaceAccess | null): string[] {
+  const device = (deviceRelays === null ? [] : typeof deviceRelays === 'string' ? [deviceRelays] : deviceRelays).map(splitRelayUrl);
+  if (access && access.relays.length) {
+    const token = access.token ?? device[0]?.token ?? null;
+    return access.relays.map((b) => withToken(b, token));
+  }
+  return device.map((d) => withToken(d.base, access?.token ?? d.token));
 }
 
 /** Where a workshop host renews tokens, for its relay URL (`ws://host:port` → `http://host:port/workshop/token`). */

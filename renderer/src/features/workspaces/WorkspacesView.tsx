@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { normaliseRelayUrl } from '../../../../shared/platformApi';
 import { useFollowingDraft } from '../../forms/useFollowingDraft';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
@@ -10,9 +9,11 @@ import { rooms } from '../../session/rooms';
 import { createWorkspace, joinWorkspace, listWorkspaces, workspaceIdProblem } from '../../storage/workspaces';
 import { ThemeChoiceField } from '../theme/ThemeToggle';
 import { HostWorkshopPanel } from '../workshop/HostWorkshopPanel';
-import { probeRoom } from '../../sync/probeRoom';
-import { editableRelayUrl, shownRelayUrl } from '../../sync/relayDisplay';
+import { probeRelays } from '../../sync/probeRelays';
+import { shownRelayUrl } from '../../sync/relayDisplay';
 import { WorkspaceAccessPanel } from '../access/WorkspaceAccessPanel';
+import { DeviceRelayList } from '../device/DeviceRelayList';
+import { useDeviceRelayDraft } from '../device/useDeviceRelayDraft';
 
 type JoinState = { kind: 'idle' } | { kind: 'checking'; text: string } | { kind: 'problem'; text: string } | { kind: 'ask'; text: string; anyway: string };
 
@@ -24,7 +25,7 @@ export function WorkspacesView() {
   const [newName, setNewName] = useState('');
   const [joinId, setJoinId] = useState('');
   const [name, setName] = useFollowingDraft(app.user.name);
-  const [relay, setRelay] = useFollowingDraft(editableRelayUrl(app.relayUrl));
+  const relays = useDeviceRelayDraft(app.deviceRelays);
 
   useEffect(() => {
     let live = true;
@@ -57,11 +58,12 @@ export function WorkspacesView() {
       if (!anyway) {
         if (!app.relayUrl) return setJoinState({ kind: 'problem', text: `No relay is set on this device, so workspace “${id}” cannot be fetched. Set a relay under This device first.` });
         setJoinState({ kind: 'checking', text: `Asking ${shownRelayUrl(app.relayUrl)} for workspace “${id}”…` });
-        const probe = await probeRoom(app.relayUrl, rooms.workspace(id));
+        // this device's relays in order, as a connection fails over: the first that answers decides
+        const { probe, relay } = await probeRelays(app.deviceRelays, rooms.workspace(id));
         if (probe.status === 'empty')
-          return setJoinState({ kind: 'ask', text: `The relay ${shownRelayUrl(app.relayUrl)} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
+          return setJoinState({ kind: 'ask', text: `The relay ${shownRelayUrl(relay)} has no workspace “${id}”. Check the id with whoever shared it: ids are exact.`, anyway: 'Join anyway (it fills in once they sync)' });
         if (probe.status === 'unreachable')
-          return setJoinState({ kind: 'ask', text: `Could not reach the relay ${shownRelayUrl(app.relayUrl)} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
+          return setJoinState({ kind: 'ask', text: `Could not reach ${app.deviceRelays.length > 1 ? 'any of this device’s relays' : `the relay ${shownRelayUrl(relay)}`} to check “${id}” (${probe.error}).`, anyway: 'Join anyway (it fills in once the relay answers)' });
         name = workspaceName(probe.doc);
         probe.doc.destroy();
       }
@@ -75,14 +77,13 @@ export function WorkspacesView() {
   };
   const saveSettings = async (e: FormEvent) => {
     e.preventDefault();
+    // the relays are checked first: a bad one saves nothing (it is explained beside the list)
+    const list = relays.toSave();
+    if (!list) return;
     try {
       await app.setUser({ ...app.user, name });
-      const typed = relay.trim() ? normaliseRelayUrl(relay) : null;
-      // the same relay as now keeps its access token (which is never shown)
-      const url = typed && typed === editableRelayUrl(app.relayUrl) ? app.relayUrl : typed;
-      await app.setRelayUrl(url);
-      setRelay(editableRelayUrl(url));
-      notify(url ? `Syncing through ${shownRelayUrl(url)}` : 'Sync is off: everything stays on this device');
+      await app.setDeviceRelays(list);
+      notify(list.length ? `Syncing through ${list.map(shownRelayUrl).join(', then ')}` : 'Sync is off: everything stays on this device');
     } catch (err) {
       notify((err as Error).message, 'error');
     }
@@ -149,11 +150,8 @@ export function WorkspacesView() {
             Your name (others see it)
             <input value={name} onChange={(e) => setName(e.target.value)} data-testid="user-name" />
           </label>
-          <label>
-            Relay (leave empty to stay offline)
-            <input value={relay} onChange={(e) => setRelay(e.target.value)} placeholder="ws://127.0.0.1:4455" data-testid="relay-url" />
-          </label>
         </div>
+        <DeviceRelayList draft={relays} />
         <div className="swatches" role="radiogroup" aria-label="Your colour">
           {PALETTE.map((c) => (
             <button
