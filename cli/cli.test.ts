@@ -240,6 +240,13 @@ describe('archipelago CLI (the real binary)', () => {
     expect([noRoom.code, noRoom.stderr]).toEqual([2, expect.stringContaining('--room')]);
     expect((await run('token', '--room', 'a', '--secret', 's', '--ttl', '0')).code).toBe(2);
     expect((await run('token', '--room', 'bad room', '--secret', 's')).code).toBe(2);
+    // renewable at the relay for a day, an hour at a time
+    const renewable = JSON.parse((await run('token', '--room', 'a', '--secret', 'cli-secret-cli-secret-cli-secret-00', '--renewable-for', '86400', '--json')).stdout);
+    const claims = (await jwtVerify(renewable.token, key)).payload as { iat: number; ren: number };
+    expect(claims.ren - claims.iat).toBe(86400);
+    expect(renewable.renewableUntil).toBe(new Date(claims.ren * 1000).toISOString());
+    const tooShort = await run('token', '--room', 'a', '--secret', 's', '--ttl', '600', '--renewable-for', '60');
+    expect([tooShort.code, tooShort.stderr]).toEqual([2, expect.stringContaining('--renewable-for must be at least --ttl')]);
   });
 });
 

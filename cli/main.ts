@@ -38,9 +38,10 @@ const HELP = `archipelago: the Archipelago engine on the command line
       the events applied and the events rejected with why; --now auto-releases overdue submits
       events may carry "signed": { author, sig } and "keys": { person: key } binds actors to keys;
       a signature that does not hold is rejected as tampered and the exit code is 4
-  archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--json]
+  archipelago token --room R --secret S [--ttl SECONDS] [--read-only] [--renewable-for SECONDS] [--json]
       a relay room token (HS256): R is a room or a prefix ending in *; the secret is the relay's
-      --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour)
+      --auth-secret (or ARCHIPELAGO_RELAY_SECRET); --ttl defaults to 3600 (one hour);
+      --renewable-for lets the app renew it at the relay for that long (each time for --ttl)
   archipelago profile demo --seed S [--out profile.json]
       write a sample signed portable profile (keys derived from the seed)
   archipelago profile verify profile.json [--json]
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'ledger':
         return await runLedger(rest, io);
       case 'token':
-        return await runToken(parseArgs(rest, { room: 'value', secret: 'value', ttl: 'value', 'read-only': 'flag', json: 'flag' }), io);
+        return await runToken(parseArgs(rest, { room: 'value', secret: 'value', ttl: 'value', 'read-only': 'flag', 'renewable-for': 'value', json: 'flag' }), io);
       case 'profile':
         return await runProfile(rest[0], parseArgs(rest.slice(1), { seed: 'value', out: 'value', json: 'flag' }), io);
       case undefined:
@@ -225,8 +226,12 @@ async function runToken(args: ParsedArgs, io: Io) {
   const ttlSeconds = intOption(args, 'ttl', DEFAULT_TOKEN_TTL_SECONDS);
   const scope = args.options.has('read-only') ? 'r' : 'rw';
   const now = Math.floor(Date.now() / 1000);
-  const token = await mintToken({ room, secret, ttlSeconds, scope, now });
+  const renewableFor = args.options.has('renewable-for') ? intOption(args, 'renewable-for', 0) : null;
+  if (renewableFor !== null && renewableFor < ttlSeconds) throw new UsageError('--renewable-for must be at least --ttl (it is how long the token may be renewed, in all)');
+  const renewableUntil = renewableFor === null ? undefined : now + renewableFor;
+  const token = await mintToken({ room, secret, ttlSeconds, scope, now, renewableUntil });
   const exp = now + ttlSeconds;
-  io.stdout.write(args.options.has('json') ? `${JSON.stringify({ token, room, scope, exp: new Date(exp * 1000).toISOString() }, null, 2)}\n` : `${token}\n`);
+  const json = { token, room, scope, exp: new Date(exp * 1000).toISOString(), ...(renewableUntil ? { renewableUntil: new Date(renewableUntil * 1000).toISOString() } : {}) };
+  io.stdout.write(args.options.has('json') ? `${JSON.stringify(json, null, 2)}\n` : `${token}\n`);
   return EXIT.ok;
 }

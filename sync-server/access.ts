@@ -11,6 +11,9 @@ export type Scope = 'rw' | 'r';
 /** The outcome of authenticating an upgrade: a scope, or the HTTP status to refuse it with. */
 export type AuthResult = { ok: true; scope: Scope; subject?: string } | { ok: false; status: 401 | 403; reason: string };
 
+/** A fresh room token for the holder of a valid, renewable one (auth.ts renewToken), or why not. */
+export type Renewal = { ok: true; token: string; expiresAt: number } | { ok: false; code: 4401 | 4403; reason: string };
+
 /** Decides, before any document is loaded, whether a request may join a room and with what scope. */
 export type Authenticate = (request: IncomingMessage, room: string) => Promise<AuthResult>;
 

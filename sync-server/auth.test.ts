@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { mintToken, roomMatches, tokenAuth, tokenFromUrl } from './auth';
+import { mintToken, renewToken, roomMatches, tokenAuth, tokenFromUrl } from './auth';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 const req = (url: string) => ({ url }) as IncomingMessage;
@@ -45,4 +45,28 @@ describe('room tokens', () => {
     const admin = await new SignJWT({ room: 'a', scope: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);
     expect(await auth(req(`/a?token=${admin}`), 'a')).toMatchObject({ ok: false, status: 401, reason: 'invalid token claims' });
   });
+
+  it('renews a renewable token: same room, scope and subject, the same lifetime, never past its renew-until', async () => {
+    const secret = 'renew-secret-renew-secret-renew-secret-00';
+    const t0 = 1_800_000_000;
+    const token = await mintToken({ room: 'team.*', secret, ttlSeconds: 600, scope: 'r', subject: 'p-1', now: t0, renewableUntil: t0 + 1000 });
+    const first = await renewToken(secret, token, t0 + 300);
+    expect(first).toMatchObject({ ok: true, expiresAt: t0 + 900 });
+    const claims = decodeJwt((first as { token: string }).token);
+    expect(claims).toMatchObject({ room: 'team.*', scope: 'r', sub: 'p-1', iat: t0 + 300, exp: t0 + 900, ren: t0 + 1000 });
+    // the next renewal stops at renew-until, and after that there is none
+    expect(await renewToken(secret, (first as { token: string }).token, t0 + 800)).toMatchObject({ ok: true, expiresAt: t0 + 1000 });
+    expect(await renewToken(secret, (first as { token: string }).token, t0 + 1000)).toMatchObject({ ok: false, code: 4401 }); // expired by then
+    expect(await renewToken(secret, await mintToken({ room: 'r', secret, ttlSeconds: 600, scope: 'rw', now: t0, renewableUntil: t0 + 10 }), t0 + 10)).toMatchObject({ ok: false, code: 4403, reason: expect.stringContaining('could be renewed until') });
+  });
+
+  it('refuses to renew a token without renew-until, an expired one, a forged one', async () => {
+    const secret = 'renew-secret-renew-secret-renew-secret-00';
+    const t0 = 1_800_000_000;
+    expect(await renewToken(secret, await mintToken({ room: 'r', secret, ttlSeconds: 600, scope: 'rw', now: t0 }), t0)).toEqual({ ok: false, code: 4403, reason: 'this token is not renewable: ask for a new one' });
+    expect(await renewToken(secret, await mintToken({ room: 'r', secret, ttlSeconds: 60, scope: 'rw', now: t0, renewableUntil: t0 + 999 }), t0 + 61)).toEqual({ ok: false, code: 4401, reason: 'the token has expired: ask for a new one' });
+    expect(await renewToken(secret, await mintToken({ room: 'r', secret: `${secret}-other`, ttlSeconds: 60, scope: 'rw', now: t0, renewableUntil: t0 + 999 }), t0)).toEqual({ ok: false, code: 4401, reason: 'not a token of this relay' });
+    expect(await renewToken(secret, 'x.y.z', t0)).toMatchObject({ ok: false, code: 4401 });
+  });
 });
+

@@ -41,9 +41,11 @@ if (config.redis) {
   }
   log = shared;
 }
-// the token code (jose) is loaded only when tokens are checked: an open local relay does without it
-// without one, a relay on a loopback address takes only this machine's pages (a website must not reach it)
-const authenticate = config.authSecret ? (await import('./auth')).tokenAuth(config.authSecret) : isLoopback(config.host) ? localOnlyAccess : undefined;
+// the token code (jose) is loaded only when tokens are checked (and renewed): an open local relay does
+// without it; without a secret, a relay on a loopback address takes only this machine's pages
+const auth = config.authSecret ? await import('./auth') : null;
+const secret = config.authSecret;
+const authenticate = auth && secret ? auth.tokenAuth(secret) : isLoopback(config.host) ? localOnlyAccess : undefined;
 const relay = createRelay({
   host: config.host,
   port: config.port,
@@ -54,6 +56,7 @@ const relay = createRelay({
   maxFrameBytes: config.maxFrameBytes,
   limits: config.limits,
   trustProxy: config.trustProxy,
+  renew: auth && secret ? (token) => auth.renewToken(secret, token) : undefined,
 });
 
 const bound = await relay.listen();

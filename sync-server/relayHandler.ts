@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { openAccess, type Authenticate, type Scope } from './access';
+import { openAccess, type Authenticate, type Renewal, type Scope } from './access';
 import { clientAddress } from './clientAddress';
 import { Connection, TooManyRooms, type ConnectionContext } from './connection';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits';
@@ -13,7 +13,7 @@ import type { RoomLog } from './roomLog';
 import { Room } from './room';
 import { roomFromUrl } from './roomName';
 import { CLOSE } from './socket';
-import { ACCESS_CHECK_PATH } from '../shared/sync/relayProtocol';
+import { ACCESS_CHECK_PATH, RENEW_PATH } from '../shared/sync/relayProtocol';
 
 export interface RelayHandlerOptions {
   /** The room log every relay serving a room shares (redisLog), or one process's storage (localLog). */
@@ -36,6 +36,8 @@ export interface RelayHandlerOptions {
    * count the client named in X-Forwarded-For (clientAddress.ts). Default none: the socket's address.
    */
   trustProxy?: readonly string[];
+  /** Renews room tokens at RENEW_PATH (auth.ts renewToken, with the relay's secret). Default: none (404). */
+  renew?: (token: string) => Promise<Renewal>;
   /** Include the process metrics (memory, CPU, event loop) in /metrics. Default true. */
   processMetrics?: boolean;
 }
@@ -83,7 +85,7 @@ function countDown(counts: Map<string, number>, ip: string): void {
 /** How many access checks (ACCESS_CHECK_PATH) one address may hold open at once. */
 const MAX_ACCESS_CHECKS_PER_IP = 4;
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Refuses an upgrade with a plain HTTP response (the socket never becomes a websocket). */
 function refuseUpgrade(socket: Duplex, status: number, reason: string) {
@@ -162,6 +164,42 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     });
   };
 
+  /**
+   * RENEW_PATH (not a room name): a fresh room token for a renewable one (options.renew; without it,
+   * 404). The token comes as the first message, never in the URL, so it is never logged; the answer
+   * is one message, then the socket closes. It shares the access check's sockets per address.
+   */
+  const renewal = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string, refuse: (status: number, reason: string) => void) => {
+    const renew = options.renew;
+    if (!renew) return refuse(404, 'this relay does not renew tokens');
+    if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) return refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
+    checking.set(ip, (checking.get(ip) ?? 0) + 1);
+    socket.once('close', () => countDown(checking, ip));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      const timer = setTimeout(() => ws.terminate(), 5000);
+      timer.unref?.();
+      ws.once('message', (data: Buffer, isBinary: boolean) => {
+        const token = isBinary || data.byteLength > 4096 ? '' : data.toString();
+        if (!token) return clearTimeout(timer), ws.close(CLOSE.badMessage, 'send the token as one text message');
+        renew(token).then(
+          (r) => {
+            clearTimeout(timer);
+            if (!r.ok) return void ws.close(r.code, r.reason);
+            log.info({ ip }, 'token renewed');
+            ws.send(JSON.stringify({ token: r.token, expiresAt: r.expiresAt * 1000 }));
+            ws.close(1000, 'renewed');
+          },
+          (err) => {
+            clearTimeout(timer);
+            log.error({ err }, 'token renewal failed');
+            ws.close(1011, 'renewal failed');
+          },
+        );
+      });
+    });
+  };
+
   /** What every connection shares (connection.ts). */
   const context: ConnectionContext = {
     log,
@@ -220,6 +258,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     };
     if (closing) return refuse(503, 'the relay is shutting down');
     if ((req.url ?? '').split('?')[0] === ACCESS_CHECK_PATH) return accessCheck(req, socket, head, ip, refuse);
+    if ((req.url ?? '').split('?')[0] === RENEW_PATH) return renewal(req, socket, head, ip, refuse);
     const room = roomFromUrl(req.url);
     if (!room) return refuse(400, 'bad room name');
     const penaltyUntil = penalty.get(ip);

@@ -30,3 +30,11 @@ export const CLOSE = {
  * status of a refused upgrade). `~` is never in a room name, so no room is shadowed.
  */
 export const ACCESS_CHECK_PATH = '/~access-check';
+
+/**
+ * The upgrade path where a relay with a secret renews a room token: the client sends its token as
+ * the first (text) message, and gets back `{"token","expiresAt"}` (expiresAt in ms since the epoch),
+ * or a close with 4401 (not a valid token) or 4403 (not renewable, or no longer) and the reason. A
+ * websocket, because the app's pages may connect only to `ws:`/`wss:` elsewhere (their CSP).
+ */
+export const RENEW_PATH = '/~renew';

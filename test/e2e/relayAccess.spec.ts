@@ -91,3 +91,28 @@ test('a token for another room, or an expired one: "Access refused", and edits a
   reader.destroy();
   await context.close();
 });
+
+test('a token minted renewable is renewed at the relay before it expires: the workspace syncs past its first expiry, and after a reload', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await openApp(browser, { relay: 'off' });
+  const first = await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 20, scope: 'rw', renewableUntil: Math.floor(Date.now() / 1000) + 600 });
+  const firstExpiry = Date.now() + 20_000;
+  await setWorkspaceAccess(page, relay.url, first);
+  await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  await expect(page.getByTestId('workspace-token-status')).toContainText('The relay renews it before it expires, until');
+  // past the first token's expiry (it is renewed every 10 s), the workspace still syncs with no notice
+  await page.waitForTimeout(Math.max(0, firstExpiry + 5_000 - Date.now()));
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await addPerson(page, 'Renewed Rita');
+  await expect(syncStatus(page)).toHaveAttribute('data-unconfirmed', '0', { timeout: 15_000 });
+  await expect(syncStatus(page)).not.toHaveAttribute('data-refused', 'true');
+  const reader = await readRoom('demo.network', await mintToken({ room: 'demo.*', secret: SECRET, ttlSeconds: 60, scope: 'r' }), (d) =>
+    [...d.getMap('people').values()].some((p) => JSON.stringify(p).includes('Renewed Rita')),
+  );
+  reader.destroy();
+  // the renewed token was stored: a reload, long after the first expired, connects with it
+  await page.reload();
+  await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
+  expect(await page.content()).not.toContain(first);
+  await context.close();
+});

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { renewAtRelay } from '../../renderer/src/sync/renewAtRelay';
 import { mintToken } from '../../sync-server/auth';
 import { health, relayFixture } from '../support/relayFixture';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
@@ -73,6 +76,25 @@ describe('relay with room tokens (real process)', () => {
     cleanup(fresh.destroy);
     await until(() => fresh.doc.getMap('m').get('after') === 2, 10_000, 'fresh load');
     expect(fresh.doc.getMap('m').toJSON()).toEqual({ kept: 1, after: 2 });
+  });
+
+  it('renews a renewable token over its renewal path, and refuses a token that is not renewable, expired or forged', async () => {
+    const r = await relay(['--auth-secret', SECRET]);
+    const now = Math.floor(Date.now() / 1000);
+    const renewable = await mintToken({ room: 'team-*', secret: SECRET, ttlSeconds: 30, scope: 'r', subject: 'p-7', now: now - 20, renewableUntil: now + 600 });
+    const fresh = await renewAtRelay(r.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
+    expect(decodeJwt(fresh)).toMatchObject({ room: 'team-*', scope: 'r', sub: 'p-7', ren: now + 600 });
+    expect(decodeJwt(fresh).exp! - decodeJwt(fresh).iat!).toBe(30);
+    expect(await tryUpgrade(`${r.url}/team-x?token=${fresh}`)).toBe('open');
+    const refusal = (t: string) => renewAtRelay(r.url, t, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).then(() => 'renewed', (e: Error) => e.message);
+    expect(await refusal(await token('team-a'))).toBe('this token is not renewable: ask for a new one');
+    expect(await refusal(await mintToken({ room: 'a', secret: SECRET, ttlSeconds: 10, scope: 'rw', now: now - 60, renewableUntil: now + 600 }))).toBe('the token has expired: ask for a new one');
+    expect(await refusal(await mintToken({ room: 'a', secret: 'another-secret-another-secret-another', ttlSeconds: 60, scope: 'rw', renewableUntil: now + 600 }))).toBe('not a token of this relay');
+    expect(r.stderr()).not.toContain(renewable); // never logged
+    // an open relay renews nothing
+    const open = await relay();
+    expect(await renewAtRelay(open.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).catch((e: Error) => e.message)).toMatch(/does not renew/);
+    expect(await tryUpgrade(`${open.url}/~renew`)).toEqual({ status: 404, body: 'this relay does not renew tokens\n' });
   });
 
   it('says loudly that it is open without a secret, and will not bind a reachable address without one unless --insecure', async () => {

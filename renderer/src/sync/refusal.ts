@@ -16,7 +16,7 @@ export function refusalForClose(code: number): string | null {
   return BY_CODE[code] ?? null;
 }
 
-export function claims(token: string): { exp?: number; iat?: number; room?: string; scope?: string } | null {
+export function claims(token: string): { exp?: number; iat?: number; room?: string; scope?: string; ren?: number } | null {
   const part = token.split('.')[1];
   if (!part) return null;
   try {
@@ -50,4 +50,10 @@ export function tokenExpiry(token: string): number | null {
 export function tokenIssuedAt(token: string): number | null {
   const iat = claims(token)?.iat;
   return typeof iat === 'number' ? iat * 1000 : null;
+}
+
+/** Until when (ms since epoch) the relay itself renews this token (its `ren` claim), or null if it never does. */
+export function tokenRenewableUntil(token: string): number | null {
+  const ren = claims(token)?.ren;
+  return typeof ren === 'number' ? ren * 1000 : null;
 }

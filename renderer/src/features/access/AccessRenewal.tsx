@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
-import { tokenExpiry } from '../../sync/refusal';
+import { tokenExpiry, tokenRenewableUntil } from '../../sync/refusal';
+import { renewAtRelays } from '../../sync/renewAtRelay';
 import { renewalDue } from '../../sync/workspaceAccess';
 import { renewAccessToken } from './renewAccessToken';
 
@@ -16,7 +17,7 @@ const MIN_GAP_MS = 10_000;
  * that the token is about to expire, and where to paste a new one. Renders nothing.
  */
 export function AccessRenewal() {
-  const { access, setAccess, session } = useApp();
+  const { access, setAccess, session, deviceRelays: relayUrls } = useApp();
   const notify = useUi((s) => s.notify);
   const token = access?.token ?? null;
   const renewUrl = access?.renewUrl ?? null;
@@ -27,12 +28,15 @@ export function AccessRenewal() {
     if (due === null || expires === null) return;
     let timer: ReturnType<typeof setTimeout>;
     let live = true;
+    // a workshop host renews at its own endpoint; a relay with a secret renews a token minted renewable
+    const relays = access?.relays.length ? access.relays : (relayUrls ?? []);
+    const renewable = (tokenRenewableUntil(token) ?? 0) > Date.now() && relays.length > 0;
     const attempt = () => {
-      if (!renewUrl) {
+      if (!renewUrl && !renewable) {
         if (expires > Date.now()) notify(`This workspace's access token expires at ${new Date(expires).toLocaleString()}. Ask for a new one and paste it under Workspaces → Access to this workspace.`, 'error');
         return;
       }
-      renewAccessToken(renewUrl, token).then(
+      (renewUrl ? renewAccessToken(renewUrl, token) : renewAtRelays(relays, token)).then(
         (fresh) => {
           if (live && access) void setAccess({ ...access, token: fresh });
         },

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useFollowingDraft } from '../../forms/useFollowingDraft';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
-import { claims, tokenExpiry } from '../../sync/refusal';
+import { claims, tokenExpiry, tokenRenewableUntil } from '../../sync/refusal';
 import { parseRelayList, parseToken } from '../../sync/workspaceAccess';
 
 /** What a saved token allows, in words, without the token itself. */
@@ -64,6 +64,7 @@ export function WorkspaceAccessPanel() {
       <p className="muted small" data-testid="workspace-token-status">
         {app.access?.token ? describeToken(app.access.token, now) : 'No access token: the relay must be open (no --auth-secret) for this workspace to sync.'}
         {app.access?.token && app.access.renewUrl ? ' It is renewed before it expires.' : ''}
+        {app.access?.token && !app.access.renewUrl && (tokenRenewableUntil(app.access.token) ?? 0) > now ? ` The relay renews it before it expires, until ${new Date(tokenRenewableUntil(app.access.token)!).toLocaleString()}.` : ''}
       </p>
       {problem && (
         <p className="field-error" role="alert" data-testid="workspace-access-problem">
