@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { splitRelayUrl } from './relayConnection';
 
 export type RoomProbe = { status: 'found'; doc: Y.Doc } | { status: 'empty' } | { status: 'unreachable'; error: string };
 
@@ -12,8 +13,11 @@ export type RoomProbe = { status: 'found'; doc: Y.Doc } | { status: 'empty' } | 
 export function probeRoom(serverUrl: string, room: string, options: { timeoutMs?: number; WebSocketPolyfill?: unknown } = {}): Promise<RoomProbe> {
   const doc = new Y.Doc();
   let provider: WebsocketProvider;
+  // a relay URL may carry a room token (`?token=`, a workshop link's): it goes where the relay reads it
+  const { base, token } = splitRelayUrl(serverUrl);
   try {
-    provider = new WebsocketProvider(serverUrl, room, doc, {
+    provider = new WebsocketProvider(base, room, doc, {
+      ...(token ? { params: { token } } : {}),
       disableBc: true,
       maxBackoffTime: 1000,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
