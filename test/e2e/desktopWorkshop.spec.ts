@@ -45,7 +45,7 @@ test('the facilitator hosts a workshop from the desktop app, a participant joins
   });
   await desktop.addInitScript(() => {
     const call = (window as unknown as { __workshopIpc: (m: string, a?: unknown) => Promise<unknown> }).__workshopIpc;
-    let settings = { relayUrl: null as string | null };
+    let settings = { relayUrls: null as string[] | null };
     Object.defineProperty(window, 'archipelago', {
       value: Object.freeze({
         version: 'e2e',
