@@ -142,7 +142,6 @@ export class WorkspaceSession {
   setRelayUrls(urls: readonly string[]): void {
     if (urls.length === this.relayUrls.length && urls.every((u, i) => u === this.relayUrls[i])) return;
     this.relayUrls = [...urls];
-    this.suspended = false;
     for (const c of this.connections.values()) c.destroy();
     this.connections.clear();
     for (const h of this.handles.values()) this.connect(h);
@@ -212,18 +211,26 @@ export class WorkspaceSession {
   };
 
   private readOnly = false;
-  /** Set by suspendSync: no connection is opened until the relays change (setRelayUrls). */
+  /** Set by suspendSync: no connection is opened, whatever the relays, until resumeSync. */
   private suspended = false;
 
   /**
-   * Stops syncing with the relays in use: their access was withdrawn for good (a workshop participant
-   * removed by the facilitator), so asking again only earns refusals. Edits stay on this device. New
-   * access (setRelayUrls with other URLs) syncs again.
+   * Stops syncing: this device's access was withdrawn for good (a workshop participant removed by the
+   * facilitator), so asking again only earns refusals. Edits stay on this device. It holds across a
+   * change of relays (the access loads after the session opens), until resumeSync.
    */
   suspendSync(): void {
     if (this.suspended) return;
     this.suspended = true;
     for (const c of this.connections.values()) c.disconnect();
+    this.refresh();
+  }
+
+  /** Syncs again after suspendSync (new access); otherwise nothing. */
+  resumeSync(): void {
+    if (!this.suspended) return;
+    this.suspended = false;
+    if (typeof navigator === 'undefined' || navigator.onLine) for (const c of this.connections.values()) c.connect();
     this.refresh();
   }
 

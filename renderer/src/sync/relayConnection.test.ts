@@ -147,4 +147,16 @@ describe('RelayConnection (in-process relay, memory storage)', () => {
     locked.doc.getMap('m').set('after', 'unlock'); // and live again
     await until(() => other.doc.getMap('m').get('after') === 'unlock');
   });
+
+  it('a disconnect before the first connect (still reading its pending changes) keeps it down', async () => {
+    const url = await start();
+    const c = connect(url);
+    c.disconnect(); // at once: the stored markers are still being read
+    await new Promise((res) => setTimeout(res, 300));
+    expect(c.provider.wsconnected || c.provider.wsconnecting).toBe(false);
+    expect(c.getState().status).toBe('offline');
+    c.connect();
+    await until(() => c.getState().status === 'synced');
+  });
 });
+

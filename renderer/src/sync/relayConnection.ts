@@ -218,16 +218,25 @@ export class RelayConnection {
       this.markers.push(...stored);
       this.refresh();
     });
-    if (options.connect !== false) this.ready.then(() => this.connect());
+    // connects once the pending markers are read, unless told otherwise meanwhile (disconnect)
+    this.wanted = options.connect !== false;
+    this.ready.then(() => {
+      if (this.wanted) this.connect();
+    });
   }
 
+  /** Whether the owner wants this connection up (connect) or down (disconnect). */
+  private wanted: boolean;
+
   connect(): void {
+    this.wanted = true;
     if (this.troubleSince === null && !this.provider.wsconnected) this.troubleSince = this.now();
     this.provider.connect();
     this.refresh();
   }
 
   disconnect(): void {
+    this.wanted = false;
     this.provider.disconnect();
     this.troubleSince = null;
     this.retryAt = null;

@@ -36,6 +36,7 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
   const removed = conn.status === 'removed';
   useEffect(() => {
     if (removed) app.session?.suspendSync();
+    else app.session?.resumeSync();
   }, [app.session, removed]);
   if (!token)
     return (
