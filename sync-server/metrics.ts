@@ -9,8 +9,7 @@ import { registerProcessMetrics } from './processMetrics';
  * The relay's Prometheus metrics, in a registry of its own (no module-level state: two relays in
  * one process, as in tests, do not share counters). Labels never carry room names or tokens.
  * prom-client's metric types are imported from their own files, not its index, which also loads
- * what the relay does not use (the default metrics, push gateway, cluster aggregator, summaries):
- * about 1 MiB of a relay's memory (measured with test/bench/fanout).
+ * what the relay does not use (the default metrics, push gateway, cluster aggregator, summaries).
  */
 /**
  * Message and byte counts, as plain numbers the hot path adds to (a fan-out to 1,000 clients counts
