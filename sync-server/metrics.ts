@@ -1,8 +1,15 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Counter as CounterType, Histogram as HistogramType, Registry as RegistryType } from 'prom-client';
+import Counter from 'prom-client/lib/counter.js';
+import Gauge from 'prom-client/lib/gauge.js';
+import Histogram from 'prom-client/lib/histogram.js';
+import Registry from 'prom-client/lib/registry.js';
+import { registerProcessMetrics } from './processMetrics';
 
 /**
  * The relay's Prometheus metrics, in a registry of its own (no module-level state: two relays in
  * one process, as in tests, do not share counters). Labels never carry room names or tokens.
+ * prom-client's metric types are imported from their own files, not its index, which also loads
+ * what the relay does not use (the default metrics, push gateway, cluster aggregator, summaries).
  */
 /**
  * Message and byte counts, as plain numbers the hot path adds to (a fan-out to 1,000 clients counts
@@ -17,16 +24,16 @@ export interface Traffic {
 }
 
 export interface RelayMetrics {
-  readonly registry: Registry;
+  readonly registry: RegistryType;
   readonly traffic: Traffic;
-  readonly messages: Counter<'direction'>;
-  readonly bytes: Counter<'direction'>;
+  readonly messages: CounterType<'direction'>;
+  readonly bytes: CounterType<'direction'>;
   /** Seconds from receiving an update to having stored it. */
-  readonly storeSeconds: Histogram;
+  readonly storeSeconds: HistogramType;
   /** Seconds from another relay appending an update to the shared log to this relay applying it (Redis lag). */
-  readonly logLagSeconds: Histogram;
-  readonly refusals: Counter<'status'>;
-  readonly closes: Counter<'code'>;
+  readonly logLagSeconds: HistogramType;
+  readonly refusals: CounterType<'status'>;
+  readonly closes: CounterType<'code'>;
 }
 
 export function createRelayMetrics(sample: () => { connections: number; rooms: number }, options: { processMetrics?: boolean } = {}): RelayMetrics {
@@ -67,6 +74,6 @@ export function createRelayMetrics(sample: () => { connections: number; rooms: n
     refusals: new Counter({ name: 'archipelago_relay_upgrade_refusals_total', help: 'Websocket upgrades refused, by HTTP status', labelNames: ['status'], registers: [registry] }),
     closes: new Counter({ name: 'archipelago_relay_closes_total', help: 'Connections the relay closed, by close code', labelNames: ['code'], registers: [registry] }),
   };
-  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'archipelago_relay_' });
+  if (options.processMetrics ?? true) registerProcessMetrics(registry, 'archipelago_relay_');
   return metrics;
 }

@@ -43,6 +43,10 @@ describe('bundled relay and CLI (dist/server)', () => {
       const [a, b] = [officialClient(`ws://127.0.0.1:${port}`, 'bundled'), officialClient(`ws://127.0.0.1:${port}`, 'bundled')];
       a.doc.getText('t').insert(0, 'plain js');
       await until(() => b.doc.getText('t').toString() === 'plain js', 10_000, 'sync');
+      // its packages are bundled too (prom-client by its own files): the metrics still answer
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^archipelago_relay_connections 2$/m);
+      expect(metrics).toMatch(/^archipelago_relay_process_resident_memory_bytes \d+/m);
       a.destroy();
       b.destroy();
       const exited = new Promise((r) => child.once('exit', r));

@@ -131,8 +131,8 @@ describe('relay limits (real process)', () => {
     cleanup(a.destroy, b.destroy);
     await until(() => a.provider.synced && b.provider.synced, 10_000, 'synced');
     let seq = 0;
-    /** Median ms from a change on a to its arrival on b, over `n` changes 20 ms apart. */
-    const latency = async (n: number) => {
+    /** Ms from a change on a to its arrival on b, for `n` changes 20 ms apart. */
+    const latencies = async (n: number) => {
       const times: number[] = [];
       for (let i = 0; i < n; i++) {
         const key = `k${seq++}`;
@@ -146,24 +146,33 @@ describe('relay limits (real process)', () => {
         times.push(performance.now() - t);
         await sleep(20);
       }
-      times.sort((x, y) => x - y);
-      return times[Math.floor(n / 2)];
+      return times;
     };
-    await latency(20); // warm up
-    const unloaded = await latency(60);
-    const flooder = spawn(process.execPath, [join(import.meta.dirname, '../support/flooder.mjs'), `${r.url}/noisy`, '2048'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let floodLog = '';
-    flooder.stdout.on('data', (d) => (floodLog += d));
-    cleanup(() => flooder.kill('SIGKILL'));
-    await until(() => r.stderr().includes('rate limit: closing the connection'), 10_000, 'the flooder to hit the limit');
-    const loaded = await latency(80);
-    await until(() => floodLog.includes('refused 429'), 10_000, 'the flooder to be kept out'); // it kept trying
-    flooder.kill('SIGTERM');
-    await new Promise((res) => flooder.once('exit', res));
-    // unloaded latency measured on both sides of the flood: the test machine's own load drifts
-    const unloadedAfter = await latency(60);
-    const baseline = Math.max(unloaded, unloadedAfter);
-    process.stderr.write(`flood test: unloaded p50 ${unloaded.toFixed(2)} / ${unloadedAfter.toFixed(2)} ms, under flood p50 ${loaded.toFixed(2)} ms; flooder: ${floodLog.trim().split('\n').slice(-1)[0]}\n`);
-    expect(loaded).toBeLessThanOrEqual(2 * baseline);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    await latencies(20); // warm up
+    // Rounds of unloaded, then flooded, samples: the test machine's own load drifts, so both kinds
+    // are taken interleaved over the same stretch of time and compared as two pooled medians. Each
+    // round's flooder comes from a loopback address of its own, so the relay's per-address penalty
+    // from the previous round does not keep it out before it has flooded.
+    const unloaded: number[] = [];
+    const loaded: number[] = [];
+    const floodLogs: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      unloaded.push(...(await latencies(30)));
+      const rateLimited = r.stderr().split('rate limit: closing the connection').length;
+      const flooder = spawn(process.execPath, [join(import.meta.dirname, '../support/flooder.mjs'), `${r.url}/noisy`, '2048', `127.0.0.${round + 2}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let floodLog = '';
+      flooder.stdout.on('data', (d) => (floodLog += d));
+      cleanup(() => flooder.kill('SIGKILL'));
+      await until(() => r.stderr().split('rate limit: closing the connection').length > rateLimited, 10_000, `round ${round}: the flooder to hit the limit`);
+      loaded.push(...(await latencies(40)));
+      await until(() => floodLog.includes('refused 429'), 10_000, `round ${round}: the flooder to be kept out`); // it kept trying
+      flooder.kill('SIGTERM');
+      await new Promise((res) => flooder.once('exit', res));
+      floodLogs.push(floodLog.trim().split('\n').slice(-1)[0]);
+    }
+    unloaded.push(...(await latencies(30)));
+    process.stderr.write(`flood test: unloaded p50 ${median(unloaded).toFixed(2)} ms (${unloaded.length} samples), under flood p50 ${median(loaded).toFixed(2)} ms (${loaded.length}); flooders: ${floodLogs.join('; ')}\n`);
+    expect(median(loaded)).toBeLessThanOrEqual(2 * median(unloaded));
   }, 60_000);
 });

@@ -36,7 +36,12 @@ describe('relay observability (real process)', () => {
     expect(stored).toBeLessThanOrEqual(10 + 2);
     expect(value(text, 'archipelago_relay_update_store_seconds_bucket{le="+Inf"}')).toBe(stored);
     expect(text).toContain('# TYPE archipelago_relay_update_store_seconds histogram');
+    // the process's own health, read at scrape time (processMetrics.ts)
     expect(value(text, 'archipelago_relay_process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(value(text, 'archipelago_relay_process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(value(text, 'archipelago_relay_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+    expect(value(text, 'archipelago_relay_process_open_fds')).toBeGreaterThanOrEqual(2); // at least the two websockets
+    expect(value(text, 'archipelago_relay_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(text).not.toContain('observed'); // no room names in labels
   });
 

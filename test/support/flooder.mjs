@@ -1,13 +1,15 @@
 // A flooding client for the relay's limit tests, in its own process (so its CPU use does not slow
 // the measuring test): it connects to a room and sends real Yjs updates as fast as the socket
 // takes them; when the relay closes or refuses it, it tries again after RETRY_MS, until killed.
-// Usage: node test/support/flooder.mjs ws://127.0.0.1:PORT/room [updateBytes]
+// Usage: node test/support/flooder.mjs ws://127.0.0.1:PORT/room [updateBytes] [localAddress]
+// (a local address such as 127.0.0.2 makes it a different client address to the relay, whose
+// per-address limits and penalty then start afresh)
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
-const [url, sizeArg] = process.argv.slice(2);
+const [url, sizeArg, localAddress] = process.argv.slice(2);
 const size = Number(sizeArg ?? 1024);
 const RETRY_MS = 50;
 const doc = new Y.Doc();
@@ -22,7 +24,7 @@ const message = () => {
   return encoding.toUint8Array(e);
 };
 const connect = () => {
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url, localAddress ? { localAddress } : {});
   let open = false;
   const pump = () => {
     if (!open) return;

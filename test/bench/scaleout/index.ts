@@ -125,17 +125,26 @@ async function crossRelay(bundle: string, redisUrl: string) {
   }
 }
 
-/** RSS growth per room with ROOMS rooms of two clients each. */
+/**
+ * RSS growth per room with ROOMS rooms of two clients each. `GET /metrics` is scraped every second
+ * meanwhile, as Prometheus would (the baseline answers it with its plain-text page).
+ */
 async function perRoom(proc: Proc) {
-  const idle = rssMiB(proc.child.pid!);
+  const scrape = setInterval(() => void fetch(`http://127.0.0.1:${proc.port}/metrics`).then((r) => r.text()).catch(() => {}), 1000);
   const sockets: WebSocket[] = [];
-  for (let i = 0; i < ROOMS; i += 50) {
-    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, ROOMS - i) * 2 }, (_, j) => open(`ws://127.0.0.1:${proc.port}/room-${i + (j >> 1)}`)))));
+  try {
+    await fetch(`http://127.0.0.1:${proc.port}/metrics`).then((r) => r.text());
+    const idle = rssMiB(proc.child.pid!);
+    for (let i = 0; i < ROOMS; i += 50) {
+      sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, ROOMS - i) * 2 }, (_, j) => open(`ws://127.0.0.1:${proc.port}/room-${i + (j >> 1)}`)))));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const loaded = rssMiB(proc.child.pid!);
+    return ((loaded - idle) * 1024) / ROOMS; // KiB per room
+  } finally {
+    clearInterval(scrape);
+    sockets.forEach((s) => s.terminate());
   }
-  await new Promise((r) => setTimeout(r, 1000));
-  const loaded = rssMiB(proc.child.pid!);
-  sockets.forEach((s) => s.terminate());
-  return ((loaded - idle) * 1024) / ROOMS; // KiB per room
 }
 
 /** Scale-out: cross-relay latency through Redis against one relay, and memory per room against @y/websocket-server. */
