@@ -183,6 +183,14 @@ describe('Room', () => {
     expect([...room.awareness.getStates().keys()]).toEqual([5]);
     expect(spy.closed()).toBeNull(); // ignored, not an error
 
+    // another read-write client echoes Ana's entry (y-websocket resends what it receives): not applied,
+    // so it takes nothing over, and its leaving leaves Ana's presence
+    const bo = fakeSocket('bo', 'rw', 'p-bo');
+    room.handleConnect(bo.socket);
+    await room.handleMessage(bo.socket, presence(5, 1, { user: 'Ana' }));
+    room.handleClose(bo.socket);
+    expect(room.awareness.getStates().get(5)).toEqual({ user: 'Ana' });
+
     // Ana reconnects before her old socket is gone: the new one takes her id over, and the old one's close leaves it
     const again = fakeSocket('ana-again', 'rw', 'p-ana');
     room.handleConnect(again.socket);

@@ -97,7 +97,10 @@ export class Room {
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       for (const id of removed) this.forgetPresence(id);
-      if (origin === FROM_LOG) for (const id of [...added, ...updated]) this.takePresence(id, 'remote');
+      // ownership follows what was applied: an echo of someone else's entry (y-websocket clients resend
+      // what they receive) has no newer clock, is not applied, and takes nothing over
+      const owner = origin === FROM_LOG ? 'remote' : this.connections.has(origin as RoomSocket) ? (origin as RoomSocket) : null;
+      if (owner) for (const id of [...added, ...updated]) this.takePresence(id, owner);
       const msg = encoding.createEncoder();
       encoding.writeVarUint(msg, MESSAGE.awareness);
       encoding.writeVarUint8Array(msg, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -281,18 +284,14 @@ export class Room {
   }
 
   /**
-   * The part of an awareness update `socket` may apply (presence.ts mayClaimPresence), or null if none:
-   * a read-only connection cannot set or clear another client's presence. The ids it sets are its own
-   * from then on (removed when it closes), and no longer the previous owner's.
+   * The part of an awareness update `socket` may apply, or null if none: a read-only connection cannot
+   * set or clear another client's presence (presence.ts mayClaimPresence). A read-write one may send
+   * anything (it could rewrite the document anyway), so its updates are not even decoded here.
    */
   private claimPresence(socket: RoomSocket, update: Uint8Array): Uint8Array | null {
+    if (socket.scope === 'rw') return update;
     const entries = presenceEntries(update);
-    const allowed = entries.filter((e) => {
-      const owner = this.presenceOwner.get(e.client);
-      return mayClaimPresence(socket, owner === 'remote' ? 'remote' : owner);
-    });
-    if (allowed.length < entries.length) this.log.info({ conn: socket.id, refused: entries.length - allowed.length }, 'ignored presence for client ids another connection owns');
-    for (const e of allowed) this.takePresence(e.client, socket);
+    const allowed = entries.filter((e) => mayClaimPresence(socket, this.presenceOwner.get(e.client)));
     if (allowed.length === 0) return null;
     return allowed.length === entries.length ? update : encodePresenceEntries(allowed);
   }
