@@ -4,8 +4,9 @@ import { isLocalOrigin, localOnlyAccess } from './access';
 
 describe('an open relay on loopback takes only this machine\'s pages', () => {
   it('knows a local origin', () => {
-    for (const o of [undefined, 'null', 'file://', 'http://127.0.0.1:5173', 'http://localhost:4455', 'http://[::1]:80', 'https://127.0.0.2']) expect(isLocalOrigin(o), String(o)).toBe(true);
-    for (const o of ['https://evil.example', 'http://192.168.1.5:5173', 'http://127.0.0.1.evil.example', 'chrome-extension://abc', 'not a url']) expect(isLocalOrigin(o), o).toBe(false);
+    for (const o of [undefined, 'file://', 'http://127.0.0.1:5173', 'http://localhost:4455', 'http://[::1]:80', 'https://127.0.0.2']) expect(isLocalOrigin(o), String(o)).toBe(true);
+    // `null` comes from any site's sandboxed frame or data: page
+    for (const o of ['null', 'https://evil.example', 'http://192.168.1.5:5173', 'http://127.0.0.1.evil.example', 'chrome-extension://abc', 'not a url']) expect(isLocalOrigin(o), o).toBe(false);
   });
   it('refuses another site with 403 and says how to share the relay', async () => {
     const req = (origin?: string) => ({ headers: origin ? { origin } : {} }) as IncomingMessage;

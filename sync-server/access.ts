@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isLoopback } from './hostAddress';
 
 /**
  * What the relay needs to know about access, without the token code (auth.ts, which loads jose):
@@ -20,18 +21,17 @@ export type Authenticate = (request: IncomingMessage, room: string) => Promise<A
 /** No secret: every connection may read and write (the relay says so loudly at start). */
 export const openAccess: Authenticate = async () => ({ ok: true, scope: 'rw' });
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
- * Whether a browser page from `origin` is this machine's own: the desktop app (`file://`, sent as
- * `file://` or `null`), or a page served from a loopback address (the web mode). A request with no
- * Origin comes from no browser page (a Node client, another relay, a test).
+ * Whether a browser page from `origin` is this machine's own: the desktop app (a `file://` page), or
+ * a page served from a loopback address (the web mode). A request with no Origin comes from no
+ * browser page (a Node client, another relay, a test). `null` is not: any site can send it from a
+ * sandboxed frame.
  */
 export function isLocalOrigin(origin: string | undefined): boolean {
-  if (origin === undefined || origin === 'null' || origin === 'file://') return true;
+  if (origin === undefined || origin === 'file://') return true;
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname));
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopback(url.hostname);
   } catch {
     return false;
   }
