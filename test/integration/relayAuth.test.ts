@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { renewAtRelay } from '../../renderer/src/sync/renewAtRelay';
+import { RenewalRefused, renewAtRelay } from '../../renderer/src/sync/renewAtRelay';
 import { mintToken } from '../../sync-server/auth';
 import { health, relayFixture } from '../support/relayFixture';
 import { officialClient, tryUpgrade, until } from '../support/yClient';
@@ -79,7 +79,7 @@ describe('relay with room tokens (real process)', () => {
   });
 
   it('renews a renewable token over its renewal path, and refuses a token that is not renewable, expired or forged', async () => {
-    const r = await relay(['--auth-secret', SECRET]);
+    const r = await relay(['--auth-secret', SECRET, '--log-level', 'info']); // info: the renewal is logged, and the token must not be
     const now = Math.floor(Date.now() / 1000);
     const renewable = await mintToken({ room: 'team-*', secret: SECRET, ttlSeconds: 30, scope: 'r', subject: 'p-7', now: now - 20, renewableUntil: now + 600 });
     const fresh = await renewAtRelay(r.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
@@ -90,10 +90,15 @@ describe('relay with room tokens (real process)', () => {
     expect(await refusal(await token('team-a'))).toBe('this token is not renewable: ask for a new one');
     expect(await refusal(await mintToken({ room: 'a', secret: SECRET, ttlSeconds: 10, scope: 'rw', now: now - 60, renewableUntil: now + 600 }))).toBe('the token has expired: ask for a new one');
     expect(await refusal(await mintToken({ room: 'a', secret: 'another-secret-another-secret-another', ttlSeconds: 60, scope: 'rw', renewableUntil: now + 600 }))).toBe('not a token of this relay');
+    expect(await renewAtRelay(r.url, await token('team-a'), { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).catch((e) => e)).toBeInstanceOf(RenewalRefused); // final: the app stops asking
+    expect(r.stderr()).toContain('token renewed');
     expect(r.stderr()).not.toContain(renewable); // never logged
+    expect(r.stderr()).not.toContain(fresh);
     // an open relay renews nothing
     const open = await relay();
-    expect(await renewAtRelay(open.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).catch((e: Error) => e.message)).toMatch(/does not renew/);
+    const fromOpen = await renewAtRelay(open.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).catch((e: Error) => e);
+    expect(fromOpen.message).toMatch(/does not renew/);
+    expect(fromOpen).not.toBeInstanceOf(RenewalRefused); // maybe another relay of the list does
     expect(await tryUpgrade(`${open.url}/~renew`)).toEqual({ status: 404, body: 'this relay does not renew tokens\n' });
   });
 

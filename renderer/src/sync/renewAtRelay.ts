@@ -3,6 +3,9 @@ import { RENEW_PATH } from '../../../shared/sync/relayProtocol';
 
 const Answer = z.object({ token: z.string().min(1).max(4096), expiresAt: z.number() });
 
+/** The relay refused to renew this token for good (4401 invalid or expired, 4403 not renewable or no longer): asking again is pointless. */
+export class RenewalRefused extends Error {}
+
 /**
  * Asks a relay (its base URL, without the token) for a fresh room token for a renewable one, over
  * RENEW_PATH: the token goes as the first message, never in a URL. Resolves the new token; rejects
@@ -35,6 +38,7 @@ export function renewAtRelay(base: string, token: string, options: { WebSocketIm
       clearTimeout(timer);
       if (answer) return resolve(answer);
       // a refused upgrade (404: the relay does not renew; 429) reaches a browser as 1006 with no reason
+      if (e.code === 4401 || e.code === 4403) return reject(new RenewalRefused(e.reason || `the relay refused to renew the token (${e.code})`));
       reject(new Error(e.reason || (e.code === 1006 ? 'the relay does not renew tokens, or could not be reached' : `the relay closed with ${e.code}`)));
     };
   });
@@ -47,6 +51,7 @@ export async function renewAtRelays(relayUrls: readonly string[], token: string,
     try {
       return await renewAtRelay(url.split('?')[0], token, options);
     } catch (e) {
+      if (e instanceof RenewalRefused) throw e; // relays that share a secret would all say the same
       last = e as Error;
     }
   }

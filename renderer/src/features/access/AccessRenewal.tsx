@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
 import { tokenExpiry, tokenRenewableUntil } from '../../sync/refusal';
-import { renewAtRelays } from '../../sync/renewAtRelay';
+import { RenewalRefused, renewAtRelays } from '../../sync/renewAtRelay';
 import { renewalDue } from '../../sync/workspaceAccess';
 import { renewAccessToken } from './renewAccessToken';
 
@@ -42,6 +42,7 @@ export function AccessRenewal() {
         },
         (e: Error) => {
           if (!live) return;
+          if (e instanceof RenewalRefused) return notify(`This workspace's access token cannot be renewed (${e.message}). Ask for a new one and paste it under Workspaces → Access to this workspace.`, 'error');
           notify(`Could not renew this workspace's access token (${e.message}); trying again in a minute.`, 'error');
           timer = setTimeout(attempt, RETRY_MS);
         },
