@@ -27,6 +27,14 @@ describe('join guard', () => {
     expect(changes.map((c, i) => (c ? i : -1)).filter((i) => i >= 0)).toEqual([4, 9]);
   });
 
+  it('counts wrong codes from everywhere within the window only: a day of typos does not change the code', () => {
+    let t = 0;
+    const guard = createJoinGuard({ perAddress: 10, windowMs: 60_000, changeAfter: 3, now: () => t });
+    expect([guard.wrong('a'), guard.wrong('b')]).toEqual([false, false]);
+    t = 61_000; // both have left the window
+    expect([guard.wrong('c'), guard.wrong('d'), guard.wrong('e')]).toEqual([false, false, true]);
+  });
+
   it('remembers a bounded number of addresses, forgetting the least recently wrong', () => {
     const guard = createJoinGuard({ perAddress: 1, maxAddresses: 100, changeAfter: 1e9 });
     for (let i = 0; i < 1000; i++) guard.wrong(`a${i}`);

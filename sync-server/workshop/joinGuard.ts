@@ -1,8 +1,8 @@
 /**
  * Guards the join code against guessing. A code has 31⁶ ≈ 8.9×10⁸ values and works for hours, so
  * unlimited tries would let a patient guesser in. Each address gets `perAddress` wrong codes per
- * `windowMs`; and after `changeAfter` wrong codes in all (many addresses guessing together), the
- * host changes the code, so no code ever takes more than that many guesses.
+ * `windowMs`; and after `changeAfter` wrong codes in all within `windowMs` (many addresses guessing
+ * together), the host changes the code, so guessing is bounded to that many tries per window.
  */
 export interface JoinGuardOptions {
   perAddress?: number;
@@ -30,7 +30,8 @@ export function createJoinGuard(options: JoinGuardOptions = {}): JoinGuard {
   const now = options.now ?? Date.now;
   /** Per address, the times of its wrong codes within the window, oldest first. */
   const misses = new Map<string, number[]>();
-  let wrongSinceChange = 0;
+  /** The times of wrong codes from anywhere since the code last changed, within the window. */
+  let wrongSinceChange: number[] = [];
 
   const recent = (address: string) => {
     const since = now() - windowMs;
@@ -50,11 +51,13 @@ export function createJoinGuard(options: JoinGuardOptions = {}): JoinGuard {
       misses.delete(address); // re-inserted last: the map's order is least recently wrong first
       misses.set(address, [...times, now()]);
       if (misses.size > maxAddresses) misses.delete(misses.keys().next().value as string);
-      wrongSinceChange++;
-      return wrongSinceChange >= changeAfter;
+      // within the window: a day of ordinary typos must not add up to a change of code mid-workshop
+      const since = now() - windowMs;
+      wrongSinceChange = [...wrongSinceChange.filter((t) => t > since), now()].slice(-changeAfter);
+      return wrongSinceChange.length >= changeAfter;
     },
     codeChanged() {
-      wrongSinceChange = 0;
+      wrongSinceChange = [];
     },
   };
 }

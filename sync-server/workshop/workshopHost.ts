@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { createStaticHandler } from '../../scripts/staticFiles.mjs';
 import { mintToken, tokenAuth, type Authenticate } from '../auth';
+import { clientAddress } from '../clientAddress';
 import { hostForUrl } from '../hostAddress';
 import { leveldbPersistence } from '../persistence';
 import { createRelayHandler, type RelayHandler } from '../relayHandler';
@@ -71,6 +72,8 @@ const FACILITATOR = 'facilitator';
 /** Documents (rooms) one workshop may hold: a workspace has a few per project; this bounds a participant making up names. */
 const MAX_ROOMS = 1000;
 const REMOVED = 'removed from the workshop by the facilitator';
+/** The workshop host is reached directly on a LAN: no balancer's X-Forwarded-For is believed. */
+const NO_PROXIES: ReadonlySet<string> = new Set();
 
 export interface WorkshopExport {
   format: 'archipelago-workshop';
@@ -201,7 +204,7 @@ export function createWorkshopHost(options: WorkshopHostOptions): WorkshopHost {
 
   const join_ = async (req: IncomingMessage, res: ServerResponse, typed: string, name: string) => {
     if (!typed) return html(res, 200, joinPage({ title: 'Join the workshop', message: 'Type the code shown on the facilitator\'s screen, and your name.' }));
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, NO_PROXIES);
     const wait = guard.waitFor(address);
     if (wait > 0) {
       log.info({ event: 'join refused', reason: 'too many wrong codes' }, 'join refused');

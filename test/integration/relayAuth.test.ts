@@ -96,7 +96,7 @@ describe('relay with room tokens (real process)', () => {
     expect(r.stderr()).not.toContain(fresh);
     // an open relay renews nothing
     const open = await relay();
-    const fromOpen = await renewAtRelay(open.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).catch((e: Error) => e);
+    const fromOpen = await renewAtRelay(open.url, renewable, { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket }).then(() => new Error('renewed'), (e: Error) => e);
     expect(fromOpen.message).toMatch(/does not renew/);
     expect(fromOpen).not.toBeInstanceOf(RenewalRefused); // maybe another relay of the list does
     expect(await tryUpgrade(`${open.url}/~renew`)).toEqual({ status: 404, body: 'this relay does not renew tokens\n' });

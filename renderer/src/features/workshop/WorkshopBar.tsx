@@ -29,9 +29,11 @@ function WorkshopBarFor({ role }: { role: 'facilitator' | 'participant' }) {
   // the host makes a locked participant's access read-only; sync follows, so their edits wait here
   // instead of being refused, they keep receiving everyone else's, and unlock sends what waited
   const locked = role === 'participant' && (conn.status === 'live' || conn.status === 'lost') && conn.view?.locked === true;
+  // (again on every view of the host: a connection the relay refused as read-only goes back to
+  // read-write at the next view that says unlocked, even if a lock and unlock both fell between two)
   useEffect(() => {
     app.session?.setReadOnly(locked);
-  }, [app.session, locked]);
+  }, [app.session, locked, conn]);
   // removed by the facilitator: the relay refuses this token for good, so sync stops asking (edits stay here)
   const removed = conn.status === 'removed';
   useEffect(() => {
