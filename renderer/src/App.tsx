@@ -24,6 +24,7 @@ import { loadAccess, saveAccess } from './storage/accessStore';
 import { effectiveRelayUrls, type WorkspaceAccess } from './sync/workspaceAccess';
 import { AccessRenewal } from './features/access/AccessRenewal';
 import { UnlessRemovedFromWorkshop } from './features/workshop/UnlessRemovedFromWorkshop';
+import { useWorkshopRemoval, wasRemoved } from './features/workshop/removal';
 import { PeopleView } from './features/people/PeopleView';
 import { ProjectsView } from './features/projects/ProjectsView';
 import { TiesView } from './features/ties/TiesView';
@@ -107,7 +108,9 @@ export function App({ db, initialUser, initialRelays, initialWorkspace, preview 
       .then(() => loadAccess(db, workspaceId))
       .then((stored) => {
         if (live) setAccessState(stored);
-        return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.deviceRelays, stored), current.current.user);
+        // a workshop participant the facilitator removed: no relay is asked at all, not even once
+        const suspended = wasRemoved(useWorkshopRemoval.getState().removed, stored?.token ?? null);
+        return WorkspaceSession.open(db, workspaceId, effectiveRelayUrls(current.current.deviceRelays, stored), current.current.user, { suspended });
       })
       .then(
         (s) => {

@@ -32,6 +32,11 @@ function describeRoom(room: string): UndoMeta {
   return { label: 'Change to the workspace', place: { view: 'projects' } };
 }
 
+export interface SessionOptions {
+  /** Open with sync suspended (suspendSync): this device's access was withdrawn for good. */
+  suspended?: boolean;
+}
+
 /**
  * An open workspace: its documents (loaded from IndexedDB first, so it opens offline), one relay
  * connection per document when a relay is set, presence, and undo across its documents.
@@ -59,8 +64,10 @@ export class WorkspaceSession {
     readonly ledger: DocHandle,
     relayUrls: readonly string[],
     user: LocalUser,
+    options: SessionOptions,
   ) {
     this.relayUrls = relayUrls;
+    this.suspended = options.suspended ?? false;
     this.awareness = new Awareness(workspace.doc);
     this.awareness.setLocalState({ user });
     this.handles.set(workspace.room, workspace);
@@ -76,7 +83,7 @@ export class WorkspaceSession {
     }
   }
 
-  static async open(db: ArchipelagoDb, workspaceId: string, relayUrls: readonly string[], user: LocalUser): Promise<WorkspaceSession> {
+  static async open(db: ArchipelagoDb, workspaceId: string, relayUrls: readonly string[], user: LocalUser, options: SessionOptions = {}): Promise<WorkspaceSession> {
     const [workspace, network, ledger] = await Promise.all([
       openDoc(db, rooms.workspace(workspaceId), workspaceId, 'workspace'),
       openDoc(db, rooms.network(workspaceId), workspaceId, 'network'),
@@ -88,7 +95,7 @@ export class WorkspaceSession {
     openLedgerDoc(ledger.doc, 'migration');
     // not awaited: the list of workspaces can be written while the workspace is shown
     void db.workspaces.update(workspaceId, { openedAt: Date.now(), name: workspaceName(workspace.doc) }).catch(() => {});
-    return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrls, user);
+    return new WorkspaceSession(db, workspaceId, workspace, network, ledger, relayUrls, user, options);
   }
 
   /** Opens (once) a project's document and keeps it open for the session. */
