@@ -151,11 +151,21 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
    * else 1000. It tells nothing about other addresses, rooms or tokens.
    */
   const checking = new Map<string, number>();
-  const accessCheck = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string, refuse: (status: number, reason: string) => void) => {
-    // each check holds a socket for up to 2 s: a few at a time per address, so they cannot be a flood
-    if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) return refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
+  /**
+   * An access check or a renewal holds a socket for a few seconds: a few at a time per address, so
+   * they cannot be a flood. Takes a slot until the socket closes; false (refused with 429) if none is left.
+   */
+  const takeCheckSlot = (socket: Duplex, ip: string, refuse: (status: number, reason: string) => void): boolean => {
+    if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) {
+      refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
+      return false;
+    }
     checking.set(ip, (checking.get(ip) ?? 0) + 1);
     socket.once('close', () => countDown(checking, ip));
+    return true;
+  };
+  const accessCheck = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string, refuse: (status: number, reason: string) => void) => {
+    if (!takeCheckSlot(socket, ip, refuse)) return;
     const refusal = limitRefusal(ip);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => {});
@@ -172,9 +182,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const renewal = (req: IncomingMessage, socket: Duplex, head: Buffer, ip: string, refuse: (status: number, reason: string) => void) => {
     const renew = options.renew;
     if (!renew) return refuse(404, 'this relay does not renew tokens');
-    if ((checking.get(ip) ?? 0) >= MAX_ACCESS_CHECKS_PER_IP) return refuse(429, `too many access checks from this address (max ${MAX_ACCESS_CHECKS_PER_IP} at a time)`);
-    checking.set(ip, (checking.get(ip) ?? 0) + 1);
-    socket.once('close', () => countDown(checking, ip));
+    if (!takeCheckSlot(socket, ip, refuse)) return;
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => {});
       const timer = setTimeout(() => ws.terminate(), 5000);

@@ -3,6 +3,14 @@ import { RENEW_PATH } from '../../../shared/sync/relayProtocol';
 
 const Answer = z.object({ token: z.string().min(1).max(4096), expiresAt: z.number() });
 
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 /** The relay refused to renew this token for good (4401 invalid or expired, 4403 not renewable or no longer): asking again is pointless. */
 export class RenewalRefused extends Error {}
 
@@ -25,13 +33,7 @@ export function renewAtRelay(base: string, token: string, options: { WebSocketIm
     ws.onerror = () => {};
     ws.onopen = () => ws.send(token);
     ws.onmessage = (e: MessageEvent) => {
-      const parsed = Answer.safeParse((() => {
-        try {
-          return JSON.parse(String(e.data));
-        } catch {
-          return null;
-        }
-      })());
+      const parsed = Answer.safeParse(parseJson(String(e.data)));
       if (parsed.success) answer = parsed.data.token;
     };
     ws.onclose = (e: CloseEvent) => {

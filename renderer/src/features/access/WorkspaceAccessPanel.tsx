@@ -26,6 +26,7 @@ export function WorkspaceAccessPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   // the time the saved token is judged against: when it was last saved or shown
   const [now] = useState(() => Date.now());
+  const renewableUntil = app.access?.token ? tokenRenewableUntil(app.access.token) : null;
   if (!app.session) return null;
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -64,7 +65,7 @@ export function WorkspaceAccessPanel() {
       <p className="muted small" data-testid="workspace-token-status">
         {app.access?.token ? describeToken(app.access.token, now) : 'No access token: the relay must be open (no --auth-secret) for this workspace to sync.'}
         {app.access?.token && app.access.renewUrl ? ' It is renewed before it expires.' : ''}
-        {app.access?.token && !app.access.renewUrl && (tokenRenewableUntil(app.access.token) ?? 0) > now ? ` The relay renews it before it expires, until ${new Date(tokenRenewableUntil(app.access.token)!).toLocaleString()}.` : ''}
+        {renewableUntil !== null && renewableUntil > now && !app.access?.renewUrl ? ` The relay renews it before it expires, until ${new Date(renewableUntil).toLocaleString()}.` : ''}
       </p>
       {problem && (
         <p className="field-error" role="alert" data-testid="workspace-access-problem">
