@@ -6,15 +6,14 @@
  *
  * Figures are mean frame intervals in ms (30 fps = 33.3 ms), so "at most the target" reads right.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { Bench, BenchRow } from '../harness';
-import { serveDist } from '../serveDist';
+import { ensureRendererBuild, serveDist } from '../serveDist';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
@@ -68,35 +67,10 @@ function panZoom(page: Page, box: { x: number; y: number; width: number; height:
   };
 }
 
-/** The newest modification time (ms) of the files under `path` (a file or a folder). */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path, { withFileTypes: true }).reduce((m, e) => (e.name === 'node_modules' ? m : Math.max(m, newest(join(path, e.name)))), stat.mtimeMs);
-}
-
-/**
- * The renderer build to measure: built again when it is missing or any source it is built from
- * (renderer/, shared/, the Vite config, package.json) changed after it, so a stale build is never
- * measured. Says which build it measured.
- */
+/** The build to measure (see ensureRendererBuild), and its graph chunk. */
 function ensureBuild(): string {
-  const built = join(DIST, 'index.html');
-  const sources = Math.max(...['renderer', 'shared', 'package.json', 'package-lock.json'].map((p) => newest(join(ROOT, p))));
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-  if (builtAt < sources) {
-    process.stderr.write(`graph: ${builtAt ? 'dist/renderer is older than its sources' : 'no dist/renderer'}, building it\n`);
-    execSync('npm run build:renderer', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  let commit = 'unknown commit';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim() + (execSync('git status --porcelain -- renderer shared', { cwd: ROOT, encoding: 'utf8' }).trim() ? ' + uncommitted changes' : '');
-  } catch {
-    // not a git checkout: the build time still says which build it is
-  }
   const graphChunk = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('GraphView') && f.endsWith('.js')) ?? 'no graph chunk';
-  return `dist/renderer built ${new Date(statSync(built).mtimeMs).toISOString()} from ${commit} (${graphChunk})`;
+  return `${ensureRendererBuild('graph')} (${graphChunk})`;
 }
 
 function bundleRows(): BenchRow[] {

@@ -13,11 +13,10 @@
  * Each figure is the median of RUNS reloads. Timestamps are taken in requestAnimationFrame after
  * the frame or the count is on the page.
  */
-import { execSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { Bench, BenchRow } from '../harness';
-import { serveDist } from '../serveDist';
+import { ensureRendererBuild, serveDist } from '../serveDist';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST = join(ROOT, 'dist/renderer');
@@ -83,7 +82,7 @@ async function reload(page: Page, url: string, workspace: string, route: string,
 export const reloadBench: Bench = {
   name: 'reload',
   async run() {
-    execSync('npm run build:renderer', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    process.stderr.write(`reload: measuring ${ensureRendererBuild('reload')}\n`);
     const rows: BenchRow[] = [];
     const { server, url } = await serveDist(DIST);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
