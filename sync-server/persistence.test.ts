@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { LeveldbPersistence } from 'y-leveldb';
 import { leveldbPersistence, memoryPersistence, type RoomPersistence } from './persistence';
 
 const dirs: string[] = [];
@@ -56,6 +57,77 @@ describe.each<[string, () => RoomPersistence]>([
     const back = new Y.Doc();
     Y.applyUpdate(back, (await p.load('c'))!);
     expect(back.getArray('a').toArray()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    await p.close();
+  });
+
+  it('writes after a compaction, and writes racing one, are all kept', async () => {
+    const p = make();
+    const doc = new Y.Doc();
+    const writes: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => writes.push(p.storeUpdate('race', u)));
+    doc.getArray('a').push([0]);
+    doc.getArray('a').push([1]);
+    await Promise.all(writes);
+    await p.compact('race');
+    for (let i = 2; i < 40; i++) {
+      doc.getArray('a').push([i]);
+      if (i % 10 === 0) writes.push(p.compact('race')); // not awaited: in among the writes, as the Redis log's compaction is
+    }
+    await Promise.all(writes);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await p.load('race'))!);
+    expect(back.getArray('a').toArray()).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await p.close();
+  });
+});
+
+describe('LevelDB persistence keeps y-leveldb\'s format', () => {
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archipelago-ldb-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const doc = (...values: number[]) => {
+    const d = new Y.Doc();
+    for (const v of values) d.getArray('a').push([v]);
+    return d;
+  };
+
+  it('what it writes, y-leveldb reads and lists', async () => {
+    const dir = fresh();
+    const p = leveldbPersistence(dir);
+    const d = doc();
+    d.on('update', (u: Uint8Array) => void p.storeUpdate('ours', u));
+    d.getArray('a').push([1]);
+    d.getArray('a').push([2]);
+    await p.storeUpdate('ours', Y.encodeStateAsUpdate(doc(3)));
+    await p.close();
+    const y = new LeveldbPersistence(dir);
+    expect((await y.getYDoc('ours')).getArray('a').toArray().sort()).toEqual([1, 2, 3]);
+    expect(await y.getAllDocNames()).toEqual(['ours']);
+    await y.destroy();
+  });
+
+  it('goes on after what y-leveldb wrote, overwriting none of it', async () => {
+    const dir = fresh();
+    const y = new LeveldbPersistence(dir);
+    const d = doc();
+    const writes: Promise<unknown>[] = [];
+    const onUpdate = (u: Uint8Array) => writes.push(y.storeUpdate('theirs', u));
+    d.on('update', onUpdate);
+    d.getArray('a').push([1]);
+    d.getArray('a').push([2]);
+    await Promise.all(writes);
+    d.off('update', onUpdate);
+    await y.destroy();
+    const p = leveldbPersistence(dir);
+    expect(await p.load('theirs')).not.toBeNull(); // the load reads the last clock: the write goes after it
+    const before = Y.encodeStateVector(d);
+    d.getArray('a').push([3]);
+    await p.storeUpdate('theirs', Y.encodeStateAsUpdate(d, before));
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await p.load('theirs'))!);
+    expect(back.getArray('a').toArray()).toEqual([1, 2, 3]);
     await p.close();
   });
 });

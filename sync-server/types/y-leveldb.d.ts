@@ -8,12 +8,19 @@ declare module 'y-leveldb' {
     storeUpdate(docName: string, update: Uint8Array): Promise<number | null>;
     flushDocument(docName: string): Promise<void>;
     clearDocument(docName: string): Promise<void>;
+    getAllDocNames(): Promise<string[]>;
     destroy(): Promise<void>;
     /** Runs `f` in the instance's queue of operations; resolves null if `f` throws (it logs the error). */
-    _transact<T>(f: (db: unknown) => Promise<T>): Promise<T | null>;
+    _transact<T>(f: (db: Level) => Promise<T>): Promise<T | null>;
   }
-  /** A document's stored updates, in order. */
-  export function getLevelUpdates(db: unknown, docName: string): Promise<Uint8Array[]>;
+  /** The level instance the queue hands over, with y-leveldb's key and value encodings. */
+  export interface Level {
+    put(key: unknown, value: Uint8Array): Promise<void>;
+  }
+  /** The clock of a document's last stored update, or -1 when it has none. */
+  export function getCurrentUpdateClock(db: Level, docName: string): Promise<number>;
+  /** A document's stored updates with their keys (['v1', docName, 'update', clock]), in order. */
+  export function getLevelUpdatesEntries(db: Level, docName: string): Promise<{ key: ['v1', string, 'update', number]; value: Uint8Array }[]>;
   /** getYDoc merges a document's updates into one when it has more than this many. */
   export const PREFERRED_TRIM_SIZE: number;
 }
