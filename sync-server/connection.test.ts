@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { Connection, type ConnectionContext } from './connection';
-import { DEFAULT_LIMITS } from './limits';
+import { connectionRates, DEFAULT_LIMITS } from './limits';
 import type { Room } from './room';
 
 /** A socket that records pause and resume (the backpressure under test). */
@@ -31,7 +31,7 @@ function fakeSocket() {
 describe('Connection backpressure', () => {
   it('stops reading a connection whose messages pile up in its busy room, and reads again once half are done', async () => {
     const limits = { ...DEFAULT_LIMITS, maxPendingMessages: 8 };
-    const ctx: ConnectionContext = { log: pino({ level: 'silent' }), limits, maxFrameBytes: 1 << 20, traffic: { messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0 }, countClose: () => {}, penalise: () => {} };
+    const ctx: ConnectionContext = { log: pino({ level: 'silent' }), limits, rates: connectionRates(limits, 1 << 20), traffic: { messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0 }, countClose: () => {}, penalise: () => {} };
     // a room that is busy storing: each message waits until released
     const waiting: (() => void)[] = [];
     const room = { handleConnect() {}, handleClose() {}, handleMessage: () => new Promise<void>((resolve) => waiting.push(resolve)) } as unknown as Room;

@@ -4,8 +4,10 @@ import type { Scope } from './access';
 import type { RelayLimits } from './limits';
 import type { Traffic } from './metrics';
 import type { Room } from './room';
+import { monotonicMs } from './clock';
+import { binaryFrame, frameSender } from './frame';
 import { CLOSE, type RoomSocket } from './socket';
-import { createTokenBucket, type TokenBucket } from './tokenBucket';
+import { Allowance, type Rates } from './tokenBucket';
 
 /**
  * What every connection of one relay shares. A connection holds one reference to it rather than
@@ -15,7 +17,8 @@ import { createTokenBucket, type TokenBucket } from './tokenBucket';
 export interface ConnectionContext {
   readonly log: Logger;
   readonly limits: RelayLimits;
-  readonly maxFrameBytes: number;
+  /** What each connection may send per second (limits.ts connectionRates). */
+  readonly rates: Rates;
   readonly traffic: Traffic;
   countClose(code: number): void;
   /** Refuses upgrades from this IP for a while (after a rate-limit close). */
@@ -38,8 +41,9 @@ export class Connection implements RoomSocket {
   private killTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded: Room | null = null;
   private readonly roomReady: Promise<Room>;
-  private readonly messages: TokenBucket;
-  private readonly bytesIn: TokenBucket;
+  private readonly allowance: Allowance;
+  /** Writes frames built once per message (frame.ts); null: ws.send frames each. */
+  private readonly frames: ReturnType<typeof frameSender>;
 
   constructor(
     readonly ws: WebSocket,
@@ -53,10 +57,10 @@ export class Connection implements RoomSocket {
     private readonly ctx: ConnectionContext,
     roomReady: Promise<Room>,
   ) {
-    const { limits, maxFrameBytes } = ctx;
-    this.messages = createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messagesPerSecond });
-    this.bytesIn = createTokenBucket({ ratePerSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) });
+    const { limits } = ctx;
+    this.allowance = new Allowance(ctx.rates);
     this.roomReady = roomReady;
+    this.frames = frameSender(ws);
     roomReady.then(
       (r) => {
         this.loaded = r;
@@ -88,7 +92,9 @@ export class Connection implements RoomSocket {
     }
     ctx.traffic.messagesOut++;
     ctx.traffic.bytesOut += data.byteLength;
-    ws.send(data);
+    // a room sends one message to each of its connections: framed once, written to each
+    if (this.frames && ws.readyState === ws.OPEN) this.frames.sendFrame(binaryFrame(data));
+    else ws.send(data);
   }
 
   /** Closes with a code; a peer that does not answer the close handshake is cut off soon after. */
@@ -109,7 +115,7 @@ export class Connection implements RoomSocket {
 
   /** A frame from the client: counted, rate-limited, then queued in its room. */
   receive(data: Buffer, isBinary: boolean): void {
-    const receivedAt = performance.now();
+    const receivedAt = monotonicMs();
     const { ctx, ws } = this;
     ctx.traffic.messagesIn++;
     ctx.traffic.bytesIn += data.byteLength;
@@ -119,7 +125,7 @@ export class Connection implements RoomSocket {
       this.close(CLOSE.badMessage, 'text frames are not part of the protocol');
       return;
     }
-    if (!this.messages.take(1) || !this.bytesIn.take(data.byteLength)) {
+    if (!this.allowance.take(data.byteLength)) {
       this.limited = true;
       ctx.penalise(this.ip);
       ctx.log.warn({ room: this.room, conn: this.id, ip: this.ip, messagesPerSecond: ctx.limits.messagesPerSecond, bytesPerSecond: ctx.limits.bytesPerSecond }, 'rate limit: closing the connection');

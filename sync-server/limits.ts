@@ -1,3 +1,5 @@
+import type { Rates } from './tokenBucket';
+
 /**
  * What one relay process lets clients do. Each limit, when hit, refuses with a clear code
  * (sync-server/PROTOCOL.md, "Limits") and logs one line.
@@ -31,3 +33,13 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   maxPendingMessages: 256,
 };
+
+/**
+ * What one connection may send, as token buckets: a second's worth of messages at once; bytes in
+ * bursts of two seconds' worth, or one maximal frame if that is more (a frame the relay accepts
+ * must be sendable).
+ */
+export const connectionRates = (limits: RelayLimits, maxFrameBytes: number): Rates => ({
+  messages: { perSecond: limits.messagesPerSecond, burst: limits.messagesPerSecond },
+  bytes: { perSecond: limits.bytesPerSecond, burst: Math.max(2 * limits.bytesPerSecond, maxFrameBytes) },
+});

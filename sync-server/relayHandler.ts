@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, type Authenticate, type Renewal, type Scope } from './access';
 import { clientAddress } from './clientAddress';
 import { Connection, TooManyRooms, type ConnectionContext } from './connection';
-import { DEFAULT_LIMITS, type RelayLimits } from './limits';
+import { connectionRates, DEFAULT_LIMITS, type RelayLimits } from './limits';
 import { createRelayMetrics } from './metrics';
 import { localLog } from './localLog';
 import type { RoomPersistence } from './persistence';
@@ -134,7 +134,8 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
     return room;
   };
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  // the relay tracks its connections itself (conns): ws's own set of clients would be a second copy
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, clientTracking: false });
 
   /** What a room upgrade from `ip` would now be refused with by a limit (429), or null. */
   const limitRefusal = (ip: string): string | null => {
@@ -212,7 +213,7 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
   const context: ConnectionContext = {
     log,
     limits,
-    maxFrameBytes,
+    rates: connectionRates(limits, maxFrameBytes),
     traffic: metrics.traffic,
     countClose: (code) => metrics.closes.inc({ code: String(code) }),
     penalise(ip) {

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { encodePresenceEntries, mayClaimPresence, presenceEntries } from './presence';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { monotonicMs } from './clock';
 import type { RoomLog } from './roomLog';
 import { CLOSE, type RoomSocket } from './socket';
 
@@ -55,6 +56,8 @@ export class Room {
   private readonly needsAck = new Set<RoomSocket>();
   /** The state vector each connection was last sent, so acknowledgements go out exactly when it changed. */
   private readonly toldVector = new Map<RoomSocket, string>();
+  /** The document's state vector as a key, made once per change: every connection told it shares the one string. */
+  private vector: string | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set by `unload`: sockets that close afterwards (relay shutdown) must not schedule another unload. */
   private unloaded = false;
@@ -88,6 +91,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.vector = null;
       const msg = encoding.createEncoder();
       encoding.writeVarUint(msg, MESSAGE.sync);
       syncProtocol.writeUpdate(msg, update);
@@ -167,7 +171,7 @@ export class Room {
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MESSAGE.sync);
     syncProtocol.writeSyncStep1(step1, this.doc);
-    this.toldVector.set(socket, vectorKey(this.doc));
+    this.toldVector.set(socket, this.vectorKey());
     this.send(socket, encoding.toUint8Array(step1));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) {
@@ -178,8 +182,8 @@ export class Room {
     }
   }
 
-  /** Queues a message; it is processed after every earlier message of this room. `receivedAt` is performance.now() at arrival. */
-  handleMessage(socket: RoomSocket, data: Uint8Array, receivedAt = performance.now()): Promise<void> {
+  /** Queues a message; it is processed after every earlier message of this room. `receivedAt` is monotonicMs() at arrival. */
+  handleMessage(socket: RoomSocket, data: Uint8Array, receivedAt = monotonicMs()): Promise<void> {
     return new Promise<void>((done) => {
       this.inbox.push({ socket, data, receivedAt, done });
       if (!this.running) {
@@ -233,7 +237,7 @@ export class Room {
         }
         this.size += batchBytes;
         this.storedSinceMeasure += batchBytes;
-        const storedAt = performance.now();
+        const storedAt = monotonicMs();
         for (const u of updates) this.onStored((storedAt - u.receivedAt) / 1000);
         for (const { socket, update } of updates) {
           try {
@@ -401,7 +405,7 @@ export class Room {
    */
   private flushAcks() {
     if (this.needsAck.size === 0) return;
-    const key = vectorKey(this.doc);
+    const key = this.vectorKey();
     const msg = encoding.createEncoder();
     encoding.writeVarUint(msg, MESSAGE.sync);
     syncProtocol.writeSyncStep1(msg, this.doc);
@@ -412,6 +416,10 @@ export class Room {
       this.send(socket, data);
     }
     this.needsAck.clear();
+  }
+
+  private vectorKey(): string {
+    return (this.vector ??= Y.encodeStateVector(this.doc).join(','));
   }
 
   private send(socket: RoomSocket, data: Uint8Array) {
@@ -426,8 +434,6 @@ export class Room {
     }
   }
 }
-
-const vectorKey = (doc: Y.Doc) => Y.encodeStateVector(doc).join(',');
 
 /** True when applying `update` would not change `doc` (nothing new inserted or deleted). */
 function isNoop(doc: Y.Doc, update: Uint8Array): boolean {

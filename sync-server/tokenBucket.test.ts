@@ -1,25 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBucket } from './tokenBucket';
+import { Allowance } from './tokenBucket';
 
-describe('createTokenBucket', () => {
-  it('allows a burst, then the rate', () => {
+describe('Allowance', () => {
+  it('allows a burst of messages, then their rate', () => {
     let t = 0;
-    const bucket = createTokenBucket({ ratePerSecond: 100, burst: 10, now: () => t });
-    for (let i = 0; i < 10; i++) expect(bucket.take()).toBe(true);
-    expect(bucket.take()).toBe(false);
-    t += 50; // 5 tokens flow in
-    for (let i = 0; i < 5; i++) expect(bucket.take()).toBe(true);
-    expect(bucket.take()).toBe(false);
+    const allowance = new Allowance({ messages: { perSecond: 100, burst: 10 }, bytes: { perSecond: 1e9, burst: 1e9 } }, () => t);
+    for (let i = 0; i < 10; i++) expect(allowance.take(1)).toBe(true);
+    expect(allowance.take(1)).toBe(false);
+    t += 50; // 5 messages flow in
+    for (let i = 0; i < 5; i++) expect(allowance.take(1)).toBe(true);
+    expect(allowance.take(1)).toBe(false);
     t += 10_000; // never more than the burst
-    expect(bucket.take(10)).toBe(true);
-    expect(bucket.take(1)).toBe(false);
+    for (let i = 0; i < 10; i++) expect(allowance.take(1)).toBe(true);
+    expect(allowance.take(1)).toBe(false);
   });
-  it('spends weighted amounts (bytes)', () => {
+
+  it('spends bytes by size, and spends nothing from either bucket on a refusal', () => {
     let t = 0;
-    const bucket = createTokenBucket({ ratePerSecond: 1000, burst: 1000, now: () => t });
-    expect(bucket.take(800)).toBe(true);
-    expect(bucket.take(300)).toBe(false);
-    t += 100;
-    expect(bucket.take(300)).toBe(true);
+    const allowance = new Allowance({ messages: { perSecond: 10, burst: 3 }, bytes: { perSecond: 1000, burst: 1000 } }, () => t);
+    expect(allowance.take(800)).toBe(true);
+    expect(allowance.take(300)).toBe(false); // 200 bytes left
+    t += 100; // 100 bytes and one message flow in
+    expect(allowance.take(300)).toBe(true);
+    expect(allowance.take(0)).toBe(true);
+    expect(allowance.take(0)).toBe(true); // the refusal above spent no message: 3 of 3 + 1 taken
+    expect(allowance.take(0)).toBe(false);
   });
 });

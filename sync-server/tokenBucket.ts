@@ -1,36 +1,47 @@
-/**
- * A token bucket: `ratePerSecond` tokens flow in, up to `burst`; `take(n)` spends n if they are
- * there. The clock is passed in so tests are exact. A class, not closures: the relay holds two per
- * connection, so each is one small object.
- */
-export interface TokenBucket {
-  take(n?: number): boolean;
+import { monotonicMs } from './clock';
+
+/** A token bucket's rate: `perSecond` tokens flow in, up to `burst`. */
+export interface Rate {
+  perSecond: number;
+  burst: number;
 }
 
-const performanceNow = () => performance.now();
+/** What a connection may send: messages and bytes, each a token bucket. Shared by every connection of a relay. */
+export interface Rates {
+  messages: Rate;
+  bytes: Rate;
+}
 
-class Bucket implements TokenBucket {
-  private tokens: number;
+/**
+ * One connection's two token buckets (messages and bytes), refilled from one clock reading. One
+ * small object per connection, the rates shared: a relay holds thousands. The clock is passed in
+ * so tests are exact.
+ */
+export class Allowance {
+  private messages: number;
+  private bytes: number;
   private last: number;
+
   constructor(
-    private readonly ratePerSecond: number,
-    private readonly burst: number,
-    private readonly now: () => number,
+    private readonly rates: Rates,
+    private readonly now: () => number = monotonicMs,
   ) {
-    this.tokens = burst;
+    this.messages = rates.messages.burst;
+    this.bytes = rates.bytes.burst;
     this.last = now();
   }
 
-  take(n = 1): boolean {
+  /** Spends one message of `bytes` bytes if both buckets hold enough; false (nothing spent) if not. */
+  take(bytes: number): boolean {
     const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond);
+    const seconds = (t - this.last) / 1000;
     this.last = t;
-    if (this.tokens < n) return false;
-    this.tokens -= n;
+    const { messages, bytes: byteRate } = this.rates;
+    this.messages = Math.min(messages.burst, this.messages + seconds * messages.perSecond);
+    this.bytes = Math.min(byteRate.burst, this.bytes + seconds * byteRate.perSecond);
+    if (this.messages < 1 || this.bytes < bytes) return false;
+    this.messages -= 1;
+    this.bytes -= bytes;
     return true;
   }
-}
-
-export function createTokenBucket({ ratePerSecond, burst, now = performanceNow }: { ratePerSecond: number; burst: number; now?: () => number }): TokenBucket {
-  return new Bucket(ratePerSecond, burst, now);
 }
