@@ -45,8 +45,11 @@ export const FROM_LOG = Symbol('from the room log');
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Each connection and the client ids whose presence it set last (removed when it closes). */
-  private readonly connections = new Map<RoomSocket, Set<number>>();
+  /**
+   * Each connection and the client ids whose presence it set last (removed when it closes); null
+   * until it sets one (a viewer that shows no presence costs no set).
+   */
+  private readonly connections = new Map<RoomSocket, Set<number> | null>();
   /** Who set each client id's presence last: a connection here, or 'remote' (another relay, via the log). */
   private readonly presenceOwner = new Map<number, RoomSocket | 'remote'>();
   /** Messages waiting to be processed, in arrival order. */
@@ -167,7 +170,7 @@ export class Room {
 
   handleConnect(socket: RoomSocket): void {
     clearTimeout(this.idleTimer);
-    this.connections.set(socket, new Set());
+    this.connections.set(socket, null);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MESSAGE.sync);
     syncProtocol.writeSyncStep1(step1, this.doc);
@@ -305,7 +308,10 @@ export class Room {
     if (before === owner) return;
     if (before !== undefined && before !== 'remote') this.connections.get(before)?.delete(id);
     this.presenceOwner.set(id, owner);
-    if (owner !== 'remote') this.connections.get(owner)?.add(id);
+    if (owner === 'remote' || !this.connections.has(owner)) return;
+    const owned = this.connections.get(owner);
+    if (owned) owned.add(id);
+    else this.connections.set(owner, new Set([id]));
   }
 
   private forgetPresence(id: number) {
@@ -315,13 +321,15 @@ export class Room {
   }
 
   handleClose(socket: RoomSocket): void {
+    if (!this.connections.has(socket)) return;
     const owned = this.connections.get(socket);
-    if (!owned) return;
     this.connections.delete(socket);
     this.needsAck.delete(socket);
     this.toldVector.delete(socket);
-    if (owned.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
-    for (const id of owned) if (this.presenceOwner.get(id) === socket) this.presenceOwner.delete(id);
+    if (owned?.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+      for (const id of owned) if (this.presenceOwner.get(id) === socket) this.presenceOwner.delete(id);
+    }
     if (this.connections.size === 0 && !this.unloaded) {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(() => {

@@ -28,18 +28,24 @@ describe('bundled relay and CLI (dist/server)', () => {
     for (const f of ['relay.mjs', 'workshop.mjs', 'cli.mjs']) expect(readFileSync(join(out, f), 'utf8')).not.toMatch(/from ["']tsx/);
   });
 
-  it('the relay starts with node alone, syncs, and exits 0 on SIGTERM', async () => {
+  /** The bundled relay on a free port, over `data`. */
+  const startBundled = async () => {
     const child = spawn(process.execPath, [join(out, 'relay.mjs'), '--port', '0', '--data', data, '--log-level', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const port = await new Promise<number>((resolve, reject) => {
-        let text = '';
-        child.stdout!.on('data', (d) => {
-          text += d;
-          const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(text);
-          if (m) resolve(Number(m[1]));
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    const port = await new Promise<number>((resolve, reject) => {
+      let text = '';
+      child.stdout!.on('data', (d) => {
+        text += d;
+        const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(text);
+        if (m) resolve(Number(m[1]));
       });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    return { child, port };
+  };
+
+  it('the relay starts with node alone, syncs, exits 0 on SIGTERM, and serves what it stored after a restart', async () => {
+    const { child, port } = await startBundled();
+    try {
       const [a, b] = [officialClient(`ws://127.0.0.1:${port}`, 'bundled'), officialClient(`ws://127.0.0.1:${port}`, 'bundled')];
       a.doc.getText('t').insert(0, 'plain js');
       await until(() => b.doc.getText('t').toString() === 'plain js', 10_000, 'sync');
@@ -54,6 +60,15 @@ describe('bundled relay and CLI (dist/server)', () => {
       expect(await exited).toBe(0);
     } finally {
       child.kill('SIGKILL');
+    }
+    // read back from LevelDB by the bundle (its stream readers run on node's own streams there)
+    const again = await startBundled();
+    try {
+      const c = officialClient(`ws://127.0.0.1:${again.port}`, 'bundled');
+      await until(() => c.doc.getText('t').toString() === 'plain js', 10_000, 'stored room after a restart');
+      c.destroy();
+    } finally {
+      again.child.kill('SIGKILL');
     }
   });
 
