@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { addPerson } from './app';
 import { startWorkshopHost, type WorkshopHost } from './workshopHost';
 
@@ -209,4 +209,41 @@ test('a facilitator and two participants: join by code, presence, follow me, loc
   expect(Object.keys(file.workspace.rooms).length).toBeGreaterThan(0);
 
   for (const p of [fac, ana, bo]) await p.context().close();
+});
+
+test('a lock and an unlock a participant never saw: the edit the relay refused in between goes out at the host’s next view', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const fac = await newPage(browser);
+  await fac.goto(host.facilitator);
+  await expect(fac.getByTestId('facilitator-panel')).toBeVisible({ timeout: 30_000 });
+  // Cy's view of the workshop is held up: Cy's app asks for it, and no answer comes until it is let through
+  const cy = await newPage(browser);
+  const held: Route[] = [];
+  await cy.context().route('**/workshop/events**', (route) => void held.push(route));
+  await cy.goto(`${host.base}/join/${host.code}?name=Cy`);
+  await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
+  await expect(fac.locator('[data-testid=workshop-participant][data-name=Cy][data-connected=true]')).toHaveCount(1, { timeout: 15_000 });
+
+  // locked by the host (the relay makes Cy's connection read-only) without Cy's app knowing:
+  // Cy's edit is refused by the relay (4403), so the app receives read-only and keeps the edit here
+  await fac.getByTestId('workshop-lock').click();
+  await expect(fac.getByTestId('workshop-lock')).toBeChecked();
+  await addPerson(cy, 'Between Views');
+  await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', /[1-9]/);
+  await cy.waitForTimeout(1500);
+  // unlocked again, still unseen by Cy: the refused connection stays read-only, the edit waits
+  await fac.getByTestId('workshop-lock').click();
+  await expect(fac.getByTestId('workshop-lock')).not.toBeChecked();
+  await cy.waitForTimeout(2000);
+  await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', /[1-9]/);
+  await fac.getByTestId('nav-people').click();
+  await expect(fac.getByTestId('person-row').filter({ hasText: 'Between Views' })).toHaveCount(0);
+
+  // the view comes back (unlocked): the app makes its connection read-write again, and the edit goes out
+  expect(held.length).toBeGreaterThan(0);
+  for (const route of held) await route.continue();
+  await cy.context().unroute('**/workshop/events**');
+  await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', '0', { timeout: 30_000 });
+  await expect(fac.getByTestId('person-row').filter({ hasText: 'Between Views' })).toHaveCount(1);
+  for (const p of [fac, cy]) await p.context().close();
 });
