@@ -18,16 +18,16 @@ export function syncExplanation(state: SyncState, relayUrl: string | null, unsav
   const relay = relayUrl && (state.relay ? `${state.relay}${splitRelayUrl(relayUrl).token ? ' (with an access token)' : ''}` : shownRelayUrl(relayUrl));
   const lines: string[] = [];
   const n = state.unconfirmed;
-  const changes = `${n} change${n === 1 ? '' : 's'}`;
+  const changes = n === 1 ? '1 change made here is' : `${n} changes made here are`;
   if (!relayUrl) lines.push('No relay is set: everything stays on this device.');
-  else if (state.refused) lines.push(`The relay ${relay} refused access: ${state.refused}.`, n ? `${changes} made here are kept on this device and will be sent if access is given again.` : 'Changes you make are kept on this device.');
-  else if (state.status === 'synced') lines.push(`Connected to ${relay}.`, n ? `${changes} not yet confirmed by the relay.` : 'The relay has confirmed storing every change made here.');
+  else if (state.refused) lines.push(`The relay ${relay} refused access: ${state.refused}.`, n ? `${changes} kept on this device and will be sent if access is given again.` : 'Changes you make are kept on this device.');
+  else if (state.status === 'synced') lines.push(`Connected to ${relay}.`, n ? `${n} change${n === 1 ? '' : 's'} not yet confirmed by the relay.` : 'The relay has confirmed storing every change made here.');
   else {
     if (state.status === 'unreachable') lines.push(`Cannot reach the relay ${relay}.`);
     else if (state.status === 'connecting') lines.push(`Connecting to ${relay}…`);
     else lines.push(`Offline: not connecting to ${relay}.`);
     if (state.lastError) lines.push(`Last error: ${state.lastError}.`);
-    lines.push(n ? `${changes} made here are kept on this device and will be sent when the relay answers.` : 'Changes you make are kept on this device and sent when the relay answers.');
+    lines.push(n ? `${changes} kept on this device and will be sent when the relay answers.` : 'Changes you make are kept on this device and sent when the relay answers.');
     if (state.retryAt) lines.push(`Next try ${state.retryAt <= now ? 'now' : `in ${Math.ceil((state.retryAt - now) / 1000)} s`}.`);
   }
   if (relayUrl) lines.push(state.lastSyncedAt ? `Last confirmed ${ago(state.lastSyncedAt, now)}.` : 'The relay has never confirmed this workspace on this device.');

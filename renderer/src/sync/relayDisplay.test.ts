@@ -18,3 +18,14 @@ describe('relay URLs on screen', () => {
     }
   });
 });
+
+describe('the sync explanation', () => {
+  it('counts waiting changes in words that agree with the count', () => {
+    const say = (state: Partial<typeof OFFLINE_STATE>, unconfirmed: number) => syncExplanation({ ...OFFLINE_STATE, ...state, unconfirmed }, 'ws://127.0.0.1:4455', 0, 0).join(' ');
+    expect(say({ refused: 'your access is read-only here' }, 1)).toContain('1 change made here is kept on this device and will be sent if access is given again.');
+    expect(say({ refused: 'your access is read-only here' }, 3)).toContain('3 changes made here are kept on this device and will be sent if access is given again.');
+    expect(say({ status: 'unreachable' }, 1)).toContain('1 change made here is kept on this device and will be sent when the relay answers.');
+    expect(say({ status: 'offline' }, 2)).toContain('2 changes made here are kept on this device and will be sent when the relay answers.');
+    expect(say({ status: 'synced' }, 1)).toContain('1 change not yet confirmed by the relay.');
+  });
+});
