@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { getCurrentUpdateClock, getLevelUpdatesEntries, LeveldbPersistence, PREFERRED_TRIM_SIZE } from 'y-leveldb';
+import { getCurrentUpdateClock, LeveldbPersistence, PREFERRED_TRIM_SIZE } from 'y-leveldb';
 
 /**
  * Where rooms keep their updates. `storeUpdate` resolves only once the update is durable (the relay
@@ -18,6 +18,8 @@ export interface RoomPersistence {
 /** y-leveldb's storage format (kept, so the data directories of both read the same). */
 const updateKey = (room: string, clock: number) => ['v1', room, 'update', clock];
 const stateVectorKey = (room: string) => ['v1_sv', room];
+/** Above every update clock (y-leveldb's bound: 2^32 - 1). */
+const LAST_CLOCK = 0xffffffff;
 
 export function leveldbPersistence(dir: string): RoomPersistence {
   const ldb = new LeveldbPersistence(dir);
@@ -43,10 +45,11 @@ export function leveldbPersistence(dir: string): RoomPersistence {
       // y-leveldb's queue, so it is ordered with the writes as getYDoc is; the queue turns a
       // failure into null, which must not pass for an empty room.
       const updates = await ldb._transact(async (db) => {
-        const entries = await getLevelUpdatesEntries(db, room);
+        // one iterator read to the end (y-leveldb's readers wrap it in a Readable stream each)
+        const entries = await db.iterator({ gte: updateKey(room, 0), lt: updateKey(room, LAST_CLOCK) }).all();
         // the clock of the last one, read here, spares the first write its own read of it
-        clocks.set(room, entries.length ? entries[entries.length - 1].key[3] : -1);
-        return entries.map((e) => e.value);
+        clocks.set(room, entries.length ? entries[entries.length - 1][0][3] : -1);
+        return entries.map(([, value]) => value);
       });
       if (updates === null) throw new Error(`reading room ${room} from LevelDB failed`);
       if (updates.length === 0) return null;

@@ -16,11 +16,11 @@ declare module 'y-leveldb' {
   /** The level instance the queue hands over, with y-leveldb's key and value encodings. */
   export interface Level {
     put(key: unknown, value: Uint8Array): Promise<void>;
+    /** abstract-level's iterator over a range of y-leveldb's keys; `all()` reads it to the end and closes it. */
+    iterator(range: { gte: unknown; lt: unknown }): { all(): Promise<[['v1', string, 'update', number], Uint8Array][]> };
   }
   /** The clock of a document's last stored update, or -1 when it has none. */
   export function getCurrentUpdateClock(db: Level, docName: string): Promise<number>;
-  /** A document's stored updates with their keys (['v1', docName, 'update', clock]), in order. */
-  export function getLevelUpdatesEntries(db: Level, docName: string): Promise<{ key: ['v1', string, 'update', number]; value: Uint8Array }[]>;
   /** getYDoc merges a document's updates into one when it has more than this many. */
   export const PREFERRED_TRIM_SIZE: number;
 }

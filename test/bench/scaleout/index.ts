@@ -125,26 +125,48 @@ async function crossRelay(bundle: string, redisUrl: string) {
   }
 }
 
+/** Where the rooms' memory is read: a quarter, half and all of ROOMS, to show how it grows. */
+const CHECKPOINTS = [Math.round(ROOMS / 4), Math.round(ROOMS / 2), ROOMS];
+
 /**
- * RSS growth per room with ROOMS rooms of two clients each. `GET /metrics` is scraped every second
- * meanwhile, as Prometheus would (the baseline answers it with its plain-text page).
+ * RSS growth as rooms of two clients each are added, read at each checkpoint (a second after the
+ * last room opened). `GET /metrics` is scraped every second meanwhile, as Prometheus would (the
+ * baseline answers it with its plain-text page). Returns the growth at each checkpoint, in MiB.
  */
-async function perRoom(proc: Proc) {
+async function roomGrowth(proc: Proc): Promise<number[]> {
   const scrape = setInterval(() => void fetch(`http://127.0.0.1:${proc.port}/metrics`).then((r) => r.text()).catch(() => {}), 1000);
   const sockets: WebSocket[] = [];
+  const growth: number[] = [];
   try {
     await fetch(`http://127.0.0.1:${proc.port}/metrics`).then((r) => r.text());
     const idle = rssMiB(proc.child.pid!);
-    for (let i = 0; i < ROOMS; i += 50) {
-      sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, ROOMS - i) * 2 }, (_, j) => open(`ws://127.0.0.1:${proc.port}/room-${i + (j >> 1)}`)))));
+    let opened = 0;
+    for (const upTo of CHECKPOINTS) {
+      for (; opened < upTo; opened += 50) {
+        const first = opened;
+        const count = Math.min(50, upTo - first);
+        sockets.push(...(await Promise.all(Array.from({ length: count * 2 }, (_, j) => open(`ws://127.0.0.1:${proc.port}/room-${first + (j >> 1)}`)))));
+      }
+      opened = upTo;
+      await new Promise((r) => setTimeout(r, 1000));
+      growth.push(rssMiB(proc.child.pid!) - idle);
     }
-    await new Promise((r) => setTimeout(r, 1000));
-    const loaded = rssMiB(proc.child.pid!);
-    return ((loaded - idle) * 1024) / ROOMS; // KiB per room
+    return growth;
   } finally {
     clearInterval(scrape);
     sockets.forEach((s) => s.terminate());
   }
+}
+
+/** Rows for memory per room at each checkpoint, and per room added between the last two. */
+function roomRows(ours: number[], theirs: number[]): BenchRow[] {
+  const baselineName = '@y/websocket-server 0.1.1, in memory';
+  const kib = (mib: number, rooms: number) => (mib * 1024) / rooms;
+  const rows: BenchRow[] = CHECKPOINTS.map((rooms, i) => ({ measure: `memory per room, ${rooms} rooms with 2 clients each (RSS growth / rooms)`, figure: kib(ours[i], rooms), baseline: kib(theirs[i], rooms), baselineName, unit: 'KiB' }));
+  const [from, to] = CHECKPOINTS.slice(-2);
+  const last = CHECKPOINTS.length - 1;
+  rows.push({ measure: `memory per room added from ${from} to ${to} rooms`, figure: kib(ours[last] - ours[last - 1], to - from), baseline: kib(theirs[last] - theirs[last - 1], to - from), baselineName, unit: 'KiB' });
+  return rows;
 }
 
 /** Scale-out: cross-relay latency through Redis against one relay, and memory per room against @y/websocket-server. */
@@ -158,7 +180,7 @@ export const scaleoutBench: Bench = {
       await buildServer(bundle);
       const single = await ourRelay(bundle);
       const one = await latency(`ws://127.0.0.1:${single.port}/lat`, `ws://127.0.0.1:${single.port}/lat`);
-      const oursPerRoom = await perRoom(single);
+      const oursGrowth = await roomGrowth(single);
       await single.stop();
       // as the README runs Redis: every append fsynced before Redis answers (and before it serves
       // the other relay's XREAD), whereas one relay's LevelDB write is not fsynced
@@ -171,7 +193,7 @@ export const scaleoutBench: Bench = {
       const crossEverysec = await crossRelay(bundle, redis.url);
       const disk = fsyncTimes(redis.dir);
       const up = await upstreamRelay();
-      const theirsPerRoom = await perRoom(up);
+      const theirsGrowth = await roomGrowth(up);
       await up.stop();
       return [
         { measure: `cross-relay p50, A → Redis → B (${UPDATES} updates, appendfsync always)`, figure: cross.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
@@ -179,7 +201,7 @@ export const scaleoutBench: Bench = {
         { measure: `cross-relay p50, Redis appendfsync everysec`, figure: crossEverysec.p50, baseline: one.p50, baselineName: 'one relay, same clients', unit: 'ms' },
         { measure: `cross-relay p99, Redis appendfsync everysec`, figure: crossEverysec.p99, baseline: one.p99, baselineName: 'one relay, same clients', unit: 'ms' },
         { measure: `fsync of a 200-byte append on this disk, p99 (p50 ${disk.p50.toFixed(2)} ms)`, figure: disk.p99, baseline: null, baselineName: '', unit: 'ms' },
-        { measure: `memory per room, ${ROOMS} rooms with 2 clients each (RSS growth)`, figure: oursPerRoom, baseline: theirsPerRoom, baselineName: '@y/websocket-server 0.1.1, in memory', unit: 'KiB' },
+        ...roomRows(oursGrowth, theirsGrowth),
       ];
     } finally {
       await redis.stop();
