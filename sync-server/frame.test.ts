@@ -3,19 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { binaryFrame, frameSender } from './frame';
 
-let server: WebSocketServer | undefined;
+const servers: WebSocketServer[] = [];
 afterEach(async () => {
-  if (!server) return;
-  for (const c of server.clients) c.terminate();
-  await new Promise((r) => server!.close(r));
-  server = undefined;
+  for (const server of servers.splice(0)) {
+    for (const c of server.clients) c.terminate();
+    await new Promise((r) => server.close(r));
+  }
 });
 
 /** A real ws server and client on loopback: the server's side of the connection, and what the client receives. */
 async function pair(serverOptions: ConstructorParameters<typeof WebSocketServer>[0] = {}) {
-  server = new WebSocketServer({ port: 0, host: '127.0.0.1', ...serverOptions });
-  await new Promise((r) => server!.once('listening', r));
-  const accepted = new Promise<WebSocket>((r) => server!.once('connection', r));
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1', ...serverOptions });
+  servers.push(server);
+  await new Promise((r) => server.once('listening', r));
+  const accepted = new Promise<WebSocket>((r) => server.once('connection', r));
   const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`, { perMessageDeflate: true });
   const received: { data: Buffer; isBinary: boolean }[] = [];
   client.on('message', (data: Buffer, isBinary: boolean) => received.push({ data, isBinary }));
@@ -56,10 +57,14 @@ describe('frames built once per message', () => {
     expect(binaryFrame(new Uint8Array([0, 2, 1, 7]))).not.toBe(binaryFrame(data));
   });
 
-  it('a connection that negotiated compression frames its own messages', async () => {
+  it('a connection that negotiated compression, and a client socket (whose frames are masked), frame their own messages', async () => {
     const { ws, client } = await pair({ perMessageDeflate: true });
     expect(ws.extensions).toContain('permessage-deflate');
     expect(frameSender(ws)).toBeNull();
     client.close();
+    const plain = await pair();
+    expect(frameSender(plain.ws)).not.toBeNull();
+    expect(frameSender(plain.client)).toBeNull();
+    plain.client.close();
   });
 });

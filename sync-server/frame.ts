@@ -32,13 +32,14 @@ export function binaryFrame(data: Uint8Array): Buffer[] {
 
 /**
  * A sender that takes built frames, or null when `ws.send` must frame each message itself. Built
- * frames are the uncompressed protocol: a connection that negotiated an extension (the relay
- * enables none) frames its own. ws's sender queues only while it compresses or reads a Blob, so
+ * frames are a server's, unmasked and uncompressed: a client socket, or a connection that
+ * negotiated an extension (the relay enables none), frames its own. ws's sender queues only while it compresses or reads a Blob, so
  * with no extension and only buffers sent, a built frame goes out in order with everything else
  * (how engine.io sends its pre-encoded broadcasts: ws issue 617).
  */
 export function frameSender(ws: WebSocket): SenderInternals | null {
-  const sender = (ws as unknown as { _sender?: Partial<SenderInternals> })._sender;
-  if (typeof sender?.sendFrame !== 'function' || ws.extensions !== '') return null;
+  const { _sender: sender, _isServer: isServer } = ws as unknown as { _sender?: Partial<SenderInternals>; _isServer?: boolean };
+  // a client's frames must be masked: only a server's socket takes these
+  if (typeof sender?.sendFrame !== 'function' || isServer !== true || ws.extensions !== '') return null;
   return sender as SenderInternals;
 }

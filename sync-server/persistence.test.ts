@@ -133,7 +133,7 @@ describe('LevelDB persistence keeps y-leveldb\'s format', () => {
 });
 
 describe('LevelDB persistence failures', () => {
-  it('a write or a read LevelDB refuses rejects: nothing passes for stored, or for an empty room', async () => {
+  it('a write, a read or a compaction LevelDB refuses rejects: nothing passes for stored, for an empty room, or for compacted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'archipelago-ldb-'));
     dirs.push(dir);
     const p = leveldbPersistence(dir);
@@ -146,6 +146,7 @@ describe('LevelDB persistence failures', () => {
     try {
       await expect(p.storeUpdate('r', Y.encodeStateAsUpdate(doc))).rejects.toThrow(/storing an update of room r/);
       await expect(p.load('r')).rejects.toThrow(/reading room r/);
+      await expect(p.compact('r')).rejects.toThrow(/compacting room r/);
     } finally {
       console.warn = warn;
     }

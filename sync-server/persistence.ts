@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { getCurrentUpdateClock, LeveldbPersistence, PREFERRED_TRIM_SIZE } from 'y-leveldb';
+import { LeveldbPersistence, PREFERRED_TRIM_SIZE, type Level } from 'y-leveldb';
 
 /**
  * Where rooms keep their updates. `storeUpdate` resolves only once the update is durable (the relay
@@ -34,9 +34,10 @@ export function leveldbPersistence(dir: string): RoomPersistence {
    * y-leveldb's flush stores the merged update at the next clock and clears those before it: the
    * clock is forgotten inside the queue just before the flush runs, so the next write reads it afresh.
    */
-  const flush = (room: string) => {
+  const flush = async (room: string) => {
     void ldb._transact(async () => void clocks.delete(room));
-    return ldb.flushDocument(room);
+    // y-leveldb's queue turns a failed flush into null: the room's updates are then still all there
+    if ((await ldb.flushDocument(room)) === null) throw new Error(`compacting room ${room} in LevelDB failed`);
   };
   return {
     async load(room) {
@@ -51,7 +52,10 @@ export function leveldbPersistence(dir: string): RoomPersistence {
         clocks.set(room, entries.length ? entries[entries.length - 1][0][3] : -1);
         return entries.map(([, value]) => value);
       });
-      if (updates === null) throw new Error(`reading room ${room} from LevelDB failed`);
+      if (updates === null) {
+        clocks.delete(room);
+        throw new Error(`reading room ${room} from LevelDB failed`);
+      }
       if (updates.length === 0) return null;
       if (updates.length > PREFERRED_TRIM_SIZE) await flush(room); // as getYDoc does
       const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
@@ -62,14 +66,17 @@ export function leveldbPersistence(dir: string): RoomPersistence {
       // y-leveldb's queue turns a failed write into null (and a console warning): it must reject,
       // or the relay would acknowledge an update that was never stored
       const clock = await ldb._transact(async (db) => {
-        const last = clocks.get(room) ?? (await getCurrentUpdateClock(db, room));
+        const last = clocks.get(room) ?? (await lastClock(db, room));
         // a new room: its state vector entry first, as y-leveldb writes it (it lists the rooms)
         if (last === -1) await db.put(stateVectorKey(room), stateVectorEntry(update));
         await db.put(updateKey(room, last + 1), Buffer.from(update.buffer, update.byteOffset, update.byteLength));
         clocks.set(room, last + 1);
         return last + 1;
       });
-      if (clock === null) throw new Error(`storing an update of room ${room} in LevelDB failed`);
+      if (clock === null) {
+        clocks.delete(room); // read again by the next write (forgetting is always safe)
+        throw new Error(`storing an update of room ${room} in LevelDB failed`);
+      }
     },
     async compact(room) {
       await flush(room);
@@ -105,4 +112,10 @@ export function memoryPersistence(): RoomPersistence & { readonly rooms: Map<str
     },
     async close() {},
   };
+}
+
+/** The clock of a room's last stored update, or -1 for none: one reverse iterator step (y-leveldb reads it through a key stream). */
+async function lastClock(db: Level, room: string): Promise<number> {
+  const [last] = await db.iterator({ gte: updateKey(room, 0), lt: updateKey(room, LAST_CLOCK), reverse: true, limit: 1, values: false }).all();
+  return last ? last[0][3] : -1;
 }

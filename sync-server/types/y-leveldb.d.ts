@@ -6,7 +6,8 @@ declare module 'y-leveldb' {
     getYDoc(docName: string): Promise<Y.Doc>;
     /** The update's clock; null when the write failed (the queue catches the error). */
     storeUpdate(docName: string, update: Uint8Array): Promise<number | null>;
-    flushDocument(docName: string): Promise<void>;
+    /** Merges a document's updates into one; null when it failed (the queue catches the error). */
+    flushDocument(docName: string): Promise<void | null>;
     clearDocument(docName: string): Promise<void>;
     getAllDocNames(): Promise<string[]>;
     destroy(): Promise<void>;
@@ -17,10 +18,8 @@ declare module 'y-leveldb' {
   export interface Level {
     put(key: unknown, value: Uint8Array): Promise<void>;
     /** abstract-level's iterator over a range of y-leveldb's keys; `all()` reads it to the end and closes it. */
-    iterator(range: { gte: unknown; lt: unknown }): { all(): Promise<[['v1', string, 'update', number], Uint8Array][]> };
+    iterator(range: { gte: unknown; lt: unknown; reverse?: boolean; limit?: number; values?: boolean }): { all(): Promise<[['v1', string, 'update', number], Uint8Array][]> };
   }
-  /** The clock of a document's last stored update, or -1 when it has none. */
-  export function getCurrentUpdateClock(db: Level, docName: string): Promise<number>;
   /** getYDoc merges a document's updates into one when it has more than this many. */
   export const PREFERRED_TRIM_SIZE: number;
 }

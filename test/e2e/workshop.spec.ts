@@ -219,7 +219,8 @@ test('a lock and an unlock a participant never saw: the edit the relay refused i
   // Cy's view of the workshop is held up: Cy's app asks for it, and no answer comes until it is let through
   const cy = await newPage(browser);
   const held: Route[] = [];
-  await cy.context().route('**/workshop/events**', (route) => void held.push(route));
+  let holding = true;
+  await cy.context().route('**/workshop/events**', (route) => (holding ? void held.push(route) : route.continue()));
   await cy.goto(`${host.base}/join/${host.code}?name=Cy`);
   await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
   await expect(fac.locator('[data-testid=workshop-participant][data-name=Cy][data-connected=true]')).toHaveCount(1, { timeout: 15_000 });
@@ -230,7 +231,7 @@ test('a lock and an unlock a participant never saw: the edit the relay refused i
   await expect(fac.getByTestId('workshop-lock')).toBeChecked();
   await addPerson(cy, 'Between Views');
   await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', /[1-9]/);
-  await cy.waitForTimeout(1500);
+  await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-refused', 'true', { timeout: 15_000 });
   // unlocked again, still unseen by Cy: the refused connection stays read-only, the edit waits
   await fac.getByTestId('workshop-lock').click();
   await expect(fac.getByTestId('workshop-lock')).not.toBeChecked();
@@ -241,8 +242,8 @@ test('a lock and an unlock a participant never saw: the edit the relay refused i
 
   // the view comes back (unlocked): the app makes its connection read-write again, and the edit goes out
   expect(held.length).toBeGreaterThan(0);
+  holding = false;
   for (const route of held) await route.continue();
-  await cy.context().unroute('**/workshop/events**');
   await expect(cy.getByTestId('sync-status')).toHaveAttribute('data-unconfirmed', '0', { timeout: 30_000 });
   await expect(fac.getByTestId('person-row').filter({ hasText: 'Between Views' })).toHaveCount(1);
   for (const p of [fac, cy]) await p.context().close();

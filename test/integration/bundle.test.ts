@@ -31,6 +31,7 @@ describe('bundled relay and CLI (dist/server)', () => {
   /** The bundled relay on a free port, over `data`. */
   const startBundled = async () => {
     const child = spawn(process.execPath, [join(out, 'relay.mjs'), '--port', '0', '--data', data, '--log-level', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d) => (stderr += d));
     const port = await new Promise<number>((resolve, reject) => {
       let text = '';
       child.stdout!.on('data', (d) => {
@@ -43,7 +44,8 @@ describe('bundled relay and CLI (dist/server)', () => {
     return { child, port };
   };
 
-  it('the relay starts with node alone, syncs, exits 0 on SIGTERM, and serves what it stored after a restart', async () => {
+  let stderr = '';
+  it('the relay starts with node alone, syncs, exits 0 on SIGTERM (compacting its rooms), and serves what it stored after a restart', async () => {
     const { child, port } = await startBundled();
     try {
       const [a, b] = [officialClient(`ws://127.0.0.1:${port}`, 'bundled'), officialClient(`ws://127.0.0.1:${port}`, 'bundled')];
@@ -61,15 +63,33 @@ describe('bundled relay and CLI (dist/server)', () => {
     } finally {
       child.kill('SIGKILL');
     }
-    // read back from LevelDB by the bundle (its stream readers run on node's own streams there)
+    // read back from LevelDB by the bundle, and written again; the shutdown compacts it once more (with
+    // y-leveldb's stream readers, on node's own streams in the bundle: a failed compaction exits 1)
     const again = await startBundled();
     try {
       const c = officialClient(`ws://127.0.0.1:${again.port}`, 'bundled');
       await until(() => c.doc.getText('t').toString() === 'plain js', 10_000, 'stored room after a restart');
+      // the relay stores before it forwards: once another client has the edit, it is on disk
+      const d = officialClient(`ws://127.0.0.1:${again.port}`, 'bundled');
+      c.doc.getText('t').insert(0, 'still ');
+      await until(() => d.doc.getText('t').toString() === 'still plain js', 10_000, 'write after a restart');
       c.destroy();
+      d.destroy();
+      const exited = new Promise((r) => again.child.once('exit', r));
+      again.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
     } finally {
       again.child.kill('SIGKILL');
     }
+    const third = await startBundled();
+    try {
+      const c = officialClient(`ws://127.0.0.1:${third.port}`, 'bundled');
+      await until(() => c.doc.getText('t').toString() === 'still plain js', 10_000, 'compacted room after a second restart');
+      c.destroy();
+    } finally {
+      third.child.kill('SIGKILL');
+    }
+    expect(stderr).not.toMatch(/y-leveldb|Error/);
   });
 
   it('the CLI mints a token', async () => {

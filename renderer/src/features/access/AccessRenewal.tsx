@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../hooks/useSession';
 import { useUi } from '../../state/uiStore';
 import { tokenExpiry, tokenRenewableUntil } from '../../sync/refusal';
@@ -17,6 +17,11 @@ export function AccessRenewal() {
   const notify = useUi((s) => s.notify);
   const token = access?.token ?? null;
   const renewUrl = access?.renewUrl ?? null;
+  // the access as it is when a renewal answers (its relays may have been edited while it waited)
+  const current = useRef(access);
+  useEffect(() => {
+    current.current = access;
+  });
   useEffect(() => {
     if (!token || !session) return;
     const due = renewalDue(token);
@@ -30,7 +35,7 @@ export function AccessRenewal() {
       due,
       renew: renewUrl ? () => renewAccessToken(renewUrl, token) : renewable ? () => renewAtRelays(relays, token) : null,
       onRenewed: (fresh) => {
-        if (access) void setAccess({ ...access, token: fresh });
+        if (current.current) void setAccess({ ...current.current, token: fresh });
       },
       notify: (message) => notify(message, 'error'),
     });
