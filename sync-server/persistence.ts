@@ -18,8 +18,8 @@ export interface RoomPersistence {
 /** y-leveldb's storage format (kept, so the data directories of both read the same). */
 const updateKey = (room: string, clock: number) => ['v1', room, 'update', clock];
 const stateVectorKey = (room: string) => ['v1_sv', room];
-/** Above every update clock (y-leveldb's bound: 2^32 - 1). */
-const LAST_CLOCK = 0xffffffff;
+/** The keys of all of a room's updates (y-leveldb's bounds: clocks 0 to 2^32 - 1). */
+const updateRange = (room: string) => ({ gte: updateKey(room, 0), lt: updateKey(room, 0xffffffff) });
 
 export function leveldbPersistence(dir: string): RoomPersistence {
   const ldb = new LeveldbPersistence(dir);
@@ -47,7 +47,7 @@ export function leveldbPersistence(dir: string): RoomPersistence {
       // failure into null, which must not pass for an empty room.
       const updates = await ldb._transact(async (db) => {
         // one iterator read to the end (y-leveldb's readers wrap it in a Readable stream each)
-        const entries = await db.iterator({ gte: updateKey(room, 0), lt: updateKey(room, LAST_CLOCK) }).all();
+        const entries = await db.iterator(updateRange(room)).all();
         // the clock of the last one, read here, spares the first write its own read of it
         clocks.set(room, entries.length ? entries[entries.length - 1][0][3] : -1);
         return entries.map(([, value]) => value);
@@ -116,6 +116,6 @@ export function memoryPersistence(): RoomPersistence & { readonly rooms: Map<str
 
 /** The clock of a room's last stored update, or -1 for none: one reverse iterator step (y-leveldb reads it through a key stream). */
 async function lastClock(db: Level, room: string): Promise<number> {
-  const [last] = await db.iterator({ gte: updateKey(room, 0), lt: updateKey(room, LAST_CLOCK), reverse: true, limit: 1, values: false }).all();
+  const [last] = await db.iterator({ ...updateRange(room), reverse: true, limit: 1, values: false }).all();
   return last ? last[0][3] : -1;
 }
